@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { runner } from 'node-pg-migrate';
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '..', '..', 'migrations');
+
+/**
+ * Applies pending migrations (node-pg-migrate, plain SQL files in /migrations). Re-running is a
+ * no-op; concurrent starts are serialised by the tool's advisory lock.
+ */
+export async function runMigrations(options: {
+  databaseUrl: string;
+  schema?: string;
+  log?: (message: string) => void;
+}): Promise<string[]> {
+  const applied = await runner({
+    databaseUrl: options.databaseUrl,
+    dir: MIGRATIONS_DIR,
+    direction: 'up',
+    migrationsTable: 'pgmigrations',
+    schema: options.schema ?? 'public',
+    createSchema: options.schema !== undefined,
+    checkOrder: true,
+    singleTransaction: true,
+    log: options.log ?? (() => {}),
+  });
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { freePort } from './freePort.js';
+
+export interface TemporalDevServerHandle {
+  address: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `temporal server start-dev` with its SQLite file under `dir`, so workflows survive a
+ * restart. The child gets its own process group: a Ctrl-C in the terminal reaches only this
+ * process, which then stops the parts in order (worker drained before the server goes away).
+ */
+export async function startTemporalDevServer(options: {
+  binary: string;
+  dir: string;
+  namespace: string;
+  uiPort: number;
+  log?: (message: string) => void;
+}): Promise<TemporalDevServerHandle> {
+  await mkdir(options.dir, { recursive: true });
+  const port = await freePort();
+  const address = `127.0.0.1:${port}`;
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--ui-port',
+    String(options.uiPort),
+    '--db-filename',
+    path.join(options.dir, 'temporal.sqlite'),
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
+    // Search attributes the app may filter on in the Web UI.
+    '--search-attribute',
+    'PermitType=Keyword',
+  ];
+  const child = spawn(options.binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = options.log ?? (() => {});
+  child.stdout?.on('data', (d) => log(String(d).trim()));
+  child.stderr?.on('data', (d) => log(String(d).trim()));
+  const killOnExit = () => signal(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+  try {
+    await waitUntilServing(address, child);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return {
+    address,
+    uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+async function waitUntilServing(address: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let exited: number | null = null;
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`temporal dev server exited with code ${exited} during start`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        await connection.healthService.check({});
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`temporal dev server did not answer on ${address} within 60 s`);
+}
+
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, name);
+  } catch {}
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  signal(child, 'SIGTERM');
+  const timer = setTimeout(() => signal(child, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

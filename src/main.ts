@@ -1,0 +1,16 @@
+import { runMigrations } from './db/migrate.js';
+import { boot } from './runtime/boot.js';
+import { provideInfrastructure } from './runtime/infrastructure.js';
+import { openPool, startApiRole, startWorkerRole } from './runtime/roles.js';
+
+// `npm start`: everything on one machine — embedded PostgreSQL and Temporal dev server unless
+// DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, migrations, the worker and the HTTP API.
+await boot('all-in-one', async ({ config, logger, stops }) => {
+  const infra = await provideInfrastructure(config, logger, stops);
+  const applied = await runMigrations({ databaseUrl: infra.databaseUrl });
+  logger.info({ applied }, applied.length > 0 ? 'migrations applied' : 'database schema up to date');
+  const pool = openPool(infra, stops);
+  await startWorkerRole(config, infra, pool, logger, stops);
+  await startApiRole(config, infra, pool, logger, stops);
+  logger.info({ url: `http://localhost:${config.port}/healthz` }, 'Perizinan Online is up');
+});

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { AppConfig } from '../config/config.js';
+import { startEmbeddedPostgres } from '../devstack/embeddedPostgres.js';
+import { ensureTemporalCli } from '../devstack/temporalCli.js';
+import { startTemporalDevServer } from '../devstack/temporalDevServer.js';
+import type { Logger } from '../logging/logger.js';
+import type { TemporalTarget } from '../temporal/connections.js';
+import type { StopStack } from './stopStack.js';
+
+export interface Infrastructure {
+  databaseUrl: string;
+  temporal: TemporalTarget;
+}
+
+/**
+ * Uses DATABASE_URL and TEMPORAL_ADDRESS when set; otherwise starts an embedded PostgreSQL and
+ * a Temporal dev server whose data live under DATA_DIR, so a restart loses nothing.
+ */
+export async function provideInfrastructure(
+  config: AppConfig,
+  logger: Logger,
+  stops: StopStack,
+): Promise<Infrastructure> {
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const dir = path.join(config.dataDir, 'postgres');
+    const pgLog = logger.child({ component: 'embedded-postgres' });
+    const pg = await startEmbeddedPostgres({ dir, log: (m) => pgLog.debug(m) });
+    stops.push('embedded postgres', pg.stop);
+    databaseUrl = pg.databaseUrl;
+    logger.info({ dir }, 'embedded PostgreSQL started');
+  }
+  let address = config.temporal.address;
+  if (!address) {
+    const binary = await ensureTemporalCli({ log: (m) => logger.info(m) });
+    const dir = path.join(config.dataDir, 'temporal');
+    const tLog = logger.child({ component: 'temporal-dev-server' });
+    const server = await startTemporalDevServer({
+      binary,
+      dir,
+      namespace: config.temporal.namespace,
+      uiPort: config.temporal.uiPort,
+      log: (m) => tLog.debug(m),
+    });
+    stops.push('temporal dev server', server.stop);
+    address = server.address;
+    logger.info({ address, webUi: server.uiUrl, dir }, 'Temporal dev server started');
+  }
+  return {
+    databaseUrl,
+    temporal: {
+      address,
+      namespace: config.temporal.namespace,
+      tls: config.temporal.tls,
+      apiKey: config.temporal.apiKey,
+    },
+  };
+}
+
+/** For the separate entry points: production runs them against existing servers. */
+export function requireExternalInfrastructure(config: AppConfig, role: string): Infrastructure {
+  const missing = [
+    ...(config.databaseUrl ? [] : ['DATABASE_URL']),
+    ...(config.temporal.address ? [] : ['TEMPORAL_ADDRESS']),
+  ];
+  if (missing.length > 0) {
+    throw new Error(
+      `The ${role} entry point connects to running servers: set ${missing.join(' and ')}. ` +
+        'To run everything on this machine with embedded servers, use "npm start".',
+    );
+  }
+  return {
+    databaseUrl: config.databaseUrl!,
+    temporal: {
+      address: config.temporal.address!,
+      namespace: config.temporal.namespace,
+      tls: config.temporal.tls,
+      apiKey: config.temporal.apiKey,
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('loadConfig', () => {
+  test('an empty environment gives the embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.temporal.address).toBeUndefined();
+    expect(config.temporal.namespace).toBe('default');
+    expect(config.port).toBe(3000);
+    expect(config.telegram.botToken).toBeUndefined();
+    expect(config.telegram.apiRoot).toBe('https://api.telegram.org');
+    expect(config.dataDir).toBe(path.resolve('var'));
+    expect(config.permitCatalogPath).toBe(path.resolve('data/catalog/permit-types.yaml'));
+    expect(config.logLevel).toBe('info');
+  });
+
+  test('every variable of the architecture notes is read', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/permits',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      TEMPORAL_NAMESPACE: 'serang',
+      PORT: '8080',
+      TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9000',
+      PUBLIC_URL: 'https://izin.serangkab.go.id',
+      ADMIN_TOKEN: 'a'.repeat(32),
+      PERMIT_CATALOG: '/etc/perizinan/catalog.yaml',
+      DATA_DIR: '/srv/perizinan',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u:p@db:5432/permits',
+      temporal: { address: 'temporal:7233', namespace: 'serang' },
+      port: 8080,
+      telegram: {
+        botToken: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        apiRoot: 'http://127.0.0.1:9000',
+        publicUrl: 'https://izin.serangkab.go.id',
+      },
+      adminToken: 'a'.repeat(32),
+      permitCatalogPath: '/etc/perizinan/catalog.yaml',
+      dataDir: '/srv/perizinan',
+      logLevel: 'debug',
+    });
+  });
+
+  test.each([
+    ['PORT', 'eighty', /PORT: expected a TCP port number \(1-65535\) \(got "eighty"\)/],
+    ['PORT', '70000', /PORT: expected a TCP port number/],
+    ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL: expected a URL starting with postgres:\/\//],
+    ['TEMPORAL_ADDRESS', 'http://temporal', /TEMPORAL_ADDRESS: expected host:port/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent/],
+    ['TELEGRAM_BOT_TOKEN', 'not-a-token', /TELEGRAM_BOT_TOKEN: expected a bot token/],
+    ['PUBLIC_URL', 'izin serang', /PUBLIC_URL: expected the public https URL/],
+    ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN: expected a secret of at least 24 characters/],
+  ])('a wrong %s stops the start with a message naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  test('a wrong secret is named but its value is not echoed', () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'leaky-value' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('leaky-value') }),
+    );
+  });
+
+  test('all wrong variables are reported at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+  });
+});

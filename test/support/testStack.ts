@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { type ActivityDependencies, createActivities } from '../../src/activities/index.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { createPool, type Pool, quoteIdent } from '../../src/db/pool.js';
+
+// Worker state changes are noise in test output; warnings and errors still show.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+export interface TestStack {
+  pool: Pool;
+  client: Client;
+  taskQueue: string;
+  schema: string;
+  databaseUrl: string;
+  nativeConnection: NativeConnection;
+  /** Starts (another) worker on this file's task queue; stopped by `stop()` or `stopWorker`. */
+  startWorker(overrides?: Partial<ActivityDependencies>): Promise<RunningWorker>;
+  stop(): Promise<void>;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/**
+ * Isolation per test file on the run's shared servers: a schema of its own (migrated), a task
+ * queue of its own, and workers built from the run's single workflow bundle.
+ */
+export async function startTestStack(name: string): Promise<TestStack> {
+  const suffix = randomBytes(4).toString('hex');
+  const schema = `t_${name
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 40)}_${suffix}`;
+  const databaseUrl = inject('databaseUrl');
+  await runMigrations({ databaseUrl, schema });
+  const pool = createPool(databaseUrl, { schema, max: 5 });
+  const address = inject('temporalAddress');
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  const nativeConnection = await NativeConnection.connect({ address });
+  const taskQueue = `test-${name}-${suffix}`;
+  const workers = new Set<RunningWorker>();
+
+  const startWorker = async (overrides: Partial<ActivityDependencies> = {}): Promise<RunningWorker> => {
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+      activities: createActivities({ pool, ...overrides }),
+      shutdownGraceTime: '2 seconds',
+    });
+    const running = worker.run();
+    const handle: RunningWorker = {
+      worker,
+      stop: async () => {
+        workers.delete(handle);
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+      },
+    };
+    workers.add(handle);
+    return handle;
+  };
+
+  return {
+    pool,
+    client,
+    taskQueue,
+    schema,
+    databaseUrl,
+    nativeConnection,
+    startWorker,
+    async stop() {
+      for (const w of [...workers]) await w.stop();
+      await nativeConnection.close();
+      await connection.close();
+      await pool.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
+      await pool.end();
+    },
+  };
+}
