@@ -28,7 +28,7 @@ export async function provideInfrastructure(
     const pg = await startEmbeddedPostgres({ dir, log: (m) => pgLog.debug(m) });
     stops.push('embedded postgres', pg.stop);
     databaseUrl = pg.databaseUrl;
-    logger.info({ dir }, 'embedded PostgreSQL started');
+    logger.info({ dir, port: Number(new URL(databaseUrl).port) }, 'embedded PostgreSQL started');
   }
   let address = config.temporal.address;
   if (!address) {

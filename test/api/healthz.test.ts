@@ -1,0 +1,55 @@
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { createApp } from '../../src/api/createApp.js';
+import { createPool, type Pool } from '../../src/db/pool.js';
+import { serve } from '../support/httpServer.js';
+
+let pool: Pool;
+let deadPool: Pool;
+let connection: Connection;
+let deadConnection: Connection;
+
+beforeAll(async () => {
+  pool = createPool(inject('databaseUrl'));
+  // Port 1 on loopback: nothing listens there, so connections are refused at once.
+  deadPool = createPool('postgres://nobody:x@127.0.0.1:1/none');
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  deadConnection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 });
+});
+afterAll(async () => {
+  await pool.end();
+  await deadPool.end();
+  await connection.close();
+  await deadConnection.close().catch(() => {});
+});
+
+async function healthz(p: Pool, c: Connection) {
+  const server = await serve(createApp({ pool: p, temporal: new Client({ connection: c }) }));
+  try {
+    const res = await fetch(`${server.url}/healthz`);
+    return { status: res.status, body: await res.json(), retryAfter: res.headers.get('retry-after') };
+  } finally {
+    await server.close();
+  }
+}
+
+test('healthz answers 200 when Postgres and Temporal both answer', async () => {
+  const { status, body } = await healthz(pool, connection);
+  expect(status).toBe(200);
+  expect(body).toMatchObject({ status: 'ok', checks: { postgres: { ok: true }, temporal: { ok: true } } });
+});
+
+test('healthz answers 503 naming Postgres when only Postgres is down', async () => {
+  const { status, body, retryAfter } = await healthz(deadPool, connection);
+  expect(status).toBe(503);
+  expect(body.failed).toEqual(['postgres']);
+  expect(body.checks.temporal.ok).toBe(true);
+  expect(retryAfter).toBe('5');
+});
+
+test('healthz answers 503 naming Temporal when only Temporal is down', async () => {
+  const { status, body } = await healthz(pool, deadConnection);
+  expect(status).toBe(503);
+  expect(body.failed).toEqual(['temporal']);
+  expect(body.checks.postgres.ok).toBe(true);
+});
