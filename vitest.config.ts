@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/config/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/config/**/*.test.ts', 'test/deploy/**/*.test.ts'],
           pool: 'forks',
         },
       },
@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/domain/**', 'test/config/**'],
+          exclude: ['test/domain/**', 'test/config/**', 'test/deploy/**'],
           pool: 'forks',
           globalSetup: ['test/support/globalSetup.ts'],
           testTimeout: 60_000,

