@@ -3,6 +3,7 @@ import type { Worker } from '@temporalio/worker';
 import { createApp } from '../api/createApp.js';
 import type { AppConfig } from '../config/config.js';
 import { createPool, type Pool } from '../db/pool.js';
+import { loadWorkingCalendar } from '../domain/calendar/loadWorkingCalendar.js';
 import type { Logger } from '../logging/logger.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
@@ -23,13 +24,14 @@ export async function startWorkerRole(
   logger: Logger,
   stops: StopStack,
 ): Promise<Worker> {
+  const calendar = await loadWorkingCalendar(config.holidayCalendarPath);
   const connection = await connectWorker(infra.temporal);
   stops.push('worker connection', () => connection.close());
   const worker = await createWorker({
     connection,
     namespace: infra.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { pool },
+    deps: { pool, calendar },
   });
   const running = worker.run();
   running.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { type ActivityDependencies, createActivities } from '../../src/activities/index.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { createPool, type Pool, quoteIdent } from '../../src/db/pool.js';
+import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
 
 // Worker state changes are noise in test output; warnings and errors still show.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -45,6 +46,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
   const nativeConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${name}-${suffix}`;
   const workers = new Set<RunningWorker>();
+  const calendar = await loadWorkingCalendar('data/holidays-id.yaml');
 
   const startWorker = async (overrides: Partial<ActivityDependencies> = {}): Promise<RunningWorker> => {
     const worker = await Worker.create({
@@ -52,7 +54,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
       namespace: 'default',
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ pool, ...overrides }),
+      activities: createActivities({ pool, calendar, ...overrides }),
       shutdownGraceTime: '2 seconds',
     });
     const running = worker.run();

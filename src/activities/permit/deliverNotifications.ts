@@ -1,0 +1,96 @@
+import type { Pool } from '../../db/pool.js';
+import type { NotificationChannel } from '../../notifications/notificationChannel.js';
+
+interface OutboxRow {
+  event_key: string;
+  workflow_id: string;
+  audience: string;
+  recipient: { role?: string; department?: string };
+  template: string;
+  params: Record<string, string | number | boolean | null>;
+}
+
+/** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
+async function recipientChats(pool: Pool, row: OutboxRow): Promise<number[]> {
+  if (row.audience === 'applicant') {
+    const { rows } = await pool.query<{ chat: string | null }>(
+      'SELECT applicant_telegram_id AS chat FROM applications WHERE registration_number = $1',
+      [row.workflow_id],
+    );
+    return rows.flatMap((r) => (r.chat ? [Number(r.chat)] : []));
+  }
+  const role = row.audience === 'managers' ? 'manager' : row.recipient.role;
+  const { rows } = await pool.query<{ chat: string }>(
+    `SELECT telegram_user_id AS chat FROM officers
+     WHERE active AND telegram_user_id IS NOT NULL AND $1 = ANY(roles) AND $2 = ANY(departments)
+     UNION
+     SELECT chat_id AS chat FROM department_chats WHERE $3 AND department = $2`,
+    [role, row.recipient.department, row.audience === 'managers'],
+  );
+  return rows.map((r) => Number(r.chat));
+}
+
+/**
+ * Sends the outbox rows named by `eventKeys` that are not yet delivered. Each (notification,
+ * chat) pair is recorded once sent, so a retry after a partial failure sends only the rest.
+ * Without a channel the rows stay pending in the outbox; nothing is lost.
+ */
+export async function deliverOutboxNotifications(
+  pool: Pool,
+  channel: NotificationChannel | undefined,
+  eventKeys: string[],
+): Promise<{ sent: number; pending: number }> {
+  const { rows } = await pool.query<OutboxRow>(
+    `SELECT event_key, workflow_id, audience, recipient, template, params FROM notification_outbox
+     WHERE event_key = ANY($1) AND delivered_at IS NULL ORDER BY id`,
+    [eventKeys],
+  );
+  if (!channel) return { sent: 0, pending: rows.length };
+  let sent = 0;
+  let failure: unknown;
+  for (const row of rows) {
+    try {
+      const chats = await recipientChats(pool, row);
+      const { rows: done } = await pool.query<{ chat_id: string }>(
+        `SELECT chat_id FROM notification_deliveries WHERE event_key = $1
+         UNION SELECT chat_id FROM blocked_chats WHERE chat_id = ANY($2)`,
+        [row.event_key, chats],
+      );
+      const skip = new Set(done.map((d) => Number(d.chat_id)));
+      for (const chatId of chats.filter((c) => !skip.has(c))) {
+        const outcome = await channel.send({
+          eventKey: row.event_key,
+          audience: row.audience,
+          template: row.template,
+          params: row.params,
+          chatId,
+        });
+        await pool.query(
+          'INSERT INTO notification_deliveries (event_key, chat_id, outcome) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [row.event_key, chatId, outcome],
+        );
+        if (outcome === 'blocked') {
+          await pool.query('INSERT INTO blocked_chats (chat_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+            chatId,
+          ]);
+        } else sent += 1;
+      }
+      await pool.query(
+        `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = $2
+         WHERE event_key = $1`,
+        [row.event_key, chats.length === 0 ? 'no recipient with a Telegram chat' : null],
+      );
+    } catch (error) {
+      failure ??= error;
+      await pool
+        .query(
+          'UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE event_key = $1',
+          [row.event_key, error instanceof Error ? error.message : String(error)],
+        )
+        .catch(() => {});
+    }
+  }
+  // Throwing makes Temporal retry with backoff; what was sent is not sent again.
+  if (failure) throw failure;
+  return { sent, pending: 0 };
+}

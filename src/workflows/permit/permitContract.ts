@@ -1,0 +1,111 @@
+// The permit workflow's public contract: its input, updates, signal and query. The service
+// layer imports these definitions to talk to a running file; nothing here runs any I/O.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { PermitType } from '../../domain/catalog/catalogSchema.js';
+import type { FileStatus } from '../../domain/stages/fileState.js';
+
+export const PERMIT_WORKFLOW_TYPE = 'permitApplicationWorkflow';
+
+export type Channel = 'telegram' | 'api' | 'counter';
+
+export interface DocumentRef {
+  kind: string;
+  sha256: string;
+  mimeType: string;
+  sizeBytes: number;
+  /** Telegram file ID, when the document came through the bot. */
+  telegramFileId?: string;
+}
+
+export interface PermitApplicationInput {
+  registrationNumber: string;
+  /** The permit type as it was at submission: later catalog edits do not change a running file. */
+  permitType: PermitType;
+  /** Who applied, without personal data: the read model holds the form (NIK included). */
+  applicant: { reference: string; telegramUserId?: number };
+  formData: Record<string, unknown>;
+  documents: DocumentRef[];
+  channel: Channel;
+  /** Computed by the system from the catalog's fee formula at submission, never typed by an officer. */
+  fee: { amount: number };
+  /** The officer who entered a walk-in applicant's file at the counter. */
+  submittedByOfficerId?: string;
+}
+
+export interface OfficerIdentity {
+  kind: 'officer';
+  officerId: string;
+  roles: string[];
+  departments: string[];
+}
+
+export type OfficerDecision =
+  | { decision: 'approve'; note?: string }
+  | { decision: 'reject'; reason: string }
+  | { decision: 'revise'; note: string };
+
+export type DecideArgs = { officer: OfficerIdentity } & OfficerDecision;
+
+export interface ResubmitArgs {
+  changedFields?: Record<string, unknown>;
+  documents?: DocumentRef[];
+  note?: string;
+}
+
+export interface WithdrawArgs {
+  reason?: string;
+}
+
+export interface PaymentConfirmation {
+  reference: string;
+  amount: number;
+  paidAt: string;
+}
+
+export interface HistoryEntry {
+  sequence: number;
+  at: string;
+  action: string;
+  actorKind: string;
+  actorId?: string;
+  actorRole?: string;
+  fromStatus: FileStatus | null;
+  toStatus: FileStatus;
+  stageKey: string | null;
+  reason?: string;
+}
+
+export interface StageClockView {
+  stageKey: string;
+  startedAt: string;
+  deadline: string | null;
+  deadlineUncovered: boolean;
+  paused: boolean;
+  /** Working (or, for duration SLAs, elapsed) time the clock was stopped, closed pauses only. */
+  pausedMs: number;
+  pauseCount: number;
+  firedCheckpoints: string[];
+}
+
+/** The whole current state of a file, as the query and every update answer it. */
+export interface FileView {
+  registrationNumber: string;
+  permitTypeCode: string;
+  status: FileStatus;
+  stageIndex: number;
+  stageKey: string;
+  revisionRounds: Record<string, number>;
+  /** The officer stage clock, or the applicant's response deadline while the file waits on them. */
+  clock: StageClockView | null;
+  applicantDeadline: string | null;
+  statutoryClockStartedAt: string | null;
+  permitNumber: string | null;
+  breachedStages: string[];
+  history: HistoryEntry[];
+}
+
+export const decideUpdate = defineUpdate<FileView, [DecideArgs]>('decide');
+export const resubmitUpdate = defineUpdate<FileView, [ResubmitArgs]>('resubmit');
+export const withdrawUpdate = defineUpdate<FileView, [WithdrawArgs]>('withdraw');
+export const paymentConfirmedSignal = defineSignal<[PaymentConfirmation]>('paymentConfirmed');
+export const fileStateQuery = defineQuery<FileView>('fileState');
