@@ -79,6 +79,8 @@ describe('the test catalog fixture', () => {
       'TEST-PAY',
       'TEST-DEEMED',
       'TEST-ONEREV',
+      'TEST-FAST',
+      'TEST-FAST-DEEMED',
     ]);
     const free = findPermitType(catalog, 'TEST-FREE');
     expect(free?.stages[0]).toMatchObject({ key: 'completeness', sla: { duration: 'PT30S' } });

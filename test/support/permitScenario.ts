@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
+import type { Pool } from '../../src/db/pool.js';
+import { submitApplication } from '../../src/services/submitApplication.js';
+import {
+  type DecideArgs,
+  decideUpdate,
+  type FileView,
+  fileStateQuery,
+  type OfficerIdentity,
+} from '../../src/workflows/permit/permitContract.js';
+import type { permitApplicationWorkflow } from '../../src/workflows/permit/permitWorkflow.js';
+import type { TestStack } from './testStack.js';
+
+export const testCatalog = loadCatalog('test/fixtures/catalog-test.yaml');
+
+/** A valid NIK (Kabupaten Serang, woman born 17-08-1990, serial 0001). */
+export const VALID_NIK = '3604015708900001';
+export const APPLICANT_CHAT = 5001;
+
+export const officers = {
+  verifikator: { id: 'a0000000-0000-4000-8000-000000000001', chat: 1001, roles: ['verifikator'], departments: ['DPMPTSP'] },
+  teknisDinkes: { id: 'a0000000-0000-4000-8000-000000000002', chat: 1002, roles: ['tim_teknis'], departments: ['DINKES'] },
+  teknis: { id: 'a0000000-0000-4000-8000-000000000003', chat: 1003, roles: ['tim_teknis'], departments: ['DPMPTSP'] },
+  kepala: { id: 'a0000000-0000-4000-8000-000000000004', chat: 1004, roles: ['kepala'], departments: ['DPMPTSP'] },
+  manager: { id: 'a0000000-0000-4000-8000-000000000005', chat: 1005, roles: ['manager'], departments: ['DPMPTSP'] },
+  kepalaKantor: { id: 'a0000000-0000-4000-8000-000000000006', chat: 1006, roles: ['kepala_kantor'], departments: ['DPMPTSP'] },
+} as const;
+
+export type OfficerKey = keyof typeof officers;
+
+export async function seedOfficers(pool: Pool): Promise<void> {
+  for (const [name, o] of Object.entries(officers)) {
+    await pool.query(
+      `INSERT INTO officers (id, name, telegram_user_id, roles, departments) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO NOTHING`,
+      [o.id, name, o.chat, o.roles, o.departments],
+    );
+  }
+}
+
+export function identity(key: OfficerKey): OfficerIdentity {
+  const o = officers[key];
+  return { kind: 'officer', officerId: o.id, roles: [...o.roles], departments: [...o.departments] };
+}
+
+export type PermitHandle = WorkflowHandle<typeof permitApplicationWorkflow>;
+
+export async function submit(stack: TestStack, permitTypeCode: string): Promise<{ registrationNumber: string; handle: PermitHandle }> {
+  const result = await submitApplication(
+    { pool: stack.pool, temporal: stack.client, catalog: testCatalog, taskQueue: stack.taskQueue },
+    {
+      permitTypeCode,
+      formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati', phone: '081234567890' },
+      documents: [{ kind: 'ktp', sha256: 'a'.repeat(64), mimeType: 'application/pdf', sizeBytes: 1000 }],
+      channel: 'telegram',
+      idempotencyKey: randomUUID(),
+      applicantTelegramUserId: APPLICANT_CHAT,
+    },
+  );
+  return { registrationNumber: result.registrationNumber, handle: stack.client.workflow.getHandle(result.registrationNumber) };
+}
+
+export function decide(
+  handle: PermitHandle,
+  officer: OfficerKey,
+  decision: Omit<DecideArgs, 'officer'>,
+  updateId: string = randomUUID(),
+): Promise<FileView> {
+  return handle.executeUpdate(decideUpdate, { args: [{ officer: identity(officer), ...decision } as DecideArgs], updateId });
+}
+
+export function view(handle: PermitHandle): Promise<FileView> {
+  return handle.query(fileStateQuery);
+}
+
+export async function auditActions(pool: Pool, registrationNumber: string): Promise<string[]> {
+  const { rows } = await pool.query<{ action: string }>(
+    'SELECT action FROM audit_events WHERE workflow_id = $1 ORDER BY sequence',
+    [registrationNumber],
+  );
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { paymentConfirmedSignal } from '../../src/workflows/permit/permitContract.js';
+import {
+  APPLICANT_CHAT,
+  auditActions,
+  decide,
+  officers,
+  seedOfficers,
+  submit,
+  view,
+} from '../support/permitScenario.js';
+import { RecordingChannel } from '../support/recordingChannel.js';
+import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
+import { waitFor } from '../support/waitFor.js';
+
+let stack: TestStack;
+let worker: RunningWorker;
+const channel = new RecordingChannel();
+
+beforeAll(async () => {
+  stack = await startTestStack('happy');
+  await seedOfficers(stack.pool);
+  worker = await stack.startWorker({ channel });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await stack?.stop();
+});
+
+test('a four-stage permit with payment runs from submission to an issued permit', async () => {
+  const { registrationNumber, handle } = await submit(stack, 'TEST-PAY');
+  expect(registrationNumber).toMatch(/^TEST-PAY-\d{4}-000001$/);
+
+  await waitFor('the file to reach the verifier', async () => (await view(handle)).history.length === 1);
+  let state = await decide(handle, 'verifikator', { decision: 'approve' });
+  expect(state).toMatchObject({ status: 'IN_REVIEW', stageKey: 'review' });
+  expect(state.statutoryClockStartedAt).not.toBeNull();
+
+  state = await decide(handle, 'teknis', { decision: 'approve', note: 'memenuhi syarat teknis' });
+  expect(state).toMatchObject({ status: 'AWAITING_PAYMENT', stageKey: 'payment' });
+  expect(state.applicantDeadline).not.toBeNull();
+
+  await handle.signal(paymentConfirmedSignal, { reference: 'PAY-1', amount: 150000, paidAt: new Date().toISOString() });
+  await waitFor('the payment to move the file on', async () => (await view(handle)).stageKey === 'decision');
+
+  state = await decide(handle, 'kepala', { decision: 'approve' });
+  expect(state.status).toBe('ISSUED');
+  expect(state.permitNumber).toMatch(/^SK\/TEST-PAY\/\d{4}\/000001$/);
+  const final = await handle.result();
+  expect(final.status).toBe('ISSUED');
+
+  expect(await auditActions(stack.pool, registrationNumber)).toEqual([
+    'submitted',
+    'stage_approved',
+    'payment_requested',
+    'paid',
+    'issued',
+  ]);
+  const { rows } = await stack.pool.query(
+    'SELECT status, permit_number, decided_within_sla, assigned_role, deadline, last_sequence FROM applications WHERE registration_number = $1',
+    [registrationNumber],
+  );
+  expect(rows[0]).toMatchObject({
+    status: 'ISSUED',
+    permit_number: final.permitNumber,
+    decided_within_sla: true,
+    assigned_role: null,
+    deadline: null,
+    last_sequence: 5,
+  });
+
+  // The applicant heard of every state change; each officer role when the file reached it.
+  await waitFor('all notices to be delivered', () => channel.to(APPLICANT_CHAT, registrationNumber).length === 5);
+  expect(channel.to(APPLICANT_CHAT, registrationNumber).map((n) => n.template)).toEqual([
+    'submitted',
+    'stage_approved',
+    'payment_requested',
+    'paid',
+    'issued',
+  ]);
+  expect(channel.to(officers.verifikator.chat, registrationNumber).map((n) => n.template)).toEqual(['stage_assigned']);
+  expect(channel.to(officers.teknis.chat, registrationNumber).map((n) => n.template)).toEqual(['stage_assigned']);
+  expect(channel.to(officers.kepala.chat, registrationNumber).map((n) => n.template)).toEqual(['stage_assigned']);
+  expect(channel.to(officers.teknisDinkes.chat, registrationNumber)).toEqual([]);
+});
