@@ -7,6 +7,7 @@ export type ServiceErrorCode =
   | 'MISSING_DOCUMENTS'
   | 'IDEMPOTENCY_CONFLICT'
   | 'NOT_FOUND'
+  | 'CONFLICT'
   | 'REFUSED';
 
 export class ServiceError extends Error {

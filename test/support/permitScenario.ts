@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
 import type { Pool } from '../../src/db/pool.js';
+import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
 import { submitApplication } from '../../src/services/submitApplication.js';
 import {
   type DecideArgs,
   decideUpdate,
   type FileView,
   fileStateQuery,
+  type OfficerDecision,
   type OfficerIdentity,
 } from '../../src/workflows/permit/permitContract.js';
 import type { permitApplicationWorkflow } from '../../src/workflows/permit/permitWorkflow.js';
@@ -20,12 +21,42 @@ export const VALID_NIK = '3604015708900001';
 export const APPLICANT_CHAT = 5001;
 
 export const officers = {
-  verifikator: { id: 'a0000000-0000-4000-8000-000000000001', chat: 1001, roles: ['verifikator'], departments: ['DPMPTSP'] },
-  teknisDinkes: { id: 'a0000000-0000-4000-8000-000000000002', chat: 1002, roles: ['tim_teknis'], departments: ['DINKES'] },
-  teknis: { id: 'a0000000-0000-4000-8000-000000000003', chat: 1003, roles: ['tim_teknis'], departments: ['DPMPTSP'] },
-  kepala: { id: 'a0000000-0000-4000-8000-000000000004', chat: 1004, roles: ['kepala'], departments: ['DPMPTSP'] },
-  manager: { id: 'a0000000-0000-4000-8000-000000000005', chat: 1005, roles: ['manager'], departments: ['DPMPTSP'] },
-  kepalaKantor: { id: 'a0000000-0000-4000-8000-000000000006', chat: 1006, roles: ['kepala_kantor'], departments: ['DPMPTSP'] },
+  verifikator: {
+    id: 'a0000000-0000-4000-8000-000000000001',
+    chat: 1001,
+    roles: ['verifikator'],
+    departments: ['DPMPTSP'],
+  },
+  teknisDinkes: {
+    id: 'a0000000-0000-4000-8000-000000000002',
+    chat: 1002,
+    roles: ['tim_teknis'],
+    departments: ['DINKES'],
+  },
+  teknis: {
+    id: 'a0000000-0000-4000-8000-000000000003',
+    chat: 1003,
+    roles: ['tim_teknis'],
+    departments: ['DPMPTSP'],
+  },
+  kepala: {
+    id: 'a0000000-0000-4000-8000-000000000004',
+    chat: 1004,
+    roles: ['kepala'],
+    departments: ['DPMPTSP'],
+  },
+  manager: {
+    id: 'a0000000-0000-4000-8000-000000000005',
+    chat: 1005,
+    roles: ['manager'],
+    departments: ['DPMPTSP'],
+  },
+  kepalaKantor: {
+    id: 'a0000000-0000-4000-8000-000000000006',
+    chat: 1006,
+    roles: ['kepala_kantor'],
+    departments: ['DPMPTSP'],
+  },
 } as const;
 
 export type OfficerKey = keyof typeof officers;
@@ -47,7 +78,10 @@ export function identity(key: OfficerKey): OfficerIdentity {
 
 export type PermitHandle = WorkflowHandle<typeof permitApplicationWorkflow>;
 
-export async function submit(stack: TestStack, permitTypeCode: string): Promise<{ registrationNumber: string; handle: PermitHandle }> {
+export async function submit(
+  stack: TestStack,
+  permitTypeCode: string,
+): Promise<{ registrationNumber: string; handle: PermitHandle }> {
   const result = await submitApplication(
     { pool: stack.pool, temporal: stack.client, catalog: testCatalog, taskQueue: stack.taskQueue },
     {
@@ -59,16 +93,22 @@ export async function submit(stack: TestStack, permitTypeCode: string): Promise<
       applicantTelegramUserId: APPLICANT_CHAT,
     },
   );
-  return { registrationNumber: result.registrationNumber, handle: stack.client.workflow.getHandle(result.registrationNumber) };
+  return {
+    registrationNumber: result.registrationNumber,
+    handle: stack.client.workflow.getHandle(result.registrationNumber),
+  };
 }
 
 export function decide(
   handle: PermitHandle,
   officer: OfficerKey,
-  decision: Omit<DecideArgs, 'officer'>,
+  decision: OfficerDecision,
   updateId: string = randomUUID(),
 ): Promise<FileView> {
-  return handle.executeUpdate(decideUpdate, { args: [{ officer: identity(officer), ...decision } as DecideArgs], updateId });
+  return handle.executeUpdate(decideUpdate, {
+    args: [{ officer: identity(officer), ...decision } as DecideArgs],
+    updateId,
+  });
 }
 
 export function view(handle: PermitHandle): Promise<FileView> {

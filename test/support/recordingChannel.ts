@@ -18,7 +18,9 @@ export class RecordingChannel implements NotificationChannel {
 
   to(chatId: number, registrationNumber?: string): OutgoingNotification[] {
     return this.sent.filter(
-      (n) => n.chatId === chatId && (registrationNumber === undefined || n.eventKey.startsWith(`${registrationNumber}:`)),
+      (n) =>
+        n.chatId === chatId &&
+        (registrationNumber === undefined || n.eventKey.startsWith(`${registrationNumber}:`)),
     );
   }
 }

@@ -40,7 +40,11 @@ test('a four-stage permit with payment runs from submission to an issued permit'
   expect(state).toMatchObject({ status: 'AWAITING_PAYMENT', stageKey: 'payment' });
   expect(state.applicantDeadline).not.toBeNull();
 
-  await handle.signal(paymentConfirmedSignal, { reference: 'PAY-1', amount: 150000, paidAt: new Date().toISOString() });
+  await handle.signal(paymentConfirmedSignal, {
+    reference: 'PAY-1',
+    amount: 150000,
+    paidAt: new Date().toISOString(),
+  });
   await waitFor('the payment to move the file on', async () => (await view(handle)).stageKey === 'decision');
 
   state = await decide(handle, 'kepala', { decision: 'approve' });
@@ -70,7 +74,10 @@ test('a four-stage permit with payment runs from submission to an issued permit'
   });
 
   // The applicant heard of every state change; each officer role when the file reached it.
-  await waitFor('all notices to be delivered', () => channel.to(APPLICANT_CHAT, registrationNumber).length === 5);
+  await waitFor(
+    'all notices to be delivered',
+    () => channel.to(APPLICANT_CHAT, registrationNumber).length === 5,
+  );
   expect(channel.to(APPLICANT_CHAT, registrationNumber).map((n) => n.template)).toEqual([
     'submitted',
     'stage_approved',
@@ -78,8 +85,14 @@ test('a four-stage permit with payment runs from submission to an issued permit'
     'paid',
     'issued',
   ]);
-  expect(channel.to(officers.verifikator.chat, registrationNumber).map((n) => n.template)).toEqual(['stage_assigned']);
-  expect(channel.to(officers.teknis.chat, registrationNumber).map((n) => n.template)).toEqual(['stage_assigned']);
-  expect(channel.to(officers.kepala.chat, registrationNumber).map((n) => n.template)).toEqual(['stage_assigned']);
+  expect(channel.to(officers.verifikator.chat, registrationNumber).map((n) => n.template)).toEqual([
+    'stage_assigned',
+  ]);
+  expect(channel.to(officers.teknis.chat, registrationNumber).map((n) => n.template)).toEqual([
+    'stage_assigned',
+  ]);
+  expect(channel.to(officers.kepala.chat, registrationNumber).map((n) => n.template)).toEqual([
+    'stage_assigned',
+  ]);
   expect(channel.to(officers.teknisDinkes.chat, registrationNumber)).toEqual([]);
 });

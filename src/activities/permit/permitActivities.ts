@@ -44,6 +44,7 @@ export function createPermitActivities(deps: PermitActivityDependencies) {
             : Date.parse(pause.to) - Date.parse(pause.from);
       }
       return {
+        clock: plan.clock,
         deadline: plan.deadline,
         deadlineUncovered: plan.uncovered,
         uncoveredYears: plan.uncoveredYears,

@@ -18,6 +18,8 @@ export interface PlanStageClockInput {
 }
 
 export interface StageClockPlan {
+  /** Office time (working-day SLA) or plain elapsed time (ISO duration SLA). */
+  clock: 'workingTime' | 'elapsed';
   deadline: string | null;
   deadlineUncovered: boolean;
   uncoveredYears: number[];
@@ -45,6 +47,7 @@ export interface ReadModelUpdate {
   assignedRole: string | null;
   assignedDepartment: string | null;
   deadline: string | null;
+  deadlineClock: 'workingTime' | 'elapsed' | null;
   deadlineUncovered: boolean;
   paused: boolean;
   pausedWorkingMs: number;

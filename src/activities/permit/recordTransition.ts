@@ -38,7 +38,7 @@ export async function recordTransitionInDb(
          status = $2, stage_key = $3, stage_index = $4, assigned_role = $5, assigned_department = $6,
          deadline = $7, deadline_uncovered = $8, paused = $9, paused_working_ms = $10, pause_count = $11,
          clock_started_at = $12, decided_at = $13, decided_within_sla = $14,
-         permit_number = COALESCE($15, permit_number), last_sequence = $16, updated_at = now()
+         permit_number = COALESCE($15, permit_number), last_sequence = $16, deadline_clock = $17, updated_at = now()
        WHERE registration_number = $1 AND last_sequence < $16`,
       [
         record.workflowId,
@@ -57,6 +57,7 @@ export async function recordTransitionInDb(
         m.decidedWithinSla,
         m.permitNumber,
         record.sequence,
+        m.deadlineClock,
       ],
     );
     for (const n of record.notifications) {

@@ -238,6 +238,7 @@ export class PermitFile {
         : waitingOnApplicant
           ? this.applicantDeadline
           : (this.clock?.plan?.deadline ?? null),
+      deadlineClock: closed ? null : waitingOnApplicant ? 'elapsed' : (this.clock?.plan?.clock ?? null),
       deadlineUncovered: !closed && !waitingOnApplicant && (this.clock?.plan?.deadlineUncovered ?? false),
       paused: this.state.status === 'AWAITING_REVISION',
       pausedWorkingMs: this.pausedMsTotal(),

@@ -1,0 +1,126 @@
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Refusal } from '../domain/stages/refusals.js';
+import {
+  type DocumentRef,
+  decideUpdate,
+  type FileView,
+  type OfficerDecision,
+  type PaymentConfirmation,
+  paymentConfirmedSignal,
+  resubmitUpdate,
+  withdrawUpdate,
+} from '../workflows/permit/permitContract.js';
+import type { Officer } from './officers.js';
+import { officerIdentity } from './officers.js';
+import { ServiceError } from './serviceError.js';
+
+export interface FileActionDependencies {
+  temporal: Client;
+}
+
+const notFound = () =>
+  new ServiceError('NOT_FOUND', {
+    id: 'Permohonan tidak ditemukan. Periksa nomor registrasi.',
+    en: 'Application not found. Check the registration number.',
+  });
+
+/**
+ * Turns what Temporal answered into a ServiceError: a validator's refusal keeps its typed
+ * reason (WRONG_ROLE, CLOSED_FILE, ...) and its message in both languages.
+ */
+function asServiceError(error: unknown): unknown {
+  if (error instanceof WorkflowNotFoundError) return notFound();
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const refusal = error.cause.details?.[0] as Refusal | undefined;
+    const reason = error.cause.type ?? 'REFUSED';
+    return new ServiceError(
+      'REFUSED',
+      refusal?.message ?? { id: error.cause.message, en: error.cause.message },
+      {
+        reason,
+      },
+    );
+  }
+  // An update to a file whose workflow has completed: the file is closed.
+  if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
+    return new ServiceError(
+      'REFUSED',
+      {
+        id: 'Berkas ini sudah selesai diproses; tidak ada tindakan lagi.',
+        en: 'This file is closed; no further action is possible.',
+      },
+      { reason: 'CLOSED_FILE' },
+    );
+  }
+  return error;
+}
+
+async function runUpdate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asServiceError(error);
+  }
+}
+
+/**
+ * An officer's decision on a file. `updateId` is the caller's idempotency key (Telegram update
+ * or callback ID, HTTP Idempotency-Key): Temporal applies one update ID once per file.
+ */
+export function decideOnFile(
+  deps: FileActionDependencies,
+  officer: Officer,
+  registrationNumber: string,
+  decision: OfficerDecision,
+  updateId: string,
+): Promise<FileView> {
+  const handle = deps.temporal.workflow.getHandle(registrationNumber);
+  return runUpdate(() =>
+    handle.executeUpdate(decideUpdate, {
+      args: [{ officer: officerIdentity(officer), ...decision }],
+      updateId: `decide:${updateId}`,
+    }),
+  );
+}
+
+/** The applicant sends corrected items after a revision request; the stage clock resumes. */
+export function resubmitFile(
+  deps: FileActionDependencies,
+  registrationNumber: string,
+  changes: { changedFields?: Record<string, unknown>; documents?: DocumentRef[]; note?: string },
+  updateId: string,
+): Promise<FileView> {
+  const handle = deps.temporal.workflow.getHandle(registrationNumber);
+  return runUpdate(() =>
+    handle.executeUpdate(resubmitUpdate, { args: [changes], updateId: `resubmit:${updateId}` }),
+  );
+}
+
+export function withdrawFile(
+  deps: FileActionDependencies,
+  registrationNumber: string,
+  reason: string | undefined,
+  updateId: string,
+): Promise<FileView> {
+  const handle = deps.temporal.workflow.getHandle(registrationNumber);
+  return runUpdate(() =>
+    handle.executeUpdate(withdrawUpdate, {
+      args: [reason ? { reason } : {}],
+      updateId: `withdraw:${updateId}`,
+    }),
+  );
+}
+
+/** A gateway's payment confirmation; the workflow applies each payment reference once. */
+export async function confirmPayment(
+  deps: FileActionDependencies,
+  registrationNumber: string,
+  payment: PaymentConfirmation,
+): Promise<void> {
+  try {
+    await deps.temporal.workflow.getHandle(registrationNumber).signal(paymentConfirmedSignal, payment);
+  } catch (error) {
+    throw asServiceError(error);
+  }
+}
