@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { createNamespace, waitOnNamespace } from '@temporalio/testing/lib/utils.js';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { type ActivityDependencies, createActivities } from '../../src/activities/index.js';
@@ -12,6 +13,7 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 
 export interface TestStack {
   pool: Pool;
+  namespace: string;
   client: Client;
   taskQueue: string;
   schema: string;
@@ -42,7 +44,12 @@ export async function startTestStack(name: string): Promise<TestStack> {
   const pool = createPool(databaseUrl, { schema, max: 5 });
   const address = inject('temporalAddress');
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  // A namespace per file: registration numbers (the workflow IDs) restart at 000001 in every
+  // file's schema, so files must not share a namespace.
+  const namespace = `t-${name}-${suffix}`;
+  await createNamespace(connection, namespace);
+  await waitOnNamespace(connection, namespace, 200, 0.1);
+  const client = new Client({ connection, namespace });
   const nativeConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${name}-${suffix}`;
   const workers = new Set<RunningWorker>();
@@ -51,7 +58,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
   const startWorker = async (overrides: Partial<ActivityDependencies> = {}): Promise<RunningWorker> => {
     const worker = await Worker.create({
       connection: nativeConnection,
-      namespace: 'default',
+      namespace,
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
       activities: createActivities({ pool, calendar, ...overrides }),
@@ -72,6 +79,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
 
   return {
     pool,
+    namespace,
     client,
     taskQueue,
     schema,
