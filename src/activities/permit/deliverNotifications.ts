@@ -1,4 +1,4 @@
-import type { Pool } from '../../db/pool.js';
+import type { Pool, PoolClient } from '../../db/pool.js';
 import type { NotificationChannel } from '../../notifications/notificationChannel.js';
 
 interface OutboxRow {
@@ -11,7 +11,7 @@ interface OutboxRow {
 }
 
 /** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
-async function recipientChats(pool: Pool, row: OutboxRow): Promise<number[]> {
+async function recipientChats(pool: Pool | PoolClient, row: OutboxRow): Promise<number[]> {
   if (row.audience === 'applicant') {
     const { rows } = await pool.query<{ chat: string | null }>(
       'SELECT applicant_telegram_id AS chat FROM applications WHERE registration_number = $1',
@@ -32,8 +32,9 @@ async function recipientChats(pool: Pool, row: OutboxRow): Promise<number[]> {
 
 /**
  * Sends the outbox rows named by `eventKeys` that are not yet delivered. Each (notification,
- * chat) pair is recorded once sent, so a retry after a partial failure sends only the rest.
- * Without a channel the rows stay pending in the outbox; nothing is lost.
+ * chat) pair is recorded once sent, so a retry after a partial failure sends only the rest; an
+ * advisory lock per row keeps two deliverers (an activity retry and the outbox sweep) from
+ * sending the same notice at once. Without a channel the rows stay pending; nothing is lost.
  */
 export async function deliverOutboxNotifications(
   pool: Pool,
@@ -48,49 +49,82 @@ export async function deliverOutboxNotifications(
   if (!channel) return { sent: 0, pending: rows.length };
   let sent = 0;
   let failure: unknown;
-  for (const row of rows) {
-    try {
-      const chats = await recipientChats(pool, row);
-      const { rows: done } = await pool.query<{ chat_id: string }>(
-        `SELECT chat_id FROM notification_deliveries WHERE event_key = $1
-         UNION SELECT chat_id FROM blocked_chats WHERE chat_id = ANY($2)`,
-        [row.event_key, chats],
+  const client = await pool.connect();
+  try {
+    for (const row of rows) {
+      const { rows: lock } = await client.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtext('notification:' || $1)) AS locked`,
+        [row.event_key],
       );
-      const skip = new Set(done.map((d) => Number(d.chat_id)));
-      for (const chatId of chats.filter((c) => !skip.has(c))) {
-        const outcome = await channel.send({
-          eventKey: row.event_key,
-          audience: row.audience,
-          template: row.template,
-          params: row.params,
-          chatId,
-        });
-        await pool.query(
-          'INSERT INTO notification_deliveries (event_key, chat_id, outcome) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-          [row.event_key, chatId, outcome],
-        );
-        if (outcome === 'blocked') {
-          await pool.query('INSERT INTO blocked_chats (chat_id) VALUES ($1) ON CONFLICT DO NOTHING', [
-            chatId,
-          ]);
-        } else sent += 1;
+      // Another deliverer holds this notice right now; it sends it (or retries it) itself.
+      if (!lock[0]?.locked) continue;
+      try {
+        sent += await deliverOne(client, channel, row);
+      } catch (error) {
+        failure ??= error;
+        await client
+          .query(
+            'UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE event_key = $1',
+            [row.event_key, error instanceof Error ? error.message : String(error)],
+          )
+          .catch(() => {});
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(hashtext('notification:' || $1))`, [row.event_key]);
       }
-      await pool.query(
-        `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = $2
-         WHERE event_key = $1`,
-        [row.event_key, chats.length === 0 ? 'no recipient with a Telegram chat' : null],
-      );
-    } catch (error) {
-      failure ??= error;
-      await pool
-        .query(
-          'UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE event_key = $1',
-          [row.event_key, error instanceof Error ? error.message : String(error)],
-        )
-        .catch(() => {});
     }
+  } finally {
+    client.release();
   }
   // Throwing makes Temporal retry with backoff; what was sent is not sent again.
   if (failure) throw failure;
   return { sent, pending: 0 };
+}
+
+async function deliverOne(client: PoolClient, channel: NotificationChannel, row: OutboxRow): Promise<number> {
+  const { rows: still } = await client.query(
+    'SELECT 1 FROM notification_outbox WHERE event_key = $1 AND delivered_at IS NULL',
+    [row.event_key],
+  );
+  if (still.length === 0) return 0;
+  const chats = await recipientChats(client, row);
+  const { rows: done } = await client.query<{ chat_id: string }>(
+    `SELECT chat_id FROM notification_deliveries WHERE event_key = $1
+     UNION SELECT chat_id FROM blocked_chats WHERE chat_id = ANY($2)`,
+    [row.event_key, chats],
+  );
+  const skip = new Set(done.map((d) => Number(d.chat_id)));
+  let sent = 0;
+  for (const chatId of chats.filter((c) => !skip.has(c))) {
+    const outcome = await channel.send({
+      eventKey: row.event_key,
+      audience: row.audience,
+      template: row.template,
+      params: row.params,
+      chatId,
+    });
+    await client.query(
+      'INSERT INTO notification_deliveries (event_key, chat_id, outcome) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [row.event_key, chatId, outcome],
+    );
+    if (outcome === 'blocked') {
+      await client.query('INSERT INTO blocked_chats (chat_id) VALUES ($1) ON CONFLICT DO NOTHING', [chatId]);
+    } else sent += 1;
+  }
+  await client.query(
+    `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = $2
+     WHERE event_key = $1`,
+    [row.event_key, chats.length === 0 ? 'no recipient with a Telegram chat' : null],
+  );
+  return sent;
+}
+
+/** Event keys of notices still undelivered after `olderThanMs`: for the periodic outbox sweep. */
+export async function staleOutboxKeys(pool: Pool, olderThanMs: number, limit = 100): Promise<string[]> {
+  const { rows } = await pool.query<{ event_key: string }>(
+    `SELECT event_key FROM notification_outbox
+     WHERE delivered_at IS NULL AND created_at < now() - make_interval(secs => $1 / 1000.0)
+     ORDER BY id LIMIT $2`,
+    [olderThanMs, limit],
+  );
+  return rows.map((r) => r.event_key);
 }
