@@ -1,10 +1,11 @@
 import { runMigrations } from './db/migrate.js';
 import { boot } from './runtime/boot.js';
 import { provideInfrastructure } from './runtime/infrastructure.js';
-import { openPool, startApiRole, startWorkerRole } from './runtime/roles.js';
+import { openPool, startApiRole, startBotRole, startWorkerRole } from './runtime/roles.js';
 
 // `npm start`: everything on one machine — embedded PostgreSQL and Temporal dev server unless
-// DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, migrations, the worker and the HTTP API.
+// DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, migrations, the worker, the HTTP API and the
+// Telegram bot (long polling, or webhook inside the API when PUBLIC_URL is set; off without a token).
 await boot('all-in-one', async ({ config, logger, stops }) => {
   const infra = await provideInfrastructure(config, logger, stops);
   const applied = await runMigrations({ databaseUrl: infra.databaseUrl });
@@ -12,5 +13,6 @@ await boot('all-in-one', async ({ config, logger, stops }) => {
   const pool = openPool(infra, stops);
   await startWorkerRole(config, infra, pool, logger, stops);
   await startApiRole(config, infra, pool, logger, stops);
+  await startBotRole(config, infra, pool, logger, stops);
   logger.info({ url: `http://localhost:${config.port}/healthz` }, 'Perizinan Online is up');
 });

@@ -1,16 +1,139 @@
 import type { Client } from '@temporalio/client';
-import express, { type Express } from 'express';
+import cors from 'cors';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
 import type { Pool } from '../db/pool.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import type { PermitService } from '../services/permitService.js';
+import { type ApiContext, type ApiLifecycle, type ApiSettings, defaultApiSettings } from './apiContext.js';
+import { ApiMetrics } from './metrics/apiMetrics.js';
+import { identifyCaller } from './middleware/auth.js';
+import { errorHandler } from './middleware/errorHandler.js';
+import { observeRequests } from './middleware/observeRequests.js';
+import { authFailureLimit, publicRateLimit } from './middleware/rateLimits.js';
+import { ApiRoutes } from './openapi/routeRegistry.js';
+import { notFoundProblem, sendProblem } from './problems/problem.js';
+import { adminOfficerRoutes } from './routes/adminOfficers.js';
+import { applicantActionRoutes } from './routes/applicantActions.js';
+import { applicationRoutes } from './routes/applications.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { openApiRoutes } from './routes/openApi.js';
+import { paymentRoutes } from './routes/payments.js';
+import { permitTypeRoutes } from './routes/permitTypes.js';
+import { statsRoutes } from './routes/stats.js';
 
 export interface ApiDependencies {
   pool: Pool;
   temporal: Client;
+  service: PermitService;
+  settings?: Partial<ApiSettings>;
+  logger?: Logger;
+  lifecycle?: ApiLifecycle;
 }
 
-export function createApp(deps: ApiDependencies): Express {
-  const app = express();
+export interface ApiApp extends Express {
+  /** Every declared route, as the OpenAPI document lists them. */
+  apiRoutes: ApiRoutes;
+}
+
+// Answers with personal data must not be kept by browsers or proxies; public ones opt back in.
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/**
+ * Every Temporal call made while handling the request (in its async context) gets a deadline.
+ * The deadline error is not retried by the SDK and is answered 503 (unavailableDependency.ts).
+ */
+function temporalDeadline(temporal: Client, ms: number): RequestHandler {
+  return (_req, _res, next) => {
+    void temporal.connection.withDeadline(Date.now() + ms, async () => next());
+  };
+}
+
+/**
+ * The HTTP API: a thin adapter over the PermitService. Order matters: request log and metrics
+ * first (they see every answer), security headers and CORS, then per /api/v1 the failed-
+ * authentication limit, caller identification and the public rate limit, then the routes, a
+ * problem+json 404, and the error handler that turns everything else into problem+json.
+ */
+export function createApp(deps: ApiDependencies): ApiApp {
+  const settings: ApiSettings = {
+    ...defaultApiSettings,
+    ...deps.settings,
+    rateLimits: { ...defaultApiSettings.rateLimits, ...deps.settings?.rateLimits },
+  };
+  const logger = deps.logger ?? createLogger('silent');
+  const metrics = new ApiMetrics(deps.service, { processMetrics: settings.processMetrics });
+  const ctx: ApiContext = {
+    pool: deps.pool,
+    temporal: deps.temporal,
+    service: deps.service,
+    settings,
+    metrics,
+    logger,
+    lifecycle: deps.lifecycle ?? { draining: false },
+  };
+
+  const routes = new ApiRoutes();
+  healthRoutes(routes, ctx);
+  metricsRoutes(routes, ctx);
+  openApiRoutes(routes, ctx);
+  permitTypeRoutes(routes, ctx);
+  documentRoutes(routes, ctx);
+  applicationRoutes(routes, ctx);
+  decisionRoutes(routes, ctx);
+  applicantActionRoutes(routes, ctx);
+  paymentRoutes(routes, ctx);
+  inboxRoutes(routes, ctx);
+  adminOfficerRoutes(routes, ctx);
+  statsRoutes(routes, ctx);
+
+  const app = express() as ApiApp;
+  app.apiRoutes = routes;
   app.disable('x-powered-by');
-  app.use(healthRoutes(deps));
+  // Answers are no-store or short-lived; hashing every body for an ETag would be wasted work.
+  app.set('etag', false);
+  app.set('trust proxy', settings.trustProxyHops > 0 ? settings.trustProxyHops : false);
+  app.use(observeRequests(logger, metrics));
+  app.use(
+    helmet({
+      // A JSON API: nothing may be framed, scripted or loaded from its answers.
+      contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    }),
+  );
+  if (settings.corsOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: settings.corsOrigins,
+        methods: ['GET', 'POST', 'PATCH'],
+        allowedHeaders: [
+          'Authorization',
+          'Content-Type',
+          'Idempotency-Key',
+          'X-Access-Code',
+          'Accept-Language',
+        ],
+        exposedHeaders: ['Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    '/api/v1',
+    noStore,
+    temporalDeadline(deps.temporal, settings.temporalDeadlineMs),
+    authFailureLimit(settings),
+    identifyCaller(ctx),
+    publicRateLimit(settings),
+  );
+  app.use(routes.router);
+  app.use((req, res) => sendProblem(req, res, notFoundProblem()));
+  app.use(errorHandler(logger));
   return app;
 }

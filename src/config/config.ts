@@ -25,6 +25,20 @@ const port = (fallback: number) =>
     .max(65535, 'expected a TCP port number (1-65535)')
     .default(fallback);
 
+const positiveCount = (what: string, fallback: number) =>
+  z.coerce
+    .number({ message: `expected a whole number of ${what}` })
+    .int(`expected a whole number of ${what}`)
+    .min(1, `expected a whole number of ${what}, at least 1`)
+    .default(fallback);
+
+/** An http(s) origin: scheme, host and optional port, nothing else. */
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+}
+
 const envSchema = z.object({
   DATABASE_URL: optionalUrl('a PostgreSQL connection URL such as postgres://user:pass@host:5432/db').refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
@@ -59,10 +73,38 @@ const envSchema = z.object({
     .optional(),
   TELEGRAM_API_ROOT: optionalUrl('an http(s) URL of a Bot API server, e.g. https://api.telegram.org'),
   PUBLIC_URL: optionalUrl('the public https URL of this service, used for the Telegram webhook'),
+  // Telegram echoes it in a header on every webhook call; unset, one is derived from the bot token.
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 characters of letters, digits, _ or -')
+    .optional(),
   ADMIN_TOKEN: z.string().min(24, 'expected a secret of at least 24 characters').optional(),
   PERMIT_CATALOG: z.string().trim().min(1).optional(),
   HOLIDAY_CALENDAR: z.string().trim().min(1).optional(),
   DATA_DIR: z.string().trim().min(1).default('var'),
+  PAYMENT_WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'expected the shared secret of the payment gateway, at least 32 characters')
+    .optional(),
+  CORS_ORIGINS: z
+    .string()
+    .trim()
+    .refine((v) => v.split(',').every((origin) => isOrigin(origin.trim())), {
+      message: 'expected a comma-separated list of origins such as https://izin.serangkab.go.id (no path)',
+    })
+    .optional(),
+  TRUST_PROXY: z.coerce
+    .number({ message: 'expected the number of reverse proxies in front of the API (0-10)' })
+    .int('expected the number of reverse proxies in front of the API (0-10)')
+    .min(0, 'expected the number of reverse proxies in front of the API (0-10)')
+    .max(10, 'expected the number of reverse proxies in front of the API (0-10)')
+    .default(0),
+  API_RATE_LIMIT_PER_MINUTE: positiveCount('requests per minute per client address on public endpoints', 120),
+  API_AUTH_FAILURES_PER_15_MINUTES: positiveCount(
+    'failed authentications per 15 minutes per client address before refusing',
+    20,
+  ),
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
@@ -91,14 +133,26 @@ function toConfig(env: z.infer<typeof envSchema>) {
     port: env.PORT,
     telegram: {
       botToken: env.TELEGRAM_BOT_TOKEN,
-      apiRoot: env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+      // grammY refuses a root with a trailing slash.
+      apiRoot: (env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
       publicUrl: env.PUBLIC_URL,
+      webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
     },
     adminToken: env.ADMIN_TOKEN,
     permitCatalogPath: path.resolve(projectRoot, env.PERMIT_CATALOG ?? 'data/catalog/permit-types.yaml'),
     holidayCalendarPath: path.resolve(projectRoot, env.HOLIDAY_CALENDAR ?? 'data/holidays-id.yaml'),
     dataDir,
     logLevel: env.LOG_LEVEL,
+    api: {
+      paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET,
+      /** Empty: CORS stays off (no Access-Control-* headers), as for a same-origin web form. */
+      corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
+      trustProxyHops: env.TRUST_PROXY,
+      rateLimits: {
+        publicPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+        authFailuresPer15Minutes: env.API_AUTH_FAILURES_PER_15_MINUTES,
+      },
+    },
   };
 }
 

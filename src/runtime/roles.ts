@@ -1,14 +1,21 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../api/createApp.js';
+import { withTelegramWebhook } from '../bot/runBot.js';
 import type { AppConfig } from '../config/config.js';
 import { createPool, type Pool } from '../db/pool.js';
 import { loadWorkingCalendar } from '../domain/calendar/loadWorkingCalendar.js';
+import { loadCatalog } from '../domain/catalog/loadCatalog.js';
 import type { Logger } from '../logging/logger.js';
+import { DocumentStore } from '../services/documents/documentStore.js';
+import { PermitService } from '../services/permitService.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { StopStack } from './stopStack.js';
+import { startTelegramPolling, telegramChannelFor, telegramWebhookFor } from './telegramRole.js';
 
 export function openPool(infra: Infrastructure, stops: StopStack): Pool {
   const pool = createPool(infra.databaseUrl);
@@ -31,7 +38,7 @@ export async function startWorkerRole(
     connection,
     namespace: infra.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { pool, calendar },
+    deps: { pool, calendar, channel: telegramChannelFor(config, pool, logger) },
   });
   const running = worker.run();
   running.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
@@ -43,6 +50,22 @@ export async function startWorkerRole(
   return worker;
 }
 
+/** The one service layer, as both adapters (API and bot) use it. */
+export async function buildPermitService(
+  config: AppConfig,
+  pool: Pool,
+  temporal: Client,
+): Promise<PermitService> {
+  return new PermitService({
+    pool,
+    temporal,
+    catalog: loadCatalog(config.permitCatalogPath),
+    calendar: await loadWorkingCalendar(config.holidayCalendarPath),
+    taskQueue: config.temporal.taskQueue,
+    documents: new DocumentStore(pool, path.join(config.dataDir, 'documents')),
+  });
+}
+
 export async function startApiRole(
   config: AppConfig,
   infra: Infrastructure,
@@ -52,18 +75,66 @@ export async function startApiRole(
 ): Promise<Server> {
   const temporal = await connectClient(infra.temporal);
   stops.push('temporal client', temporal.close);
-  const app = createApp({ pool, temporal: temporal.client });
+  const service = await buildPermitService(config, pool, temporal.client);
+  const lifecycle = { draining: false };
+  const app = createApp({
+    pool,
+    temporal: temporal.client,
+    service,
+    logger: logger.child({ component: 'http' }),
+    lifecycle,
+    settings: {
+      adminToken: config.adminToken,
+      paymentWebhookSecret: config.api.paymentWebhookSecret,
+      corsOrigins: config.api.corsOrigins,
+      trustProxyHops: config.api.trustProxyHops,
+      rateLimits: config.api.rateLimits,
+      processMetrics: true,
+    },
+  });
+  // Webhook mode: Telegram's calls are served in front of the API's own routes.
+  const webhook = await telegramWebhookFor(config, pool, service, logger);
+  const served = webhook ? withTelegramWebhook(app, webhook) : app;
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = served.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   stops.push(
     'http server',
     () =>
       new Promise((resolve) => {
+        // Load balancers see /readyz fail first; in-flight requests finish, idle ones close.
+        lifecycle.draining = true;
         server.close(() => resolve());
         server.closeIdleConnections();
       }),
   );
   logger.info({ port: config.port }, 'HTTP API listening');
   return server;
+}
+
+/**
+ * The Telegram bot with long polling. Off without TELEGRAM_BOT_TOKEN; with PUBLIC_URL set the
+ * bot runs in webhook mode inside the API role instead, so there is nothing to start here.
+ */
+export async function startBotRole(
+  config: AppConfig,
+  infra: Infrastructure,
+  pool: Pool,
+  logger: Logger,
+  stops: StopStack,
+): Promise<'polling' | 'webhook' | 'off'> {
+  const token = config.telegram.botToken;
+  if (!token) {
+    logger.info('Telegram bot is off: TELEGRAM_BOT_TOKEN is not set');
+    return 'off';
+  }
+  if (config.telegram.publicUrl) {
+    logger.info('Telegram bot runs in webhook mode inside the HTTP API (PUBLIC_URL is set)');
+    return 'webhook';
+  }
+  const temporal = await connectClient(infra.temporal);
+  stops.push('bot temporal client', temporal.close);
+  const service = await buildPermitService(config, pool, temporal.client);
+  await startTelegramPolling(config, token, pool, service, logger, stops);
+  return 'polling';
 }

@@ -105,23 +105,32 @@ export async function getApplicationStatus(
   registrationNumber: string,
   viewer: Viewer,
 ): Promise<ApplicationStatus | null> {
-  const { rows } = await pool.query<ApplicationRow>(
-    'SELECT * FROM applications WHERE registration_number = $1',
-    [registrationNumber],
-  );
+  // One round trip for the row and its history: status pages are polled, so this is hot.
+  const { rows } = await pool.query<
+    ApplicationRow & {
+      history: {
+        sequence: number;
+        occurred_at: string;
+        actor_kind: string;
+        actor_role: string | null;
+        action: string;
+        reason: string | null;
+      }[];
+    }
+  >({
+    // Named: prepared once per connection, so Postgres does not re-plan it on every poll.
+    name: 'application-status-with-history',
+    text: `SELECT a.*, COALESCE((
+       SELECT json_agg(json_build_object('sequence', e.sequence, 'occurred_at', e.occurred_at,
+                'actor_kind', e.actor_kind, 'actor_role', e.actor_role, 'action', e.action, 'reason', e.reason)
+              ORDER BY e.sequence)
+       FROM audit_events e WHERE e.workflow_id = a.registration_number), '[]'::json) AS history
+     FROM applications a WHERE a.registration_number = $1`,
+    values: [registrationNumber],
+  });
   const row = rows[0];
   if (!row) return null;
-  const history = await pool.query<{
-    sequence: number;
-    occurred_at: Date;
-    actor_kind: string;
-    actor_role: string | null;
-    action: string;
-    reason: string | null;
-  }>(
-    'SELECT sequence, occurred_at, actor_kind, actor_role, action, reason FROM audit_events WHERE workflow_id = $1 ORDER BY sequence',
-    [registrationNumber],
-  );
+  const history = { rows: row.history };
   const seesNik =
     viewer.kind === 'applicant' ||
     (row.assigned_department !== null && viewer.officer.departments.includes(row.assigned_department));
@@ -158,7 +167,7 @@ export async function getApplicationStatus(
     documents: row.documents,
     history: history.rows.map((h) => ({
       sequence: h.sequence,
-      at: h.occurred_at.toISOString(),
+      at: new Date(h.occurred_at).toISOString(),
       actorKind: h.actor_kind,
       actorRole: h.actor_role,
       action: h.action,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Pool } from '../db/pool.js';
+import type { Pool, PoolClient } from '../db/pool.js';
 import type { OfficerIdentity } from '../workflows/permit/permitContract.js';
 import { ServiceError } from './serviceError.js';
 
@@ -24,6 +24,9 @@ interface OfficerRow {
   created_at: Date;
   updated_at: Date;
 }
+
+/** A pool, or a client inside a transaction (administration writes its audit row beside the change). */
+type Queryable = Pool | PoolClient;
 
 const COLUMNS = 'id, name, telegram_user_id, roles, departments, active, created_at, updated_at';
 
@@ -77,6 +80,11 @@ export async function findOfficerByTelegramId(pool: Pool, telegramUserId: number
   return rows[0] ? toOfficer(rows[0]) : null;
 }
 
+export async function findOfficerById(pool: Queryable, id: string): Promise<Officer | null> {
+  const { rows } = await pool.query<OfficerRow>(`SELECT ${COLUMNS} FROM officers WHERE id = $1`, [id]);
+  return rows[0] ? toOfficer(rows[0]) : null;
+}
+
 export interface OfficerInput {
   name: string;
   telegramUserId?: number | null;
@@ -97,7 +105,7 @@ function conflictOnTelegramId(error: unknown): never {
 
 /** Creates an officer; the API key is returned once and stored only as a digest. */
 export async function createOfficer(
-  pool: Pool,
+  pool: Queryable,
   input: OfficerInput,
 ): Promise<{ officer: Officer; apiKey: string }> {
   const key = newOfficerApiKey();
@@ -126,7 +134,11 @@ export async function listOfficers(pool: Pool): Promise<Officer[]> {
   return rows.map(toOfficer);
 }
 
-export async function updateOfficer(pool: Pool, id: string, patch: Partial<OfficerInput>): Promise<Officer> {
+export async function updateOfficer(
+  pool: Queryable,
+  id: string,
+  patch: Partial<OfficerInput>,
+): Promise<Officer> {
   try {
     const { rows } = await pool.query<OfficerRow>(
       `UPDATE officers SET

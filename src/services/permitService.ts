@@ -1,18 +1,21 @@
+import type { Readable } from 'node:stream';
 import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog, PermitType } from '../domain/catalog/catalogSchema.js';
+import type { FormValue } from '../domain/catalog/formValidation.js';
+import type { FeeAssessment } from '../domain/fees/computeFee.js';
 import type {
   DocumentRef,
   FileView,
   OfficerDecision,
   PaymentConfirmation,
 } from '../workflows/permit/permitContract.js';
+import { AccessCodeVerifier } from './accessCodeVerifier.js';
 import {
   type ApplicationStatus,
   type ApplicationSummary,
-  applicantHoldsAccessCode,
   applicationsOfTelegramUser,
   getApplicationStatus,
   type InboxItem,
@@ -20,7 +23,23 @@ import {
   officerInbox,
   slaOverview,
 } from './applicationQueries.js';
+import { type DocumentStore, documentDefinition, type StoredDocument } from './documents/documentStore.js';
 import { confirmPayment, decideOnFile, resubmitFile, withdrawFile } from './fileActions.js';
+import { confirmGatewayPayment, type PaymentOutcome } from './gatewayPayments.js';
+import {
+  checkDocumentUpload,
+  checkFormField,
+  type DocumentCheck,
+  type FieldCheck,
+  quoteFee,
+} from './intakeChecks.js';
+import {
+  type AdminActor,
+  type AdminAuditEntry,
+  adminAuditOfOfficer,
+  createOfficerAsAdmin,
+  updateOfficerAsAdmin,
+} from './officerAdministration.js';
 import {
   createOfficer,
   findOfficerByApiKey,
@@ -30,12 +49,25 @@ import {
   type OfficerInput,
   updateOfficer,
 } from './officers.js';
+import { pendingMigrations, transitionTotals } from './operationalCounts.js';
 import { type PermitTypeStats, publicStats } from './publicStats.js';
+import { type ResubmissionChanges, resubmitWithChanges } from './resubmission.js';
+import { ServiceError } from './serviceError.js';
+import { type SubmissionReceipt, SubmissionReceipts } from './submissionReceipt.js';
 import {
   type SubmitApplicationRequest,
   type SubmittedApplication,
   submitApplication,
 } from './submitApplication.js';
+import {
+  decideAsTelegramOfficer,
+  documentsForOfficer,
+  latestRevisionNote,
+  resubmitAsTelegramApplicant,
+  slaOverviewForTelegramManager,
+  statusForTelegramApplicant,
+  withdrawAsTelegramApplicant,
+} from './telegramActors.js';
 
 export interface PermitServiceDependencies {
   pool: Pool;
@@ -43,6 +75,8 @@ export interface PermitServiceDependencies {
   catalog: PermitCatalog;
   calendar: WorkingCalendar;
   taskQueue: string;
+  /** Uploaded documents (DATA_DIR/documents); needed for resubmissions with documents. */
+  documents?: DocumentStore;
 }
 
 /**
@@ -50,6 +84,9 @@ export interface PermitServiceDependencies {
  * calling, checks what they may see, and talks to the workflow; adapters hold no rules.
  */
 export class PermitService {
+  private accessCodes: AccessCodeVerifier | undefined;
+  private receipts: SubmissionReceipts | undefined;
+
   constructor(readonly deps: PermitServiceDependencies) {}
 
   permitTypes(): readonly PermitType[] {
@@ -71,8 +108,10 @@ export class PermitService {
   officerByTelegramId(telegramUserId: number): Promise<Officer | null> {
     return findOfficerByTelegramId(this.deps.pool, telegramUserId);
   }
+  /** Successful checks are cached briefly (see AccessCodeVerifier): polling stays cheap. */
   applicantHoldsAccessCode(registrationNumber: string, accessCode: string): Promise<boolean> {
-    return applicantHoldsAccessCode(this.deps.pool, registrationNumber, accessCode);
+    this.accessCodes ??= new AccessCodeVerifier(this.deps.pool);
+    return this.accessCodes.holds(registrationNumber, accessCode);
   }
   isTelegramApplicantOf(registrationNumber: string, telegramUserId: number): Promise<boolean> {
     return isTelegramApplicantOf(this.deps.pool, registrationNumber, telegramUserId);
@@ -122,6 +161,168 @@ export class PermitService {
   }
   confirmPayment(registrationNumber: string, payment: PaymentConfirmation): Promise<void> {
     return confirmPayment(this.deps, registrationNumber, payment);
+  }
+
+  // Intake one answer at a time (the bot's guided application): the submission's own rules.
+  checkField(permitTypeCode: string, fieldKey: string, raw: string): FieldCheck {
+    return checkFormField(this.requirePermitType(permitTypeCode), fieldKey, raw);
+  }
+  checkDocument(
+    permitTypeCode: string,
+    kind: string,
+    upload: { mimeType: string; sizeBytes: number },
+  ): DocumentCheck {
+    const document = this.requirePermitType(permitTypeCode).documents.find((d) => d.kind === kind);
+    if (!document) throw new RangeError(`${permitTypeCode} has no document kind '${kind}'`);
+    return checkDocumentUpload(document, upload);
+  }
+  quoteFee(permitTypeCode: string, values: Record<string, FormValue>): FeeAssessment | null {
+    return quoteFee(this.requirePermitType(permitTypeCode), values);
+  }
+
+  // Telegram identities: the applicant is the account that applied; an officer is a registered one.
+  statusForTelegramApplicant(
+    telegramUserId: number,
+    registrationNumber: string,
+  ): Promise<ApplicationStatus | null> {
+    return statusForTelegramApplicant(this.deps, telegramUserId, registrationNumber);
+  }
+  withdrawAsTelegramApplicant(
+    telegramUserId: number,
+    registrationNumber: string,
+    updateId: string,
+  ): Promise<FileView> {
+    return withdrawAsTelegramApplicant(this.deps, telegramUserId, registrationNumber, updateId);
+  }
+  resubmitAsTelegramApplicant(
+    telegramUserId: number,
+    registrationNumber: string,
+    changes: ResubmissionChanges,
+    updateId: string,
+  ): Promise<FileView> {
+    return resubmitAsTelegramApplicant(
+      { ...this.deps, documents: this.documentStore() },
+      telegramUserId,
+      registrationNumber,
+      changes,
+      updateId,
+    );
+  }
+  latestRevisionNote(registrationNumber: string): Promise<string | null> {
+    return latestRevisionNote(this.deps.pool, registrationNumber);
+  }
+  decideAsTelegramOfficer(
+    telegramUserId: number,
+    registrationNumber: string,
+    decision: OfficerDecision,
+    updateId: string,
+  ): Promise<FileView> {
+    return decideAsTelegramOfficer(this.deps, telegramUserId, registrationNumber, decision, updateId);
+  }
+  slaOverviewForTelegramManager(
+    telegramUserId: number,
+    now?: Date,
+  ): Promise<{ breached: InboxItem[]; atRisk: InboxItem[] }> {
+    return slaOverviewForTelegramManager(this.deps, telegramUserId, now);
+  }
+  documentsForOfficer(officer: Officer, registrationNumber: string): Promise<DocumentRef[]> {
+    return documentsForOfficer(this.deps, officer, registrationNumber);
+  }
+
+  private requirePermitType(code: string): PermitType {
+    const permitType = this.permitType(code);
+    if (!permitType) throw new RangeError(`unknown permit type ${code}`);
+    return permitType;
+  }
+
+  // HTTP API: uploads referenced by sha256, receipts, applicant corrections, gateway payments.
+  /** A submission whose documents were uploaded first and are named by kind and sha256. */
+  async submitWithUploads(
+    request: Omit<SubmitApplicationRequest, 'documents'> & { documents: { kind: string; sha256: string }[] },
+  ): Promise<SubmittedApplication> {
+    const permitType = this.permitType(request.permitTypeCode);
+    // An unknown type is refused by submit itself, with its own message.
+    const documents = permitType ? await this.documentStore().resolve(permitType, request.documents) : [];
+    return this.submit({ ...request, documents });
+  }
+  /** Status, stage and deadline of the workflow's first transition, waiting at most `timeoutMs`. */
+  submissionReceipt(registrationNumber: string, timeoutMs: number): Promise<SubmissionReceipt | null> {
+    this.receipts ??= new SubmissionReceipts(this.deps.pool);
+    return this.receipts.wait(registrationNumber, timeoutMs);
+  }
+  /** Stores an upload for a document kind of a permit type, if its type and size fit the catalog. */
+  async storeDocument(permitTypeCode: string, kind: string, content: Readable): Promise<StoredDocument> {
+    const permitType = this.permitType(permitTypeCode);
+    if (!permitType) {
+      throw new ServiceError('UNKNOWN_PERMIT_TYPE', {
+        id: `Jenis izin '${permitTypeCode}' tidak dikenal. Lihat daftar jenis izin yang tersedia.`,
+        en: `Unknown permit type '${permitTypeCode}'. See the list of available permit types.`,
+      });
+    }
+    return this.documentStore().store(content, documentDefinition(permitType, kind));
+  }
+  /** The permit type and current department of a file, for adapters that check who may upload. */
+  async fileOwnership(
+    registrationNumber: string,
+  ): Promise<{ permitTypeCode: string; departments: string[] } | null> {
+    const { rows } = await this.deps.pool.query<{ permit_type: string; assigned_department: string | null }>(
+      'SELECT permit_type, assigned_department FROM applications WHERE registration_number = $1',
+      [registrationNumber],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const home = this.permitType(row.permit_type)?.department;
+    return {
+      permitTypeCode: row.permit_type,
+      departments: [...new Set([home, row.assigned_department].filter((d): d is string => !!d))],
+    };
+  }
+  /** An officer may add documents to a file of their department (walk-in applicants at the counter). */
+  async officerMayHandleFile(officer: Officer, registrationNumber: string): Promise<boolean> {
+    const file = await this.fileOwnership(registrationNumber);
+    return file?.departments.some((d) => officer.departments.includes(d)) ?? false;
+  }
+  resubmitWithChanges(
+    registrationNumber: string,
+    changes: ResubmissionChanges,
+    updateId: string,
+  ): Promise<FileView> {
+    return resubmitWithChanges(
+      { ...this.deps, documents: this.documentStore() },
+      registrationNumber,
+      changes,
+      updateId,
+    );
+  }
+  confirmGatewayPayment(registrationNumber: string, payment: PaymentConfirmation): Promise<PaymentOutcome> {
+    return confirmGatewayPayment(this.deps, registrationNumber, payment);
+  }
+
+  // Operations
+  transitionTotals(): Promise<Record<string, number>> {
+    return transitionTotals(this.deps.pool);
+  }
+  pendingMigrations(): Promise<string[]> {
+    return pendingMigrations(this.deps.pool);
+  }
+
+  private documentStore(): DocumentStore {
+    if (!this.deps.documents) throw new Error('PermitService was built without a document store');
+    return this.deps.documents;
+  }
+
+  // Administration (attributed: every change writes admin_audit in the same transaction)
+  createOfficerAsAdmin(
+    actor: AdminActor,
+    input: OfficerInput,
+  ): Promise<{ officer: Officer; apiKey: string }> {
+    return createOfficerAsAdmin(this.deps.pool, actor, input);
+  }
+  updateOfficerAsAdmin(actor: AdminActor, id: string, patch: Partial<OfficerInput>): Promise<Officer> {
+    return updateOfficerAsAdmin(this.deps.pool, actor, id, patch);
+  }
+  adminAuditOfOfficer(officerId: string): Promise<AdminAuditEntry[]> {
+    return adminAuditOfOfficer(this.deps.pool, officerId);
   }
 
   // Administration

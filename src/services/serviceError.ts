@@ -8,7 +8,11 @@ export type ServiceErrorCode =
   | 'IDEMPOTENCY_CONFLICT'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'REFUSED';
+  | 'REFUSED'
+  /** An uploaded or referenced document that does not fit the catalog (type, size, not uploaded). */
+  | 'INVALID_DOCUMENT'
+  /** A payment confirmation that does not match the file (amount, no fee due). */
+  | 'INVALID_PAYMENT';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';

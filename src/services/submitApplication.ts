@@ -55,7 +55,15 @@ function requestHash(request: SubmitApplicationRequest): string {
 }
 
 /** Personal identifiers are masked before they enter workflow history (visible in the Web UI). */
-function maskedForHistory(permitType: PermitType, values: Record<string, unknown>): Record<string, unknown> {
+function isIdempotencyKeyRace(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === '23505' && e.constraint === 'applications_idempotency_key_key';
+}
+
+export function maskedForHistory(
+  permitType: PermitType,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const masked = { ...values };
   for (const field of permitType.fields) {
     if (field.type === 'nik' && typeof masked[field.key] === 'string')
@@ -105,47 +113,60 @@ export async function submitApplication(
   }
   const fee = computeFee(permitType, form.values);
   const hash = requestHash(request);
+  // Hashed before the transaction: scrypt takes tens of milliseconds, and inside the
+  // transaction it would hold the registration counter's row lock, serialising every
+  // submission of the permit type behind it. (A replay wastes one hash; it holds no lock.)
+  const newAccessCode = generateAccessCode();
+  const newAccessCodeHash = await hashAccessCode(newAccessCode);
 
-  const stored = await inTransaction(deps.pool, async (client) => {
-    const existing = await client.query<{ registration_number: string; request_hash: string }>(
-      'SELECT registration_number, request_hash FROM applications WHERE idempotency_key = $1',
-      [request.idempotencyKey],
-    );
-    const found = existing.rows[0];
-    if (found) {
-      if (found.request_hash !== hash) {
-        throw new ServiceError('IDEMPOTENCY_CONFLICT', {
-          id: 'Kunci idempotensi ini sudah dipakai untuk permohonan lain. Gunakan kunci baru untuk permohonan baru.',
-          en: 'This idempotency key was already used for a different application. Use a new key for a new application.',
-        });
+  const storeOrReplay = () =>
+    inTransaction(deps.pool, async (client) => {
+      const existing = await client.query<{ registration_number: string; request_hash: string }>(
+        'SELECT registration_number, request_hash FROM applications WHERE idempotency_key = $1',
+        [request.idempotencyKey],
+      );
+      const found = existing.rows[0];
+      if (found) {
+        if (found.request_hash !== hash) {
+          throw new ServiceError('IDEMPOTENCY_CONFLICT', {
+            id: 'Kunci idempotensi ini sudah dipakai untuk permohonan lain. Gunakan kunci baru untuk permohonan baru.',
+            en: 'This idempotency key was already used for a different application. Use a new key for a new application.',
+          });
+        }
+        return { registrationNumber: found.registration_number, accessCode: null, replayed: true };
       }
-      return { registrationNumber: found.registration_number, accessCode: null, replayed: true };
-    }
-    const registrationNumber = await allocateRegistrationNumber(
-      client,
-      permitType.code,
-      yearOfDay(jakartaDayNumber(Date.now())),
-    );
-    const accessCode = generateAccessCode();
-    await client.query(
-      `INSERT INTO applications (registration_number, permit_type, status, channel, form_data, documents, fee_amount,
+      const registrationNumber = await allocateRegistrationNumber(
+        client,
+        permitType.code,
+        yearOfDay(jakartaDayNumber(Date.now())),
+      );
+      const accessCode = newAccessCode;
+      await client.query(
+        `INSERT INTO applications (registration_number, permit_type, status, channel, form_data, documents, fee_amount,
          access_code_hash, idempotency_key, request_hash, applicant_telegram_id, submitted_by_officer)
        VALUES ($1, $2, 'SUBMITTED', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        registrationNumber,
-        permitType.code,
-        request.channel,
-        JSON.stringify(form.values),
-        JSON.stringify(request.documents),
-        fee.amount,
-        await hashAccessCode(accessCode),
-        request.idempotencyKey,
-        hash,
-        request.applicantTelegramUserId ?? null,
-        request.submittedByOfficerId ?? null,
-      ],
-    );
-    return { registrationNumber, accessCode, replayed: false };
+        [
+          registrationNumber,
+          permitType.code,
+          request.channel,
+          JSON.stringify(form.values),
+          JSON.stringify(request.documents),
+          fee.amount,
+          newAccessCodeHash,
+          request.idempotencyKey,
+          hash,
+          request.applicantTelegramUserId ?? null,
+          request.submittedByOfficerId ?? null,
+        ],
+      );
+      return { registrationNumber, accessCode, replayed: false };
+    });
+  // Two requests with the same key at the same moment: the loser's INSERT hits the unique key
+  // (its transaction, registration number included, is rolled back); answering it from the
+  // winner's row makes it a replay or a conflict like any later retry.
+  const stored = await storeOrReplay().catch((error: unknown) => {
+    if (isIdempotencyKeyRace(error)) return storeOrReplay();
+    throw error;
   });
 
   const input: PermitApplicationInput = {

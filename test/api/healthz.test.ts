@@ -2,7 +2,10 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { createApp } from '../../src/api/createApp.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
+import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
+import { PermitService } from '../../src/services/permitService.js';
 import { serve } from '../support/httpServer.js';
+import { testCatalog } from '../support/permitScenario.js';
 
 let pool: Pool;
 let deadPool: Pool;
@@ -30,7 +33,15 @@ interface HealthBody {
 }
 
 async function healthz(p: Pool, c: Connection) {
-  const server = await serve(createApp({ pool: p, temporal: new Client({ connection: c }) }));
+  const temporal = new Client({ connection: c });
+  const service = new PermitService({
+    pool: p,
+    temporal,
+    catalog: testCatalog,
+    calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
+    taskQueue: 'unused',
+  });
+  const server = await serve(createApp({ pool: p, temporal, service }));
   try {
     const res = await fetch(`${server.url}/healthz`);
     return {

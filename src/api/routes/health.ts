@@ -1,22 +1,83 @@
-import type { Client } from '@temporalio/client';
-import { Router } from 'express';
-import type { Pool } from '../../db/pool.js';
+import { z } from 'zod';
 import { checkDependencies } from '../../services/dependencyHealth.js';
+import type { ApiContext } from '../apiContext.js';
+import type { ApiRoutes } from '../openapi/routeRegistry.js';
+import { RETRY_AFTER_SECONDS } from '../problems/errorToProblem.js';
+
+const checkSchema = z.object({ ok: z.boolean(), error: z.string().optional() });
+const healthSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  failed: z.array(z.string()).optional(),
+  checks: z.record(z.string(), checkSchema),
+});
 
 /** GET /healthz: 200 when Postgres and Temporal answer, 503 naming the one that failed. */
-export function healthRoutes(deps: { pool: Pool; temporal: Client }): Router {
-  const router = Router();
-  router.get('/healthz', async (_req, res) => {
-    const health = await checkDependencies(deps);
-    const failed = Object.entries(health.checks)
-      .filter(([, c]) => !c.ok)
-      .map(([name]) => name);
-    if (!health.healthy) res.setHeader('Retry-After', '5');
-    res.status(health.healthy ? 200 : 503).json({
-      status: health.healthy ? 'ok' : 'unavailable',
-      ...(failed.length > 0 ? { failed } : {}),
-      checks: health.checks,
-    });
-  });
-  return router;
+export function healthRoutes(
+  routes: ApiRoutes,
+  ctx: Pick<ApiContext, 'pool' | 'temporal' | 'service' | 'lifecycle'>,
+): void {
+  routes.add(
+    {
+      method: 'get',
+      path: '/healthz',
+      operationId: 'health',
+      summary: 'Liveness with dependency checks (Postgres, Temporal)',
+      tags: ['operations'],
+      responses: {
+        200: { description: 'Both dependencies answer', schema: healthSchema },
+        503: { description: 'A dependency does not answer (named in `failed`)', schema: healthSchema },
+      },
+    },
+    async (_req, res) => {
+      const health = await checkDependencies(ctx);
+      const failed = Object.entries(health.checks)
+        .filter(([, c]) => !c.ok)
+        .map(([name]) => name);
+      if (!health.healthy) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(health.healthy ? 200 : 503).json({
+        status: health.healthy ? 'ok' : 'unavailable',
+        ...(failed.length > 0 ? { failed } : {}),
+        checks: health.checks,
+      });
+    },
+  );
+  routes.add(
+    {
+      method: 'get',
+      path: '/readyz',
+      operationId: 'readiness',
+      summary: 'Ready for traffic: dependencies answer, the schema is migrated, not shutting down',
+      tags: ['operations'],
+      responses: {
+        200: { description: 'Ready', schema: healthSchema },
+        503: { description: 'Not ready (named in `failed`)', schema: healthSchema },
+      },
+    },
+    async (_req, res) => {
+      const [health, pending] = await Promise.all([
+        checkDependencies(ctx),
+        ctx.service.pendingMigrations().catch((error: unknown) => error as Error),
+      ]);
+      const schema =
+        pending instanceof Error
+          ? { ok: false, error: 'could not read the migration table' }
+          : pending.length > 0
+            ? { ok: false, error: `pending migrations: ${pending.join(', ')}` }
+            : { ok: true };
+      const checks = {
+        ...health.checks,
+        schema,
+        lifecycle: ctx.lifecycle.draining ? { ok: false, error: 'shutting down' } : { ok: true },
+      };
+      const failed = Object.entries(checks)
+        .filter(([, c]) => !c.ok)
+        .map(([name]) => name);
+      if (failed.length > 0) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(failed.length === 0 ? 200 : 503).json({
+        status: failed.length === 0 ? 'ok' : 'unavailable',
+        ...(failed.length > 0 ? { failed } : {}),
+        checks,
+      });
+    },
+  );
 }

@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runMigrations } from '../../src/db/migrate.js';
+import { startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
+import { freePort } from '../../src/devstack/freePort.js';
+import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
+import { startTemporalDevServer } from '../../src/devstack/temporalDevServer.js';
+
+export interface BenchStack {
+  databaseUrl: string;
+  temporalAddress: string;
+  apiUrl: string;
+  stop(): Promise<void>;
+}
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+/** A production-shaped role (src/entrypoints/*.ts) in a process of its own. */
+function startRole(
+  role: 'api' | 'worker',
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; output: () => string } {
+  // BENCH_PROFILE_DIR: write a V8 CPU profile of each role on exit (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', `src/entrypoints/${role}.ts`], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, output: () => output };
+}
+
+async function until(
+  what: string,
+  probe: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  detail: () => string,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      await Promise.resolve()
+        .then(probe)
+        .catch(() => false)
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} not ready within ${timeoutMs / 1000} s:\n${detail()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Everything on this machine, in a scratch folder: embedded PostgreSQL, the Temporal dev
+ * server, migrations, and the worker and API roles as separate processes (as in production),
+ * with the API's rate limits lifted because all load comes from one address.
+ */
+export async function startBenchStack(options: { scratchRoot?: string } = {}): Promise<BenchStack> {
+  const scratch = await mkdtemp(path.join(options.scratchRoot ?? os.tmpdir(), 'perizinan-bench-'));
+  // The embedded server runs as the unprivileged postgres user, which must reach its folder.
+  await chmod(scratch, 0o755);
+  const stops: (() => Promise<void>)[] = [() => rm(scratch, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((e) => console.error('[bench] stop:', e));
+  };
+  try {
+    log('starting PostgreSQL and the Temporal dev server');
+    const binary = await ensureTemporalCli({ log });
+    const [pg, temporal] = await Promise.all([
+      startEmbeddedPostgres({ dir: path.join(scratch, 'postgres') }),
+      startTemporalDevServer({
+        binary,
+        dir: path.join(scratch, 'temporal'),
+        namespace: 'default',
+        uiPort: await freePort(),
+      }),
+    ]);
+    stops.push(pg.stop, temporal.stop);
+    await runMigrations({ databaseUrl: pg.databaseUrl });
+
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: pg.databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      DATA_DIR: path.join(scratch, 'data'),
+      PORT: String(port),
+      // All load comes from 127.0.0.1: the per-address limits would measure themselves.
+      API_RATE_LIMIT_PER_MINUTE: '1000000000',
+      API_AUTH_FAILURES_PER_15_MINUTES: '1000000000',
+    };
+    for (const name of ['TELEGRAM_BOT_TOKEN', 'PUBLIC_URL']) delete env[name];
+    log('starting the worker and API processes (the worker bundles the workflows first)');
+    const worker = startRole('worker', { ...env, LOG_LEVEL: 'info' });
+    stops.push(() => stopChild(worker.child));
+    // Request logs off: the figure is the API's, not the terminal's.
+    const api = startRole('api', { ...env, LOG_LEVEL: 'warn' });
+    stops.push(() => stopChild(api.child));
+    const apiUrl = `http://127.0.0.1:${port}`;
+    await until('the worker', () => worker.output().includes('worker running'), 120_000, worker.output);
+    await until('the API', async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, api.output);
+    return { databaseUrl: pg.databaseUrl, temporalAddress: temporal.address, apiUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,273 @@
+## Perizinan Online — Telegram bot texts (English).
+## Plain text, no Markdown. Every key must also be in id.ftl (tested).
+
+## Welcome, privacy, language
+
+welcome =
+    Welcome, { $name }! This is the online permit service of DPMPTSP Kabupaten Serang (the regency's one-stop permit office).
+    Here you can apply for a permit (/apply), follow your files (/status, /mine) and hear of every change.
+    Pilih bahasa / Choose your language:
+privacy-notice =
+    🔒 Personal data protection notice (Law No. 27 of 2022)
+    Controller: DPMPTSP Kabupaten Serang.
+    Purpose: to process your permit application and keep you informed of its progress.
+    Data collected: your NIK, name, mobile number, form answers, the documents you upload and your Telegram ID.
+    Basis: your consent and the performance of public service duties.
+    Retention: while the file is processed and for the archive retention period set by regulation. Your NIK is always shown masked.
+    Your rights: access, correction, withdrawal of consent and erasure as the law allows, through the DPMPTSP office.
+    By pressing "I agree" you consent to this processing for the purpose above.
+privacy-already-given = You agreed to this notice on { $at }.
+button-consent-accept = ✅ I agree
+button-consent-decline = I do not agree
+privacy-thanks = Thank you, your consent is recorded. Send /apply to start an application.
+privacy-declined = No consent given. Without it we cannot process an application through this bot; you can still apply at the DPMPTSP counter. You may change your mind at any time with /start.
+language-name-id = 🇮🇩 Bahasa Indonesia
+language-name-en = 🇬🇧 English
+language-choose = Pilih bahasa / Choose your language:
+language-set = Language set to English. Notifications will also be sent in English.
+
+## Help and command menu
+
+help-citizen =
+    Available commands:
+    /apply — apply for a permit (guided step by step)
+    /status <registration number> [access code] — status of a file
+    /mine — your applications
+    /withdraw <registration number> — withdraw your application
+    /language — change the language
+    /cancel — stop the conversation in progress
+    /start — welcome and privacy notice
+help-officer =
+    For officers:
+    /inbox — files waiting for your decision
+    /approve <number> [note] — approve this stage
+    /reject <number> <reason> — reject the file
+    /revise <number> <note> — ask the applicant for a revision
+help-manager =
+    For managers:
+    /sla — files past or near their deadline in your departments
+command-start = Start and privacy notice
+command-apply = Apply for a permit
+command-status = Check the status of a file
+command-mine = My applications
+command-withdraw = Withdraw an application
+command-language = Change the language
+command-help = Help
+command-cancel = Stop the conversation
+command-inbox = Files waiting for my decision
+command-approve = Approve a file
+command-reject = Reject a file
+command-revise = Ask for a revision
+command-sla = Late and at-risk files
+
+## General
+
+cancelled = Cancelled. Nothing was sent. Send /help to see the commands.
+nothing-to-cancel = There is no conversation in progress.
+conversation-busy = A conversation is still open. Finish it first, or send /cancel to stop it.
+error-generic = Sorry, something went wrong. Please try again in a moment.
+unknown-command = The command /{ $command } is unknown. Send /help to see the available commands.
+not-understood = Sorry, I did not understand that message. Send /help to see the available commands.
+button-stale = This button has expired or is not for you. Please run the command again.
+button-inactive = This button is no longer active. Please run the command again.
+answer-too-long = That answer is too long: at most { $max } characters.
+registration-number-invalid = That is not a registration number. It looks like PBG-2026-000042.
+file-not-found = No file with that number was found for your account. Check the number, or add the access code: /status <number> <access code>.
+deadline-none = not set yet
+label-optional = (optional)
+list-more = … and { $count } more.
+button-skip = Skip
+
+## Applying
+
+apply-consent-first = Before applying, please read and accept the privacy notice below.
+apply-choose-type = Choose the permit you want to apply for:
+apply-use-buttons = Please choose with the buttons above, or send /cancel to stop.
+apply-type-gone = That permit type is no longer available. Send /apply to choose again.
+apply-type-chosen =
+    You chose: { $permitType }.
+    I will ask { $fields } questions, then for these documents:
+    { $documents }
+form-field-prompt = ({ $index }/{ $total }) { $label }:
+form-field-choose = Choose one of the buttons, or type the choice.
+form-field-optional = This answer is optional; press "Skip" if you have none.
+form-cancel-hint = (Send /cancel to stop.)
+form-field-text-expected = Please answer with text.
+form-try-again = Please send it again.
+form-document-prompt = Document { $index }/{ $total }: { $label }. Send it as a photo or a file ({ $types }, at most { $maxMb } MB).
+form-document-optional = This document is optional; press "Skip" if you have none.
+form-document-expected = Please send the { $label } as a photo or a file ({ $types }).
+form-document-download-failed = The file could not be fetched from Telegram just now.
+form-document-received = ✅ { $label } received.
+apply-summary-title = Please check your { $permitType } application:
+apply-summary-documents = Documents ({ $count }):
+apply-summary-fee = Fee: { $fee }
+apply-summary-fee-later = The fee is computed when the application is received.
+apply-summary-confirm = If everything is right, press "Submit application".
+button-submit = 📨 Submit application
+button-cancel-application = Cancel
+apply-submitted =
+    ✅ Application submitted.
+    Registration number: { $registrationNumber }
+    Access code: { $accessCode }
+    Keep this access code: it is shown only once, and you need it to see the status without this Telegram account. Do not give it to anyone.
+    You will be told of every change. Check the status: /status { $registrationNumber }
+apply-submitted-again = This application was already submitted with number { $registrationNumber }. The access code is shown only the first time.
+apply-start-again = Send /apply to start again.
+apply-submit-failed-retry = The application could not be sent because of a disruption. Press "Submit application" again in a moment; it will not be submitted twice.
+
+## Status and lists
+
+status-usage = Send /status <registration number>, e.g. /status PBG-2026-000042. Without the Telegram account that applied, add the access code: /status <number> <access code>.
+status-card =
+    📄 { $registrationNumber } — { $permitType }
+    Status: { $status }
+    Stage: { $stage }
+    Deadline: { $deadline }
+status-paused = ⏸ The service clock is paused while the file waits for the applicant.
+status-permit-number = Permit decision number: { $permitNumber }
+status-fee = Levy: { $amount }
+status-history-title = Latest events:
+status-submitted = received
+status-in-review = in review
+status-awaiting-revision = awaiting revision by the applicant
+status-awaiting-payment = awaiting payment of the levy
+status-issued = permit issued
+status-rejected = rejected
+status-withdrawn = withdrawn by the applicant
+status-expired = closed for lack of response
+status-deemed-approved = deemed approved
+action-submitted = application received
+action-stage-approved = stage approved
+action-payment-requested = levy assessment issued
+action-paid = levy paid
+action-issued = permit issued
+action-rejected = application rejected
+action-revision-requested = revision requested
+action-resubmitted = revision sent
+action-withdrawn = application withdrawn
+action-expired = file expired
+action-deemed-approved = deemed approved
+action-sla-reminder = deadline reminder to the officer
+action-sla-breached = deadline passed, escalated to the managers
+action-sla-second-level = second-level escalation
+mine-none = You have no applications from this account yet. Send /apply to apply.
+mine-title = Your applications:
+mine-item =
+    📄 { $registrationNumber } — { $permitType }
+    Status: { $status }; deadline: { $deadline }
+mine-hint = Details of a file: /status <registration number>
+
+## Withdrawal
+
+withdraw-usage = Send /withdraw <registration number> to withdraw your application.
+withdraw-already-closed = The file { $registrationNumber } is closed; it can no longer be withdrawn.
+withdraw-confirm = Withdraw application { $registrationNumber }? The file will be closed and not processed further.
+button-withdraw-confirm = Yes, withdraw it
+button-withdraw-keep = No, keep it going
+withdraw-done = Application { $registrationNumber } has been withdrawn.
+withdraw-kept = Fine, application { $registrationNumber } stays in process.
+
+## Revision by the applicant
+
+button-send-corrections = ✏️ Send corrections
+revision-not-awaited = The file { $registrationNumber } is not waiting for a revision.
+revision-intro =
+    Corrections for file { $registrationNumber }.
+    The officer's note: { $note }
+revision-menu = Choose what to correct, then press "Send corrections". Changes prepared: { $changes }.
+revision-button-field = ✏️ { $label }
+revision-button-document = 📎 { $label }
+revision-button-send = 📨 Send corrections
+revision-use-buttons = Please choose with the buttons, or send /cancel to stop.
+revision-nothing-yet = Nothing has been corrected yet. Choose a field or a document first.
+revision-sent = ✅ Corrections for { $registrationNumber } sent. The service clock resumes with the time that was left.
+
+## Officers
+
+officer-only = Sorry, this command is for registered officers only. If you are an officer, ask the admin to register your Telegram account.
+inbox-empty = No files are waiting for your decision. 👍
+inbox-title = Files waiting for your decision: { $count } (nearest deadline first).
+inbox-item =
+    📄 { $registrationNumber } — { $permitType }
+    Stage: { $stage }
+    Deadline: { $deadline } ({ $timeLeft })
+button-approve = ✅ Approve
+button-revise = ✏️ Ask for revision
+button-reject = ❌ Reject
+button-documents = 📎 Documents
+approve-usage = Send /approve <registration number> [note].
+reject-usage = Send /reject <registration number> <reason>. A reason is required, so that the applicant knows why.
+revise-usage = Send /revise <registration number> <note>. A note is required: say what must be corrected.
+officer-ask-revise-note = Write the revision note for { $registrationNumber }: what must the applicant correct or complete? (/cancel to stop)
+officer-ask-reject-reason = Write the reason for rejecting { $registrationNumber }. It is sent to the applicant. (/cancel to stop)
+officer-note-text-expected = Please write the note as text.
+officer-note-empty = The note cannot be empty.
+decision-recorded = ✅ Decision recorded. File { $registrationNumber } is now { $status } (stage: { $stage }).
+documents-none = The file { $registrationNumber } has no documents.
+document-unavailable = { $caption }: no copy of the document is available on this server.
+time-none = no deadline
+time-under-minute = less than a minute
+time-hours-minutes = { $hours } h { $minutes } min
+time-left = { $span } left
+time-late = { $span } late
+
+## Managers
+
+sla-breached-title = 🚨 Past the deadline ({ $count }):
+sla-at-risk-title = ⚠️ Near the deadline ({ $count }):
+sla-item = • { $registrationNumber } — { $permitType }, stage { $stage } ({ $role }): { $timeLeft }
+sla-none = (none)
+
+## Notifications
+
+notify-submitted =
+    📥 Your { $permitType } application was received with number { $registrationNumber }.
+    An officer is checking that the file is complete; deadline for this check: { $deadline }.
+    You will be told of every change. Check the status: /status { $registrationNumber }
+notify-stage-assigned =
+    📋 A file for you: { $registrationNumber } ({ $permitType }), stage { $stage }.
+    Deadline: { $deadline }.
+    Decide with the buttons below, or see /inbox.
+notify-stage-approved =
+    ✅ File { $registrationNumber } passed the previous stage and is now at the stage { $stage }.
+    Deadline of this stage: { $deadline }. Nothing is needed from you now.
+notify-payment-requested =
+    💳 File { $registrationNumber } meets the technical requirements. Levy to pay: { $amount }.
+    Pay before { $deadline } through the official channels (regional bank, transfer or QRIS) as stated in the assessment notice (SKRD). Once the payment is confirmed, the file goes on to signing.
+    No officer may ask you for any other payment.
+notify-paid =
+    💰 The levy for { $registrationNumber } has been received.
+    The file is now at the stage { $stage }; deadline: { $deadline }.
+notify-issued =
+    🎉 Your permit has been issued. Decision number: { $permitNumber } (file { $registrationNumber }).
+    The decision can be verified through the QR code on the document. Please fill in the satisfaction survey when asked.
+notify-rejected =
+    ❌ Application { $registrationNumber } was rejected.
+    Reason: { $reason }
+    You may apply again once the requirements are met (/apply), or object to DPMPTSP.
+notify-revision-requested =
+    ✏️ An officer asks for corrections to file { $registrationNumber }.
+    Note: { $note }
+    Send the corrections before { $deadline } with the button below. Meanwhile the service clock is paused; it resumes with the time that was left once your corrections arrive.
+notify-resubmitted =
+    📨 Your corrections for { $registrationNumber } were received; the service clock resumes.
+    Deadline of this stage: { $deadline }.
+notify-resubmitted-to-officer =
+    📨 The applicant sent corrections for { $registrationNumber } ({ $permitType }).
+    Deadline: { $deadline }.
+notify-withdrawn = ↩️ Application { $registrationNumber } was withdrawn at your request. The file is closed.
+notify-expired =
+    ⌛ File { $registrationNumber } was closed because the time to respond passed.
+    You may apply again with /apply.
+notify-deemed-approved =
+    ⚖️ Application { $registrationNumber } is deemed approved because no decision was made within the service deadline.
+    Decision number: { $permitNumber }.
+notify-sla-reminder =
+    ⏰ Reminder: file { $registrationNumber } ({ $permitType }), stage { $stage }, is due { $deadline }.
+notify-sla-breach =
+    🚨 Service deadline missed: file { $registrationNumber } ({ $permitType }), stage { $stage }, deadline { $deadline }.
+    Please follow up; see /sla.
+notify-sla-second-level =
+    🚨 Second-level escalation: file { $registrationNumber } ({ $permitType }), stage { $stage }, still undecided since the deadline { $deadline }.
+notify-generic = ℹ️ There is news about file { $registrationNumber }. Check the status: /status { $registrationNumber }

@@ -1,0 +1,273 @@
+## Perizinan Online — teks bot Telegram (Bahasa Indonesia, bahasa utama).
+## Teks biasa tanpa format Markdown. Setiap kunci harus ada juga di en.ftl (diuji).
+
+## Sambutan, privasi, bahasa
+
+welcome =
+    Selamat datang, { $name }! Ini layanan perizinan online DPMPTSP Kabupaten Serang.
+    Di sini Anda dapat mengajukan izin (/ajukan), memantau berkas (/cek, /permohonan) dan menerima kabar setiap ada perubahan.
+    Pilih bahasa / Choose your language:
+privacy-notice =
+    🔒 Pemberitahuan pelindungan data pribadi (UU No. 27 Tahun 2022)
+    Pengendali data: DPMPTSP Kabupaten Serang.
+    Tujuan: memproses permohonan izin Anda dan memberi tahu perkembangannya.
+    Data yang dikumpulkan: NIK, nama, nomor HP, isian formulir, dokumen yang Anda unggah, dan ID Telegram Anda.
+    Dasar pemrosesan: persetujuan Anda dan pelaksanaan tugas pelayanan publik.
+    Penyimpanan: selama berkas diproses dan selama masa retensi arsip menurut ketentuan. NIK selalu ditampilkan tersamar.
+    Hak Anda: mengakses, memperbaiki, menarik persetujuan dan meminta penghapusan data sesuai ketentuan, melalui kantor DPMPTSP.
+    Dengan menekan "Saya setuju", Anda menyetujui pemrosesan data tersebut untuk tujuan di atas.
+privacy-already-given = Anda sudah menyetujui pemberitahuan ini pada { $at }.
+button-consent-accept = ✅ Saya setuju
+button-consent-decline = Tidak setuju
+privacy-thanks = Terima kasih, persetujuan Anda tercatat. Ketik /ajukan untuk mulai mengajukan izin.
+privacy-declined = Persetujuan tidak diberikan. Tanpa persetujuan kami tidak dapat memproses permohonan lewat bot ini; Anda tetap dapat datang ke loket DPMPTSP. Anda dapat berubah pikiran kapan saja dengan /start.
+language-name-id = 🇮🇩 Bahasa Indonesia
+language-name-en = 🇬🇧 English
+language-choose = Pilih bahasa / Choose your language:
+language-set = Bahasa diatur ke Bahasa Indonesia. Pemberitahuan juga akan dikirim dalam bahasa ini.
+
+## Bantuan dan menu perintah
+
+help-citizen =
+    Perintah yang tersedia:
+    /ajukan — ajukan permohonan izin (dipandu langkah demi langkah)
+    /cek <nomor registrasi> [kode akses] — status berkas
+    /permohonan — daftar permohonan Anda
+    /batal <nomor registrasi> — cabut permohonan Anda
+    /bahasa — ganti bahasa
+    /keluar atau /cancel — hentikan percakapan yang sedang berjalan
+    /start — sambutan dan pemberitahuan privasi
+help-officer =
+    Untuk petugas:
+    /tugas — berkas yang menunggu keputusan Anda
+    /setujui <nomor> [catatan] — setujui tahap ini
+    /tolak <nomor> <alasan> — tolak berkas
+    /perbaiki <nomor> <catatan> — minta perbaikan kepada pemohon
+help-manager =
+    Untuk atasan:
+    /sla — berkas yang melewati atau mendekati tenggat di departemen Anda
+command-start = Mulai dan pemberitahuan privasi
+command-apply = Ajukan permohonan izin
+command-status = Cek status berkas
+command-mine = Daftar permohonan saya
+command-withdraw = Cabut permohonan
+command-language = Ganti bahasa
+command-help = Bantuan
+command-cancel = Hentikan percakapan
+command-inbox = Berkas yang menunggu keputusan saya
+command-approve = Setujui berkas
+command-reject = Tolak berkas
+command-revise = Minta perbaikan
+command-sla = Berkas terlambat dan berisiko
+
+## Umum
+
+cancelled = Dibatalkan. Tidak ada yang dikirim. Ketik /bantuan untuk melihat perintah.
+nothing-to-cancel = Tidak ada percakapan yang sedang berjalan.
+conversation-busy = Masih ada percakapan yang belum selesai. Selesaikan dulu, atau ketik /keluar untuk menghentikannya.
+error-generic = Maaf, terjadi gangguan. Silakan coba lagi sebentar lagi.
+unknown-command = Perintah /{ $command } tidak dikenal. Ketik /bantuan untuk melihat perintah yang tersedia.
+not-understood = Maaf, saya tidak mengerti pesan itu. Ketik /bantuan untuk melihat perintah yang tersedia.
+button-stale = Tombol ini sudah tidak berlaku atau bukan untuk Anda. Silakan ulangi perintahnya.
+button-inactive = Tombol ini sudah tidak aktif. Silakan ulangi perintahnya.
+answer-too-long = Jawaban terlalu panjang: paling banyak { $max } karakter.
+registration-number-invalid = Nomor registrasi tidak dikenali. Bentuknya seperti PBG-2026-000042.
+file-not-found = Berkas dengan nomor itu tidak ditemukan untuk akun Anda. Periksa nomornya, atau tambahkan kode akses: /cek <nomor> <kode akses>.
+deadline-none = belum ditentukan
+label-optional = (tidak wajib)
+list-more = … dan { $count } lainnya.
+button-skip = Lewati
+
+## Pengajuan
+
+apply-consent-first = Sebelum mengajukan, mohon baca dan setujui pemberitahuan privasi berikut.
+apply-choose-type = Pilih jenis izin yang ingin Anda ajukan:
+apply-use-buttons = Silakan pilih dengan tombol di atas, atau ketik /keluar untuk berhenti.
+apply-type-gone = Jenis izin itu tidak tersedia lagi. Ketik /ajukan untuk memilih lagi.
+apply-type-chosen =
+    Anda memilih: { $permitType }.
+    Saya akan menanyakan { $fields } isian, lalu dokumen berikut:
+    { $documents }
+form-field-prompt = ({ $index }/{ $total }) { $label }:
+form-field-choose = Pilih salah satu tombol, atau ketik pilihannya.
+form-field-optional = Isian ini tidak wajib; tekan "Lewati" bila tidak ada.
+form-cancel-hint = (Ketik /keluar untuk berhenti.)
+form-field-text-expected = Mohon jawab dengan teks.
+form-try-again = Silakan kirim lagi.
+form-document-prompt = Dokumen { $index }/{ $total }: { $label }. Kirim sebagai foto atau berkas ({ $types }, paling besar { $maxMb } MB).
+form-document-optional = Dokumen ini tidak wajib; tekan "Lewati" bila tidak ada.
+form-document-expected = Mohon kirim { $label } sebagai foto atau berkas ({ $types }).
+form-document-download-failed = Berkas tidak dapat diambil dari Telegram saat ini.
+form-document-received = ✅ { $label } diterima.
+apply-summary-title = Periksa kembali permohonan { $permitType }:
+apply-summary-documents = Dokumen ({ $count }):
+apply-summary-fee = Biaya: { $fee }
+apply-summary-fee-later = Biaya dihitung saat permohonan diterima.
+apply-summary-confirm = Jika sudah benar, tekan "Kirim permohonan".
+button-submit = 📨 Kirim permohonan
+button-cancel-application = Batalkan
+apply-submitted =
+    ✅ Permohonan terkirim.
+    Nomor registrasi: { $registrationNumber }
+    Kode akses: { $accessCode }
+    Simpan kode akses ini: hanya ditampilkan sekali, dan diperlukan untuk melihat status tanpa akun Telegram ini. Jangan berikan kepada siapa pun.
+    Anda akan diberi tahu setiap ada perubahan. Cek status: /cek { $registrationNumber }
+apply-submitted-again = Permohonan ini sudah terkirim sebelumnya dengan nomor { $registrationNumber }. Kode akses hanya ditampilkan pada saat pertama.
+apply-start-again = Ketik /ajukan untuk mengulang.
+apply-submit-failed-retry = Permohonan belum dapat dikirim karena gangguan. Tekan "Kirim permohonan" lagi sebentar lagi; permohonan tidak akan terkirim dua kali.
+
+## Status dan daftar
+
+status-usage = Ketik /cek <nomor registrasi>, misalnya /cek PBG-2026-000042. Tanpa akun Telegram yang mengajukan, tambahkan kode akses: /cek <nomor> <kode akses>.
+status-card =
+    📄 { $registrationNumber } — { $permitType }
+    Status: { $status }
+    Tahap: { $stage }
+    Tenggat: { $deadline }
+status-paused = ⏸ Waktu layanan dihentikan sementara menunggu tanggapan pemohon.
+status-permit-number = Nomor SK izin: { $permitNumber }
+status-fee = Retribusi: { $amount }
+status-history-title = Riwayat terakhir:
+status-submitted = diterima
+status-in-review = sedang diproses
+status-awaiting-revision = menunggu perbaikan dari pemohon
+status-awaiting-payment = menunggu pembayaran retribusi
+status-issued = izin terbit
+status-rejected = ditolak
+status-withdrawn = dicabut oleh pemohon
+status-expired = ditutup karena tidak ditanggapi
+status-deemed-approved = dianggap dikabulkan (fiktif positif)
+action-submitted = permohonan diterima
+action-stage-approved = tahap disetujui
+action-payment-requested = tagihan retribusi diterbitkan
+action-paid = retribusi dibayar
+action-issued = izin terbit
+action-rejected = permohonan ditolak
+action-revision-requested = perbaikan diminta
+action-resubmitted = perbaikan dikirim
+action-withdrawn = permohonan dicabut
+action-expired = berkas kedaluwarsa
+action-deemed-approved = dianggap dikabulkan
+action-sla-reminder = pengingat tenggat kepada petugas
+action-sla-breached = tenggat terlewati, diteruskan ke atasan
+action-sla-second-level = eskalasi tingkat kedua
+mine-none = Anda belum punya permohonan lewat akun ini. Ketik /ajukan untuk mengajukan.
+mine-title = Permohonan Anda:
+mine-item =
+    📄 { $registrationNumber } — { $permitType }
+    Status: { $status }; tenggat: { $deadline }
+mine-hint = Rincian berkas: /cek <nomor registrasi>
+
+## Pencabutan
+
+withdraw-usage = Ketik /batal <nomor registrasi> untuk mencabut permohonan Anda.
+withdraw-already-closed = Berkas { $registrationNumber } sudah selesai; tidak dapat dicabut lagi.
+withdraw-confirm = Cabut permohonan { $registrationNumber }? Berkas akan ditutup dan tidak diproses lagi.
+button-withdraw-confirm = Ya, cabut permohonan
+button-withdraw-keep = Tidak, lanjutkan proses
+withdraw-done = Permohonan { $registrationNumber } telah dicabut.
+withdraw-kept = Baik, permohonan { $registrationNumber } tetap diproses.
+
+## Perbaikan oleh pemohon
+
+button-send-corrections = ✏️ Kirim perbaikan
+revision-not-awaited = Berkas { $registrationNumber } tidak sedang menunggu perbaikan.
+revision-intro =
+    Perbaikan untuk berkas { $registrationNumber }.
+    Catatan petugas: { $note }
+revision-menu = Pilih yang ingin diperbaiki, lalu tekan "Kirim perbaikan". Perubahan disiapkan: { $changes }.
+revision-button-field = ✏️ { $label }
+revision-button-document = 📎 { $label }
+revision-button-send = 📨 Kirim perbaikan
+revision-use-buttons = Silakan pilih dengan tombol, atau ketik /keluar untuk berhenti.
+revision-nothing-yet = Belum ada yang diperbaiki. Pilih isian atau dokumen terlebih dahulu.
+revision-sent = ✅ Perbaikan untuk { $registrationNumber } terkirim. Waktu layanan dilanjutkan dari sisa waktunya.
+
+## Petugas
+
+officer-only = Maaf, perintah ini hanya untuk petugas yang terdaftar. Jika Anda petugas, minta admin mendaftarkan akun Telegram Anda.
+inbox-empty = Tidak ada berkas yang menunggu keputusan Anda. 👍
+inbox-title = Berkas yang menunggu keputusan Anda: { $count } (tenggat terdekat lebih dulu).
+inbox-item =
+    📄 { $registrationNumber } — { $permitType }
+    Tahap: { $stage }
+    Tenggat: { $deadline } ({ $timeLeft })
+button-approve = ✅ Setujui
+button-revise = ✏️ Minta perbaikan
+button-reject = ❌ Tolak
+button-documents = 📎 Dokumen
+approve-usage = Ketik /setujui <nomor registrasi> [catatan].
+reject-usage = Ketik /tolak <nomor registrasi> <alasan>. Alasan wajib diisi agar pemohon tahu sebabnya.
+revise-usage = Ketik /perbaiki <nomor registrasi> <catatan>. Catatan wajib diisi: sebutkan apa yang harus diperbaiki.
+officer-ask-revise-note = Tulis catatan perbaikan untuk { $registrationNumber }: apa yang harus diperbaiki atau dilengkapi pemohon? (/keluar untuk batal)
+officer-ask-reject-reason = Tulis alasan penolakan untuk { $registrationNumber }. Alasan ini dikirim kepada pemohon. (/keluar untuk batal)
+officer-note-text-expected = Mohon tulis catatannya sebagai teks.
+officer-note-empty = Catatan tidak boleh kosong.
+decision-recorded = ✅ Keputusan tercatat. Berkas { $registrationNumber } kini { $status } (tahap: { $stage }).
+documents-none = Berkas { $registrationNumber } tidak memiliki dokumen.
+document-unavailable = { $caption }: salinan dokumen tidak tersedia di server ini.
+time-none = tanpa tenggat
+time-under-minute = kurang dari 1 menit
+time-hours-minutes = { $hours } jam { $minutes } menit
+time-left = sisa { $span }
+time-late = terlambat { $span }
+
+## Atasan
+
+sla-breached-title = 🚨 Melewati tenggat ({ $count }):
+sla-at-risk-title = ⚠️ Mendekati tenggat ({ $count }):
+sla-item = • { $registrationNumber } — { $permitType }, tahap { $stage } ({ $role }): { $timeLeft }
+sla-none = (tidak ada)
+
+## Pemberitahuan
+
+notify-submitted =
+    📥 Permohonan { $permitType } Anda diterima dengan nomor { $registrationNumber }.
+    Petugas sedang memeriksa kelengkapan berkas; tenggat pemeriksaan: { $deadline }.
+    Anda akan diberi tahu setiap ada perubahan. Cek status: /cek { $registrationNumber }
+notify-stage-assigned =
+    📋 Berkas untuk Anda: { $registrationNumber } ({ $permitType }), tahap { $stage }.
+    Tenggat: { $deadline }.
+    Putuskan dengan tombol di bawah, atau lihat /tugas.
+notify-stage-approved =
+    ✅ Berkas { $registrationNumber } lolos tahap sebelumnya dan kini pada tahap { $stage }.
+    Tenggat tahap ini: { $deadline }. Tidak ada yang perlu Anda lakukan sekarang.
+notify-payment-requested =
+    💳 Berkas { $registrationNumber } memenuhi syarat teknis. Retribusi yang harus dibayar: { $amount }.
+    Bayar sebelum { $deadline } melalui kanal resmi (bank daerah, transfer atau QRIS) sesuai SKRD. Setelah pembayaran terkonfirmasi, berkas lanjut ke penandatanganan.
+    Petugas tidak boleh meminta biaya lain di luar retribusi ini.
+notify-paid =
+    💰 Pembayaran retribusi untuk { $registrationNumber } sudah diterima.
+    Berkas kini pada tahap { $stage }; tenggat: { $deadline }.
+notify-issued =
+    🎉 Izin Anda terbit. Nomor SK: { $permitNumber } (berkas { $registrationNumber }).
+    SK dapat diverifikasi lewat kode QR pada dokumennya. Mohon isi survei kepuasan masyarakat bila diminta.
+notify-rejected =
+    ❌ Permohonan { $registrationNumber } ditolak.
+    Alasan: { $reason }
+    Anda dapat mengajukan permohonan baru setelah persyaratan terpenuhi (/ajukan), atau menyampaikan keberatan ke DPMPTSP.
+notify-revision-requested =
+    ✏️ Petugas meminta perbaikan untuk berkas { $registrationNumber }.
+    Catatan: { $note }
+    Kirim perbaikan sebelum { $deadline } dengan tombol di bawah. Selama menunggu, waktu layanan dihentikan sementara dan dilanjutkan dari sisanya setelah perbaikan terkirim.
+notify-resubmitted =
+    📨 Perbaikan untuk { $registrationNumber } sudah diterima; waktu layanan dilanjutkan.
+    Tenggat tahap ini: { $deadline }.
+notify-resubmitted-to-officer =
+    📨 Pemohon mengirim perbaikan untuk { $registrationNumber } ({ $permitType }).
+    Tenggat: { $deadline }.
+notify-withdrawn = ↩️ Permohonan { $registrationNumber } telah dicabut atas permintaan Anda. Berkas ditutup.
+notify-expired =
+    ⌛ Berkas { $registrationNumber } ditutup karena batas waktu tanggapan Anda terlewati.
+    Anda dapat mengajukan permohonan baru dengan /ajukan.
+notify-deemed-approved =
+    ⚖️ Permohonan { $registrationNumber } dianggap dikabulkan (fiktif positif) karena keputusan tidak diberikan dalam batas waktu layanan.
+    Nomor SK: { $permitNumber }.
+notify-sla-reminder =
+    ⏰ Pengingat: berkas { $registrationNumber } ({ $permitType }), tahap { $stage }, jatuh tempo { $deadline }.
+notify-sla-breach =
+    🚨 Tenggat layanan terlewati: berkas { $registrationNumber } ({ $permitType }), tahap { $stage }, tenggat { $deadline }.
+    Mohon ditindaklanjuti; lihat /sla.
+notify-sla-second-level =
+    🚨 Eskalasi tingkat kedua: berkas { $registrationNumber } ({ $permitType }), tahap { $stage }, belum diputus sejak tenggat { $deadline }.
+notify-generic = ℹ️ Ada kabar tentang berkas { $registrationNumber }. Cek status: /cek { $registrationNumber }

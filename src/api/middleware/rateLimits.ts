@@ -1,0 +1,53 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { ApiSettings } from '../apiContext.js';
+import { Problem, sendProblem } from '../problems/problem.js';
+import { callerOf } from './auth.js';
+
+function tooMany(req: Request, res: Response, detail: { id: string; en: string }): void {
+  const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+  const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
+  sendProblem(req, res, new Problem(429, 'rate-limited', detail, {}, { 'Retry-After': String(seconds) }));
+}
+
+/**
+ * Failed authentications (unknown API key, wrong access code, bad signature, missing
+ * credentials on a protected route) per client address. Successful requests are not counted,
+ * so an applicant polling with the right code is never locked out; once over the limit, even
+ * a right guess is refused until the window passes.
+ */
+export function authFailureLimit(settings: ApiSettings): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60_000,
+    limit: settings.rateLimits.authFailuresPer15Minutes,
+    standardHeaders: false,
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.locals.authFailed !== true,
+    handler: (req, res) =>
+      tooMany(req, res, {
+        id: 'Terlalu banyak percobaan autentikasi yang gagal dari alamat ini. Tunggu sebelum mencoba lagi.',
+        en: 'Too many failed authentication attempts from this address. Wait before trying again.',
+      }),
+  });
+}
+
+/**
+ * Requests per minute per client address for callers without an officer or admin key
+ * (applicants, the public, anyone). Officers and the signed payment callback are not limited
+ * here: a whole office may share one address.
+ */
+export function publicRateLimit(settings: ApiSettings): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: settings.rateLimits.publicPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req, res) => callerOf(res).kind !== 'anonymous' || req.path === '/payments/callback',
+    handler: (req, res) =>
+      tooMany(req, res, {
+        id: 'Terlalu banyak permintaan dari alamat ini. Coba lagi sebentar lagi.',
+        en: 'Too many requests from this address. Try again shortly.',
+      }),
+  });
+}

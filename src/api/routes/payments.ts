@@ -1,0 +1,111 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { ServiceError } from '../../services/serviceError.js';
+import type { ApiContext } from '../apiContext.js';
+import { markAuthFailed } from '../middleware/auth.js';
+import type { ApiRoutes } from '../openapi/routeRegistry.js';
+import { Problem } from '../problems/problem.js';
+import { REGISTRATION_NUMBER_PATTERN } from '../schemas/common.js';
+
+const callbackSchema = z.strictObject({
+  registrationNumber: z.string().max(40).regex(REGISTRATION_NUMBER_PATTERN),
+  reference: z.string().trim().min(1).max(100).describe("The gateway's unique payment reference"),
+  amount: z.int().nonnegative().describe('Rupiah paid'),
+  paidAt: z.iso.datetime({ offset: true }),
+});
+
+/** `X-Signature: sha256=<hex>`: HMAC-SHA256 of the raw body with the shared secret. */
+export const SIGNATURE_HEADER = 'X-Signature';
+
+export function signPaymentBody(secret: string, body: Buffer | string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+function configured(ctx: ApiContext): RequestHandler {
+  return (_req, _res, next) => {
+    if (!ctx.settings.paymentWebhookSecret) {
+      // 503, not 4xx: a gateway retries, so no confirmation is lost while the secret is being set.
+      throw new Problem(
+        503,
+        'not-configured',
+        {
+          id: 'Callback pembayaran belum dikonfigurasi (PAYMENT_WEBHOOK_SECRET belum disetel). Kirim ulang nanti.',
+          en: 'Payment callbacks are not configured yet (PAYMENT_WEBHOOK_SECRET is not set). Retry later.',
+        },
+        {},
+        { 'Retry-After': '300' },
+      );
+    }
+    next();
+  };
+}
+
+/** Checked on the raw bytes before anything is parsed; compared in constant time. */
+function signatureVerified(ctx: ApiContext): RequestHandler {
+  return (req, res, next) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const given = /^sha256=([0-9a-f]{64})$/i.exec(req.get(SIGNATURE_HEADER) ?? '')?.[1];
+    const expected = createHmac('sha256', ctx.settings.paymentWebhookSecret ?? '')
+      .update(body)
+      .digest();
+    if (!given || !timingSafeEqual(Buffer.from(given.toLowerCase(), 'hex'), expected)) {
+      markAuthFailed(res);
+      ctx.metrics.paymentCallbacks.inc({ outcome: 'bad_signature' });
+      throw new Problem(401, 'invalid-signature', {
+        id: 'Tanda tangan X-Signature tidak cocok dengan isi permintaan. Periksa rahasia bersama dan hitung HMAC-SHA256 dari isi mentah.',
+        en: 'The X-Signature does not match the body. Check the shared secret and sign the raw body with HMAC-SHA256.',
+      });
+    }
+    next();
+  };
+}
+
+export function paymentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/v1/payments/callback',
+      operationId: 'confirmPayment',
+      summary: "The payment gateway's confirmation of a paid levy (SKRD)",
+      description:
+        'Authenticated by `X-Signature: sha256=<hex>`, the HMAC-SHA256 of the raw body with ' +
+        'PAYMENT_WEBHOOK_SECRET. Duplicates are harmless: a reference already applied answers ' +
+        '`duplicate`. A confirmation for a file that is not awaiting payment is refused (409) rather ' +
+        'than silently used up; an amount other than the assessed levy is refused (422).',
+      tags: ['payments'],
+      security: ['paymentSignature'],
+      body: { kind: 'rawJson', schema: callbackSchema, maxBytes: 16 * 1024 },
+      beforeBody: [configured(ctx)],
+      afterBody: [signatureVerified(ctx)],
+      responses: {
+        200: {
+          description: 'Applied, or already applied before',
+          schema: z.object({
+            registrationNumber: z.string(),
+            reference: z.string(),
+            outcome: z.enum(['accepted', 'duplicate']),
+          }),
+        },
+        401: { description: 'Missing or wrong signature' },
+        404: { description: 'No such file' },
+        409: { description: 'The file is not awaiting payment (closed or another stage)' },
+        422: { description: 'The amount differs from the assessed levy, or no levy is due' },
+      },
+    },
+    async (_req, res, { body }) => {
+      try {
+        const outcome = await ctx.service.confirmGatewayPayment(body.registrationNumber, {
+          reference: body.reference,
+          amount: body.amount,
+          paidAt: body.paidAt,
+        });
+        ctx.metrics.paymentCallbacks.inc({ outcome });
+        res.json({ registrationNumber: body.registrationNumber, reference: body.reference, outcome });
+      } catch (error) {
+        if (error instanceof ServiceError) ctx.metrics.paymentCallbacks.inc({ outcome: 'refused' });
+        throw error;
+      }
+    },
+  );
+}

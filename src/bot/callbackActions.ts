@@ -1,0 +1,44 @@
+import type { Language } from './context.js';
+
+/**
+ * What an inline button does. Only a short random token travels in the button; the action is
+ * kept server-side (bot_callback_tokens), so a button cannot be forged or edited by the client.
+ * Conversation buttons carry the conversation's `run` so an old conversation's button cannot act
+ * in a new one.
+ */
+export type CallbackAction =
+  | { kind: 'consent'; accept: boolean }
+  | { kind: 'language'; language: Language }
+  | { kind: 'apply.type'; run: number; code: string }
+  | { kind: 'form.option'; run: number; value: string }
+  | { kind: 'form.skip'; run: number }
+  | { kind: 'apply.confirm'; run: number }
+  | { kind: 'apply.abort'; run: number }
+  | { kind: 'officer.approve'; registrationNumber: string }
+  | { kind: 'officer.revise'; registrationNumber: string }
+  | { kind: 'officer.reject'; registrationNumber: string }
+  | { kind: 'officer.documents'; registrationNumber: string }
+  | { kind: 'withdraw.confirm'; registrationNumber: string }
+  | { kind: 'withdraw.keep'; registrationNumber: string }
+  | { kind: 'revision.start'; registrationNumber: string }
+  | { kind: 'revision.field'; run: number; key: string }
+  | { kind: 'revision.document'; run: number; documentKind: string }
+  | { kind: 'revision.send'; run: number };
+
+export type CallbackActionKind = CallbackAction['kind'];
+
+export type ActionOf<K extends CallbackActionKind> = Extract<CallbackAction, { kind: K }>;
+
+/** How long buttons stay valid: conversation steps briefly, inbox and notices longer. */
+export const BUTTON_TTL = {
+  step: 24 * 60 * 60 * 1000,
+  inbox: 7 * 24 * 60 * 60 * 1000,
+  notice: 30 * 24 * 60 * 60 * 1000,
+} as const;
+
+/** A filter for the handler of one kind of button. */
+export function isAction<K extends CallbackActionKind>(kind: K) {
+  return <C extends { callbackAction?: CallbackAction | undefined }>(
+    ctx: C,
+  ): ctx is C & { callbackAction: ActionOf<K> } => ctx.callbackAction?.kind === kind;
+}

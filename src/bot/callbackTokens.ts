@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Pool } from '../db/pool.js';
+import type { CallbackAction } from './callbackActions.js';
+
+/** A button to be: its label and what it does. */
+export interface ButtonSpec {
+  text: string;
+  action: CallbackAction;
+}
+
+const PREFIX = 't:';
+const TOKEN_PATTERN = /^t:[A-Za-z0-9_-]{16}$/;
+
+/**
+ * Inline buttons carry `t:<16 random characters>`; the action they stand for is a row bound to
+ * the one Telegram user who may press it, with an expiry. Anything else is forged or stale.
+ */
+export class CallbackTokens {
+  private issued = 0;
+
+  constructor(private readonly pool: Pool) {}
+
+  /** Issues one token per button and returns the keyboard, row by row. */
+  async keyboard(
+    telegramUserId: number,
+    rows: readonly (readonly ButtonSpec[])[],
+    ttlMs: number,
+  ): Promise<InlineKeyboardMarkup> {
+    const specs = rows.flat();
+    const tokens = specs.map(() => randomBytes(12).toString('base64url'));
+    if (specs.length > 0) {
+      await this.pool.query(
+        `INSERT INTO bot_callback_tokens (token, telegram_user_id, action, expires_at)
+         SELECT t, $2, a, now() + make_interval(secs => $4)
+         FROM unnest($1::text[], $3::jsonb[]) AS x(t, a)`,
+        [tokens, telegramUserId, specs.map((s) => JSON.stringify(s.action)), ttlMs / 1000],
+      );
+    }
+    this.issued += specs.length;
+    if (this.issued > 1000) {
+      this.issued = 0;
+      await this.pool.query('DELETE FROM bot_callback_tokens WHERE expires_at < now()');
+    }
+    let next = 0;
+    return {
+      inline_keyboard: rows.map((row) =>
+        row.map((spec) => ({ text: spec.text, callback_data: `${PREFIX}${tokens[next++]}` })),
+      ),
+    };
+  }
+
+  /** The action of a pressed button, or null when the token is unknown, expired or someone else's. */
+  async resolve(callbackData: string | undefined, telegramUserId: number): Promise<CallbackAction | null> {
+    if (!callbackData || !TOKEN_PATTERN.test(callbackData)) return null;
+    const { rows } = await this.pool.query<{ action: CallbackAction }>(
+      `SELECT action FROM bot_callback_tokens
+       WHERE token = $1 AND telegram_user_id = $2 AND expires_at > now()`,
+      [callbackData.slice(PREFIX.length), telegramUserId],
+    );
+    return rows[0]?.action ?? null;
+  }
+}

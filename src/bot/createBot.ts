@@ -1,0 +1,142 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import {
+  type ConversationData,
+  conversations,
+  createConversation,
+  type VersionedState,
+} from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type Context, session } from 'grammy';
+import type { Pool } from '../db/pool.js';
+import type { Logger } from '../logging/logger.js';
+import type { PermitService } from '../services/permitService.js';
+import { CallbackTokens } from './callbackTokens.js';
+import type { BotContext, BotDependencies, ConversationContext } from './context.js';
+import { applyFeature } from './features/apply.js';
+import { applyConversation } from './features/applyConversation.js';
+import { cancelFeature } from './features/cancel.js';
+import { fallbackFeature } from './features/fallback.js';
+import { helpFeature } from './features/help.js';
+import { languageFeature } from './features/language.js';
+import { managerSlaFeature } from './features/managerSla.js';
+import { mineFeature } from './features/mine.js';
+import { officerDecisionsFeature } from './features/officerDecisions.js';
+import { officerInboxFeature } from './features/officerInbox.js';
+import { officerNoteConversation } from './features/officerNoteConversation.js';
+import { revisionFeature } from './features/revision.js';
+import { revisionConversation } from './features/revisionConversation.js';
+import { startFeature } from './features/start.js';
+import { statusFeature } from './features/status.js';
+import { withdrawFeature } from './features/withdraw.js';
+import { createI18n } from './i18n.js';
+import { PgConversationStorage, PgProfileStorage } from './pgStorage.js';
+import { resolveCallbacks } from './resolveCallbacks.js';
+import { safeError } from './safeError.js';
+import { skipSeenUpdates } from './seenUpdates.js';
+
+/** Bump when a conversation's steps change: stored conversations of an older shape are dropped. */
+const CONVERSATION_VERSION = 1;
+
+/** A conversation left unanswered this long is closed at the user's next message. */
+const CONVERSATION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface CreateBotOptions {
+  token: string;
+  /** Bot API root: Telegram, a self-hosted Bot API server or a test emulator. */
+  apiRoot: string;
+  pool: Pool;
+  service: PermitService;
+  /** DATA_DIR: stored documents are read from DATA_DIR/documents (the service stores them). */
+  dataDir: string;
+  logger: Logger;
+}
+
+/** 429 answers wait `retry_after` and try again; bounded, so a handler never hangs for long. */
+const retryOn429 = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 15 });
+
+/**
+ * The bot: a thin adapter over the service layer. Middleware order matters: per-chat ordering,
+ * one take of each update, private chats only, session and language, buttons resolved, then
+ * /cancel, the conversations, the features and a polite fallback.
+ */
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
+  bot.api.config.use(retryOn429());
+  const deps: BotDependencies = {
+    service: options.service,
+    tokens: new CallbackTokens(options.pool),
+    i18n: createI18n(),
+    dataDir: options.dataDir,
+    apiRoot: options.apiRoot,
+    botToken: options.token,
+    logger: options.logger,
+  };
+
+  // Updates of one chat are handled one after another (long polling runs chats in parallel).
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  bot.use(skipSeenUpdates(options.pool));
+  bot.use(async (ctx, next) => {
+    // Department group chats only receive notifications; the bot talks in private chats.
+    if (ctx.chat?.type === 'private' && ctx.from) await next();
+  });
+  bot.use(
+    session({
+      initial: () => ({}),
+      getSessionKey: (ctx) => ctx.from?.id.toString(),
+      storage: new PgProfileStorage(options.pool),
+    }),
+  );
+  bot.use(deps.i18n);
+  bot.use(resolveCallbacks(deps));
+  bot.use(
+    conversations<BotContext, ConversationContext>({
+      storage: {
+        type: 'key',
+        version: CONVERSATION_VERSION,
+        prefix: 'chat:',
+        adapter: new PgConversationStorage<VersionedState<ConversationData>>(options.pool),
+      },
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(retryOn429());
+          await next();
+        },
+      ],
+    }),
+  );
+  bot.use(cancelFeature());
+  const idle = { maxMillisecondsToWait: CONVERSATION_IDLE_MS };
+  bot.use(createConversation(applyConversation(deps), { id: 'apply', ...idle }));
+  bot.use(createConversation(officerNoteConversation(deps), { id: 'officerNote', ...idle }));
+  bot.use(createConversation(revisionConversation(deps), { id: 'revision', ...idle }));
+
+  bot.use(
+    startFeature(deps),
+    languageFeature(deps),
+    helpFeature(deps),
+    applyFeature(deps),
+    statusFeature(deps),
+    mineFeature(deps),
+    withdrawFeature(deps),
+    officerInboxFeature(deps),
+    officerDecisionsFeature(deps),
+    managerSlaFeature(deps),
+    revisionFeature(deps),
+    fallbackFeature(),
+  );
+
+  bot.catch(async (error) => {
+    // Never the update itself: it may hold a NIK or an access code.
+    options.logger.error(
+      { error: safeError(error.error), updateId: error.ctx.update.update_id },
+      'the bot failed to handle an update',
+    );
+    try {
+      await error.ctx.reply(error.ctx.t('error-generic'));
+    } catch {
+      // The chat may be gone; the error is logged.
+    }
+  });
+
+  return bot;
+}

@@ -1,0 +1,98 @@
+import { Composer, InputFile } from 'grammy';
+import { parseRegistrationNumber } from '../../domain/identifiers/registrationNumber.js';
+import { readStoredDocument } from '../../services/documentStorage.js';
+import { BUTTON_TTL, isAction } from '../callbackActions.js';
+import { commandNames } from '../commands.js';
+import type { BotContext, BotDependencies } from '../context.js';
+import { formatDateTime, formatTimeLeft, permitTypeName, stageName } from '../format.js';
+import { languageOf } from '../i18n.js';
+import { officerFileButtons } from '../officerButtons.js';
+import { errorText } from '../replies.js';
+
+const SHOWN = 10;
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+
+/** /tugas /inbox: files waiting on this officer, oldest deadline first, each with its buttons. */
+export function officerInboxFeature(deps: BotDependencies): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const lookup = (code: string) => deps.service.permitType(code);
+
+  composer.command(commandNames('inbox'), async (ctx) => {
+    const officer = await deps.service.officerByTelegramId(ctx.from!.id);
+    if (!officer) {
+      await ctx.reply(ctx.t('officer-only'));
+      return;
+    }
+    const language = languageOf(ctx);
+    const items = await deps.service.inbox(officer);
+    if (items.length === 0) {
+      await ctx.reply(ctx.t('inbox-empty'));
+      return;
+    }
+    await ctx.reply(ctx.t('inbox-title', { count: items.length }));
+    for (const item of items.slice(0, SHOWN)) {
+      const markup = await deps.tokens.keyboard(
+        ctx.from!.id,
+        officerFileButtons(ctx.t, item.registrationNumber),
+        BUTTON_TTL.inbox,
+      );
+      await ctx.reply(
+        ctx.t('inbox-item', {
+          registrationNumber: item.registrationNumber,
+          permitType: permitTypeName(lookup, item.permitTypeCode, language),
+          stage: stageName(lookup, item.permitTypeCode, item.stageKey, language),
+          deadline: formatDateTime(item.deadline, language) ?? ctx.t('deadline-none'),
+          timeLeft: formatTimeLeft(item.timeLeftMs, ctx.t),
+        }),
+        { reply_markup: markup },
+      );
+    }
+    if (items.length > SHOWN) await ctx.reply(ctx.t('list-more', { count: items.length - SHOWN }));
+  });
+
+  composer.filter(isAction('officer.documents'), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const officer = await deps.service.officerByTelegramId(ctx.from!.id);
+    if (!officer) {
+      await ctx.reply(ctx.t('officer-only'));
+      return;
+    }
+    const { registrationNumber } = ctx.callbackAction;
+    const language = languageOf(ctx);
+    let documents: Awaited<ReturnType<typeof deps.service.documentsForOfficer>>;
+    try {
+      documents = await deps.service.documentsForOfficer(officer, registrationNumber);
+    } catch (error) {
+      await ctx.reply(errorText(error, ctx.t, language));
+      return;
+    }
+    if (documents.length === 0) {
+      await ctx.reply(ctx.t('documents-none', { registrationNumber }));
+      return;
+    }
+    const permitTypeCode = parseRegistrationNumber(registrationNumber)?.permitTypeCode ?? '';
+    const definitions = lookup(permitTypeCode)?.documents ?? [];
+    for (const document of documents) {
+      const caption = `${registrationNumber} · ${
+        definitions.find((d) => d.kind === document.kind)?.label[language] ?? document.kind
+      }`;
+      const stored = await readStoredDocument(deps.dataDir, document.sha256);
+      if (stored) {
+        const name = `${registrationNumber}-${document.kind}.${EXTENSIONS[document.mimeType] ?? 'bin'}`;
+        await ctx.replyWithDocument(new InputFile(stored, name), { caption });
+      } else if (document.telegramFileId) {
+        await ctx.replyWithDocument(document.telegramFileId, { caption }).catch(async () => {
+          await ctx.reply(ctx.t('document-unavailable', { caption }));
+        });
+      } else {
+        await ctx.reply(ctx.t('document-unavailable', { caption }));
+      }
+    }
+  });
+
+  return composer;
+}

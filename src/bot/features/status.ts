@@ -1,0 +1,42 @@
+import { Composer } from 'grammy';
+import { commandNames } from '../commands.js';
+import type { BotContext, BotDependencies } from '../context.js';
+import { languageOf } from '../i18n.js';
+import { commandArguments, registrationNumberFrom } from '../registrationInput.js';
+import { statusCard } from '../statusCard.js';
+
+/**
+ * /cek /status <number> [access code]: the file of this Telegram account, of an officer's
+ * department, or of whoever holds its access code. Anyone else learns nothing, not even
+ * whether the number exists.
+ */
+export function statusFeature(deps: BotDependencies): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command(commandNames('status'), async (ctx) => {
+    const [numberText, accessCode] = commandArguments(ctx.match);
+    const registrationNumber = registrationNumberFrom(numberText);
+    if (!registrationNumber) {
+      await ctx.reply(ctx.t(numberText ? 'registration-number-invalid' : 'status-usage'));
+      return;
+    }
+    const userId = ctx.from!.id;
+    let status = await deps.service.statusForTelegramApplicant(userId, registrationNumber);
+    if (!status && accessCode) {
+      // The code was typed into the chat: remove it from the history where we can.
+      await ctx.deleteMessage().catch(() => {});
+      if (await deps.service.applicantHoldsAccessCode(registrationNumber, accessCode)) {
+        status = await deps.service.statusForApplicant(registrationNumber);
+      }
+    }
+    if (!status) {
+      const officer = await deps.service.officerByTelegramId(userId);
+      if (officer) status = await deps.service.statusForOfficer(registrationNumber, officer);
+    }
+    if (!status) {
+      await ctx.reply(ctx.t('file-not-found'));
+      return;
+    }
+    await ctx.reply(statusCard(status, ctx.t, (code) => deps.service.permitType(code), languageOf(ctx)));
+  });
+  return composer;
+}

@@ -1,0 +1,86 @@
+import { formatRupiah } from '../domain/fees/rupiah.js';
+import { parseRegistrationNumber } from '../domain/identifiers/registrationNumber.js';
+import type { OutgoingNotification } from '../notifications/notificationChannel.js';
+import type { ButtonSpec } from './callbackTokens.js';
+import type { Language } from './context.js';
+import { formatDateTime, type PermitTypeLookup, permitTypeName, stageName } from './format.js';
+import type { Translate } from './i18n.js';
+import { officerFileButtons } from './officerButtons.js';
+
+/** Every template the permit workflow emits; each has a `notify-<template>` message per language. */
+export const NOTIFICATION_TEMPLATES = [
+  'submitted',
+  'stage_assigned',
+  'stage_approved',
+  'payment_requested',
+  'paid',
+  'issued',
+  'rejected',
+  'revision_requested',
+  'resubmitted',
+  'resubmitted_to_officer',
+  'withdrawn',
+  'expired',
+  'deemed_approved',
+  'sla_reminder',
+  'sla_breach',
+  'sla_second_level',
+] as const;
+
+const KNOWN: ReadonlySet<string> = new Set(NOTIFICATION_TEMPLATES);
+
+/** Officer notices that come with the file's decision buttons. */
+const WITH_DECISION_BUTTONS: ReadonlySet<string> = new Set([
+  'stage_assigned',
+  'resubmitted_to_officer',
+  'sla_reminder',
+]);
+
+export const notificationKey = (template: string) =>
+  KNOWN.has(template) ? `notify-${template.replace(/_/g, '-')}` : 'notify-generic';
+
+export interface RenderedNotification {
+  text: string;
+  buttons: ButtonSpec[][];
+}
+
+/**
+ * The text of a notification in the recipient's language: what happened, why, what to do next
+ * and by when. Buttons are only for a person's private chat (a positive chat ID).
+ */
+export function renderNotification(
+  notification: OutgoingNotification,
+  language: Language,
+  t: Translate,
+  lookup: PermitTypeLookup,
+): RenderedNotification {
+  const p = notification.params;
+  const registrationNumber = String(p.registrationNumber ?? '');
+  const code = parseRegistrationNumber(registrationNumber)?.permitTypeCode ?? '';
+  const text = t(notificationKey(notification.template), {
+    registrationNumber,
+    permitType: permitTypeName(lookup, code, language),
+    stage: stageName(lookup, code, typeof p.stage === 'string' ? p.stage : null, language),
+    deadline:
+      formatDateTime(typeof p.deadline === 'string' ? p.deadline : null, language) ?? t('deadline-none'),
+    note: String(p.note ?? '-'),
+    reason: String(p.reason ?? '-'),
+    permitNumber: String(p.permitNumber ?? '-'),
+    amount: typeof p.amount === 'number' ? formatRupiah(p.amount, language) : '-',
+    template: notification.template,
+  });
+  const personal = notification.chatId > 0;
+  let buttons: ButtonSpec[][] = [];
+  if (personal && notification.template === 'revision_requested' && notification.audience === 'applicant') {
+    buttons = [
+      [{ text: t('button-send-corrections'), action: { kind: 'revision.start', registrationNumber } }],
+    ];
+  } else if (
+    personal &&
+    notification.audience === 'role' &&
+    WITH_DECISION_BUTTONS.has(notification.template)
+  ) {
+    buttons = officerFileButtons(t, registrationNumber);
+  }
+  return { text, buttons };
+}

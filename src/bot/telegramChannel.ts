@@ -1,0 +1,82 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import type { I18n } from '@grammyjs/i18n';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Api, GrammyError } from 'grammy';
+import type { Pool } from '../db/pool.js';
+import { findPermitType } from '../domain/catalog/catalogLookup.js';
+import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import type {
+  NotificationChannel,
+  OutgoingNotification,
+  SendOutcome,
+} from '../notifications/notificationChannel.js';
+import { BUTTON_TTL } from './callbackActions.js';
+import { CallbackTokens } from './callbackTokens.js';
+import type { BotContext } from './context.js';
+import { createI18n, translator } from './i18n.js';
+import { renderNotification } from './notificationText.js';
+import { languageOfChat } from './pgStorage.js';
+
+export interface TelegramChannelOptions {
+  botToken: string;
+  apiRoot: string;
+  pool: Pool;
+  catalog: PermitCatalog;
+  i18n?: I18n<BotContext>;
+  /** Longest `retry_after` waited in place; longer ones fail the send, and the activity retries later. */
+  maxRetryAfterSeconds?: number;
+}
+
+/** Telegram's answers that mean the chat will not receive anything from the bot. */
+function isUnreachableChat(error: unknown): boolean {
+  if (!(error instanceof GrammyError)) return false;
+  if (error.error_code === 403) return true; // blocked by the user, deactivated, kicked from the group
+  return error.error_code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(error.description);
+}
+
+/**
+ * Notifications over the Bot API, rendered from the locale files in the recipient's language.
+ * Within Telegram's limits: a global rate under the bulk limit (30/s) and about one message a
+ * second per chat (20 a minute per group), through one throttler per process; a 429 waits its
+ * `retry_after` and tries again. A chat that blocked the bot answers 'blocked' (recorded by the
+ * delivery activity and not retried).
+ */
+export class TelegramChannel implements NotificationChannel {
+  private readonly api: Api;
+  private readonly tokens: CallbackTokens;
+  private readonly i18n: I18n<BotContext>;
+
+  constructor(private readonly options: TelegramChannelOptions) {
+    this.api = new Api(options.botToken, { apiRoot: options.apiRoot });
+    // Installed first, so it runs innermost: every attempt, retries included, is paced.
+    this.api.config.use(apiThrottler());
+    this.api.config.use(
+      autoRetry({
+        maxRetryAttempts: 5,
+        maxDelaySeconds: options.maxRetryAfterSeconds ?? 30,
+        // Network failures go back to the delivery activity, whose retries are bounded and logged.
+        rethrowHttpErrors: true,
+      }),
+    );
+    this.tokens = new CallbackTokens(options.pool);
+    this.i18n = options.i18n ?? createI18n();
+  }
+
+  async send(notification: OutgoingNotification): Promise<SendOutcome> {
+    const language = await languageOfChat(this.options.pool, notification.chatId);
+    const rendered = renderNotification(notification, language, translator(this.i18n, language), (code) =>
+      findPermitType(this.options.catalog, code),
+    );
+    const markup =
+      rendered.buttons.length > 0
+        ? await this.tokens.keyboard(notification.chatId, rendered.buttons, BUTTON_TTL.notice)
+        : undefined;
+    try {
+      await this.api.sendMessage(notification.chatId, rendered.text, markup ? { reply_markup: markup } : {});
+      return 'sent';
+    } catch (error) {
+      if (isUnreachableChat(error)) return 'blocked';
+      throw error;
+    }
+  }
+}

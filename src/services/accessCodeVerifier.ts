@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from '../db/pool.js';
+import { normalizeAccessCode } from '../domain/identifiers/accessCode.js';
+import { applicantHoldsAccessCode } from './applicationQueries.js';
+
+/**
+ * Access codes are scrypt-hashed (~30 ms of CPU per check) because they are short enough to be
+ * brute-forced from a leaked fast hash. An applicant polling the status page would pay that on
+ * every request, so successful checks are remembered for a short while, in memory only, keyed
+ * by SHA-256(registration number, code): the code itself is never kept. Failures are never
+ * remembered, so guessing always pays the full scrypt price. Codes cannot change, so a cached
+ * success cannot go stale; the TTL only bounds how long a proof lives in memory.
+ */
+export class AccessCodeVerifier {
+  private readonly proven = new Map<string, number>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: { ttlMs: number; maxEntries: number } = { ttlMs: 60_000, maxEntries: 10_000 },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async holds(registrationNumber: string, accessCode: string): Promise<boolean> {
+    const normalized = typeof accessCode === 'string' ? normalizeAccessCode(accessCode) : null;
+    if (!normalized) return applicantHoldsAccessCode(this.pool, registrationNumber, String(accessCode));
+    const key = createHash('sha256').update(`${registrationNumber}\u0000${normalized}`).digest('base64url');
+    const expiresAt = this.proven.get(key);
+    if (expiresAt !== undefined) {
+      if (expiresAt > this.now()) return true;
+      this.proven.delete(key);
+    }
+    const ok = await applicantHoldsAccessCode(this.pool, registrationNumber, normalized);
+    if (ok) this.remember(key);
+    return ok;
+  }
+
+  private remember(key: string): void {
+    // Map keeps insertion order: the oldest proofs go first when the cache is full.
+    while (this.proven.size >= this.options.maxEntries) {
+      const oldest = this.proven.keys().next().value;
+      if (oldest === undefined) break;
+      this.proven.delete(oldest);
+    }
+    this.proven.set(key, this.now() + this.options.ttlMs);
+  }
+}

@@ -1,0 +1,93 @@
+import type { Client } from '@temporalio/client';
+import type { Pool } from '../db/pool.js';
+import { findPermitType } from '../domain/catalog/catalogLookup.js';
+import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { validateApplicationForm } from '../domain/catalog/formValidation.js';
+import type { DocumentRef, FileView } from '../workflows/permit/permitContract.js';
+import type { DocumentStore } from './documents/documentStore.js';
+import { resubmitFile } from './fileActions.js';
+import { ServiceError } from './serviceError.js';
+import { maskedForHistory } from './submitApplication.js';
+
+export interface ResubmissionChanges {
+  changedFields?: Record<string, unknown>;
+  /** Uploaded documents to attach; each replaces the file's earlier documents of the same kind. */
+  documents?: { kind: string; sha256: string }[];
+  note?: string;
+}
+
+export interface ResubmissionDependencies {
+  pool: Pool;
+  temporal: Client;
+  catalog: PermitCatalog;
+  documents: DocumentStore;
+}
+
+const notFound = () =>
+  new ServiceError('NOT_FOUND', {
+    id: 'Permohonan tidak ditemukan. Periksa nomor registrasi.',
+    en: 'Application not found. Check the registration number.',
+  });
+
+/**
+ * The applicant's corrections after a revision request. The merged form is validated against
+ * the catalog first (a correction cannot make the file invalid), the workflow then records
+ * the resubmission (it alone decides whether one is allowed now), and only after it accepted
+ * are the new values and documents stored in the read model. A retry with the same update ID
+ * gets the workflow's same answer and writes the same data again, so it is harmless.
+ */
+export async function resubmitWithChanges(
+  deps: ResubmissionDependencies,
+  registrationNumber: string,
+  changes: ResubmissionChanges,
+  updateId: string,
+): Promise<FileView> {
+  const { rows } = await deps.pool.query<{
+    permit_type: string;
+    form_data: Record<string, unknown>;
+    documents: DocumentRef[];
+  }>('SELECT permit_type, form_data, documents FROM applications WHERE registration_number = $1', [
+    registrationNumber,
+  ]);
+  const row = rows[0];
+  if (!row) throw notFound();
+  const permitType = findPermitType(deps.catalog, row.permit_type);
+  if (!permitType) throw notFound();
+
+  const changedFields = changes.changedFields ?? {};
+  const form = validateApplicationForm(permitType, { ...row.form_data, ...changedFields });
+  if (!form.ok) {
+    throw new ServiceError(
+      'INVALID_FORM',
+      {
+        id: 'Isian perbaikan belum benar. Periksa kembali isian yang ditandai.',
+        en: 'Some corrected fields are not valid. Check the fields listed.',
+      },
+      form.errors,
+    );
+  }
+  const newDocuments = await deps.documents.resolve(permitType, changes.documents ?? []);
+  const changedValues = Object.fromEntries(
+    Object.keys(changedFields).map((key) => [key, form.values[key] ?? null]),
+  );
+
+  const view = await resubmitFile(
+    deps,
+    registrationNumber,
+    {
+      // Update arguments are kept in workflow history: personal identifiers go in masked.
+      changedFields: maskedForHistory(permitType, changedValues),
+      documents: newDocuments,
+      ...(changes.note ? { note: changes.note } : {}),
+    },
+    updateId,
+  );
+
+  const replacedKinds = new Set(newDocuments.map((d) => d.kind));
+  const documents = [...row.documents.filter((d) => !replacedKinds.has(d.kind)), ...newDocuments];
+  await deps.pool.query(
+    'UPDATE applications SET form_data = $2, documents = $3, updated_at = now() WHERE registration_number = $1',
+    [registrationNumber, JSON.stringify(form.values), JSON.stringify(documents)],
+  );
+  return view;
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { AccessCodeVerifier } from '../../src/services/accessCodeVerifier.js';
+import * as queries from '../../src/services/applicationQueries.js';
+import { type ApiTestStack, startApiTestStack } from './support/apiStack.js';
+import { type Submitted, submitViaApi, uploadKtp } from './support/httpClient.js';
+
+let api: ApiTestStack;
+let file: Submitted;
+
+beforeAll(async () => {
+  api = await startApiTestStack('api_code_cache');
+  file = await submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url));
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+test('a proven access code is remembered for a short while; a wrong one is checked every time', async () => {
+  let now = 1_000_000;
+  const verify = vi.spyOn(queries, 'applicantHoldsAccessCode');
+  const verifier = new AccessCodeVerifier(api.stack.pool, { ttlMs: 60_000, maxEntries: 2 }, () => now);
+  const rn = file.registrationNumber;
+
+  expect(await verifier.holds(rn, file.accessCode)).toBe(true);
+  // Same code typed differently (lower case, hyphen): the same proof.
+  expect(
+    await verifier.holds(rn, `${file.accessCode.slice(0, 4)}-${file.accessCode.slice(4)}`.toLowerCase()),
+  ).toBe(true);
+  expect(verify).toHaveBeenCalledTimes(1);
+
+  expect(await verifier.holds(rn, 'WRNG2345')).toBe(false);
+  expect(await verifier.holds(rn, 'WRNG2345')).toBe(false);
+  expect(verify).toHaveBeenCalledTimes(3);
+
+  now += 60_001; // expired: checked again
+  expect(await verifier.holds(rn, file.accessCode)).toBe(true);
+  expect(verify).toHaveBeenCalledTimes(4);
+  // The proof is bound to its file: the same code for another number proves nothing.
+  expect(await verifier.holds('TEST-FREE-2026-999999', file.accessCode)).toBe(false);
+  verify.mockRestore();
+});

@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { VALID_NIK } from '../support/permitScenario.js';
+import { waitFor } from '../support/waitFor.js';
+import { ADMIN_TOKEN, type ApiTestStack, startApiTestStack } from './support/apiStack.js';
+import {
+  call,
+  PDF_BYTES,
+  rowCounts,
+  type Submitted,
+  submitViaApi,
+  uploadForm,
+  uploadKtp,
+} from './support/httpClient.js';
+
+// Who calls: every officer role, an officer of the right role in another department, the
+// admin, the file's applicant, another file's applicant, and nobody.
+type Who =
+  | 'verifikator'
+  | 'verifikatorDinkes'
+  | 'teknis'
+  | 'teknisDinkes'
+  | 'kepala'
+  | 'manager'
+  | 'admin'
+  | 'applicant'
+  | 'otherApplicant'
+  | 'nobody';
+
+let api: ApiTestStack;
+let ktp: string;
+let atCompleteness: Submitted; // TEST-FREE, stage completeness (verifikator, DPMPTSP)
+let atReview: Submitted; // TEST-FREE, stage review (tim_teknis, DINKES)
+let other: Submitted; // another applicant's file
+const keys: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await startApiTestStack('api_authz');
+  Object.assign(keys, api.keys);
+  const created = await call<{ apiKey: string }>(api.url, 'POST', '/api/v1/admin/officers', {
+    bearer: ADMIN_TOKEN,
+    body: { name: 'Verifikator Dinkes', roles: ['verifikator'], departments: ['DINKES'] },
+  });
+  keys.verifikatorDinkes = created.body.apiKey;
+  ktp = await uploadKtp(api.url);
+  [atCompleteness, atReview, other] = await Promise.all([
+    submitViaApi(api.url, 'TEST-FREE', ktp),
+    submitViaApi(api.url, 'TEST-FREE', ktp),
+    submitViaApi(api.url, 'TEST-FREE', ktp),
+  ]);
+  const approved = await decideAs('verifikator', atReview.registrationNumber, { decision: 'approve' });
+  expect(approved.body.stageKey).toBe('review');
+  await waitFor('the review stage in the read model', async () => {
+    const s = await call(api.url, 'GET', `/api/v1/applications/${atReview.registrationNumber}`, {
+      accessCode: atReview.accessCode,
+    });
+    return s.body.stage === 'review';
+  });
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+function credentials(who: Who, file: Submitted) {
+  switch (who) {
+    case 'admin':
+      return { bearer: ADMIN_TOKEN };
+    case 'applicant':
+      return { accessCode: file.accessCode };
+    case 'otherApplicant':
+      return { accessCode: other.accessCode };
+    case 'nobody':
+      return {};
+    default:
+      return { bearer: keys[who]! };
+  }
+}
+
+function decideAs(who: Who, rn: string, body: unknown) {
+  const file = rn === atReview.registrationNumber ? atReview : atCompleteness;
+  return call<{ status: string; stageKey: string; type?: string }>(
+    api.url,
+    'POST',
+    `/api/v1/applications/${rn}/decisions`,
+    {
+      ...credentials(who, file),
+      body,
+    },
+  );
+}
+
+const problem = (slug: string) => `https://perizinan.serangkab.go.id/problems/${slug}`;
+
+describe('decisions: each role, own and other department', () => {
+  // Refusals first, on the file at completeness (verifikator of DPMPTSP decides there).
+  test.each<[Who, number, string]>([
+    ['verifikatorDinkes', 403, 'wrong-department'],
+    ['teknis', 403, 'wrong-role'],
+    ['teknisDinkes', 403, 'wrong-role'],
+    ['kepala', 403, 'wrong-role'],
+    ['manager', 403, 'wrong-role'],
+    ['admin', 401, 'unauthorized'],
+    ['applicant', 401, 'unauthorized'],
+    ['otherApplicant', 401, 'unauthorized'],
+    ['nobody', 401, 'unauthorized'],
+  ])('at completeness, %s → %i %s, nothing recorded', async (who, status, slug) => {
+    const before = await rowCounts(api.stack.pool);
+    const res = await decideAs(who, atCompleteness.registrationNumber, { decision: 'approve' });
+    expect(res.status).toBe(status);
+    expect(res.body.type).toBe(problem(slug));
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await rowCounts(api.stack.pool)).toEqual(before);
+  });
+
+  test.each<[Who, number, string]>([
+    ['teknis', 403, 'wrong-department'],
+    ['verifikator', 403, 'wrong-role'],
+    ['verifikatorDinkes', 403, 'wrong-role'],
+    ['kepala', 403, 'wrong-role'],
+  ])('at the DINKES review, %s → %i %s', async (who, status, slug) => {
+    const res = await decideAs(who, atReview.registrationNumber, { decision: 'approve' });
+    expect(res.status).toBe(status);
+    expect(res.body.type).toBe(problem(slug));
+  });
+
+  test('missing reason and note are 422; the right officer of the right department is accepted', async () => {
+    const rn = atReview.registrationNumber;
+    const reject = await decideAs('teknisDinkes', rn, { decision: 'reject' });
+    expect([reject.status, reject.body.type]).toEqual([422, problem('missing-reason')]);
+    const revise = await decideAs('teknisDinkes', rn, { decision: 'revise', note: '   ' });
+    expect([revise.status, revise.body.type]).toEqual([422, problem('missing-note')]);
+    const ok = await decideAs('teknisDinkes', rn, { decision: 'approve' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.stageKey).toBe('decision');
+    // The decision stage allows no revision round; the reviewer's stage is over.
+    const limit = await decideAs('kepala', rn, { decision: 'revise', note: 'lengkapi' });
+    expect([limit.status, limit.body.type]).toEqual([409, problem('revision-limit-reached')]);
+    const late = await decideAs('teknisDinkes', rn, { decision: 'approve' });
+    expect([late.status, late.body.type]).toEqual([403, problem('wrong-role')]);
+  });
+
+  test('an unknown file is 404 for an officer', async () => {
+    const res = await decideAs('verifikator', 'TEST-FREE-2026-999999', { decision: 'approve' });
+    expect([res.status, res.body.type]).toEqual([404, problem('not-found')]);
+  });
+});
+
+describe('reading a file', () => {
+  test.each<[Who, number, string | null]>([
+    ['applicant', 200, VALID_NIK],
+    ['verifikator', 200, VALID_NIK],
+    ['teknis', 200, VALID_NIK],
+    ['kepala', 200, VALID_NIK],
+    ['manager', 200, VALID_NIK],
+    ['teknisDinkes', 200, '3604••••••••0001'],
+    ['verifikatorDinkes', 200, '3604••••••••0001'],
+    ['otherApplicant', 404, null],
+    ['admin', 404, null],
+    ['nobody', 404, null],
+  ])('%s → %i, NIK shown as %s', async (who, status, nik) => {
+    const res = await call<{ formData: Record<string, string> }>(
+      api.url,
+      'GET',
+      `/api/v1/applications/${atCompleteness.registrationNumber}`,
+      credentials(who, atCompleteness),
+    );
+    expect(res.status).toBe(status);
+    if (nik) expect(res.body.formData.applicantNik).toBe(nik);
+    else expect(res.text).not.toContain(atCompleteness.registrationNumber);
+  });
+
+  test('a wrong code and an unknown number get the very same answer', async () => {
+    const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
+    const wrongCode = await call(
+      api.url,
+      'GET',
+      `/api/v1/applications/${atCompleteness.registrationNumber}`,
+      {
+        accessCode: 'ABCD-EFGH',
+      },
+    );
+    const unknown = await call(api.url, 'GET', '/api/v1/applications/TEST-FREE-2026-999999', {
+      accessCode: 'ABCD-EFGH',
+    });
+    const malformed = await call(api.url, 'GET', '/api/v1/applications/not-a-number', { accessCode: 'x' });
+    expect(wrongCode.status).toBe(404);
+    expect(strip(wrongCode.body)).toEqual(strip(unknown.body));
+    expect(strip(malformed.body)).toEqual(strip(unknown.body));
+  });
+});
+
+describe('applicant actions', () => {
+  test.each<[Who, number]>([
+    ['otherApplicant', 404],
+    ['nobody', 404],
+    ['admin', 404],
+    ['verifikator', 403],
+    ['teknisDinkes', 403],
+  ])('withdrawal by %s → %i, nothing recorded', async (who, status) => {
+    const before = await rowCounts(api.stack.pool);
+    const res = await call(
+      api.url,
+      'POST',
+      `/api/v1/applications/${atCompleteness.registrationNumber}/withdrawal`,
+      {
+        ...credentials(who, atCompleteness),
+        body: {},
+      },
+    );
+    expect(res.status).toBe(status);
+    expect(await rowCounts(api.stack.pool)).toEqual(before);
+  });
+
+  test.each<[Who, number, string]>([
+    ['applicant', 409, 'wrong-stage'],
+    ['otherApplicant', 404, 'not-found'],
+    ['nobody', 404, 'not-found'],
+    ['kepala', 403, 'applicant-only'],
+  ])('resubmission by %s (no revision was asked) → %i %s', async (who, status, slug) => {
+    const res = await call(
+      api.url,
+      'POST',
+      `/api/v1/applications/${atCompleteness.registrationNumber}/resubmission`,
+      {
+        ...credentials(who, atCompleteness),
+        body: { note: 'tidak ada perubahan' },
+      },
+    );
+    expect([res.status, res.body.type]).toEqual([status, problem(slug)]);
+  });
+
+  test.each<[Who, number]>([
+    ['applicant', 201],
+    ['verifikator', 201],
+    ['otherApplicant', 404],
+    ['teknisDinkes', 404],
+    ['nobody', 404],
+  ])('document upload to the file by %s → %i', async (who, status) => {
+    const res = await call(
+      api.url,
+      'POST',
+      `/api/v1/applications/${atCompleteness.registrationNumber}/documents`,
+      {
+        ...credentials(who, atCompleteness),
+        rawBody: uploadForm({ kind: 'ktp' }, PDF_BYTES),
+      },
+    );
+    expect(res.status).toBe(status);
+  });
+});
+
+describe('officer and admin endpoints', () => {
+  test.each<[Who, number, string[]]>([
+    ['verifikator', 200, ['atCompleteness', 'other']],
+    ['verifikatorDinkes', 200, []],
+    ['teknis', 200, []],
+    ['kepala', 200, []],
+    ['applicant', 401, []],
+    ['admin', 401, []],
+    ['nobody', 401, []],
+  ])('inbox of %s → %i', async (who, status, expected) => {
+    const res = await call<{ items: { registrationNumber: string }[] }>(
+      api.url,
+      'GET',
+      '/api/v1/inbox',
+      credentials(who, atCompleteness),
+    );
+    expect(res.status).toBe(status);
+    if (status === 200) {
+      const names = { atCompleteness, other } as Record<string, Submitted>;
+      const seen = res.body.items.map((i) => i.registrationNumber);
+      for (const name of expected) expect(seen).toContain(names[name]!.registrationNumber);
+      if (expected.length === 0) expect(seen).not.toContain(atCompleteness.registrationNumber);
+    }
+  });
+
+  test.each<[Who, number]>([
+    ['admin', 200],
+    ['verifikator', 401],
+    ['manager', 401],
+    ['applicant', 401],
+    ['nobody', 401],
+  ])('officer list of %s → %i', async (who, status) => {
+    const res = await call(api.url, 'GET', '/api/v1/admin/officers', credentials(who, atCompleteness));
+    expect(res.status).toBe(status);
+  });
+
+  test('an unknown bearer is 401 even on a public endpoint', async () => {
+    const res = await call(api.url, 'GET', '/api/v1/permit-types', { bearer: 'po_not-a-real-key-000000000' });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+});

@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../../src/api/createApp.js';
+import { createPool, type Pool } from '../../src/db/pool.js';
+import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
+import { DocumentStore } from '../../src/services/documents/documentStore.js';
+import { PermitService } from '../../src/services/permitService.js';
+import { serve } from '../support/httpServer.js';
+import { testCatalog } from '../support/permitScenario.js';
+import { type ApiTestStack, NO_LIMITS, startApiTestStack } from './support/apiStack.js';
+import {
+  call,
+  rowCounts,
+  type Submitted,
+  submitViaApi,
+  uploadKtp,
+  validSubmission,
+} from './support/httpClient.js';
+
+let api: ApiTestStack;
+let ktp: string;
+let file: Submitted;
+let deadPool: Pool;
+let deadConnection: Connection;
+
+beforeAll(async () => {
+  api = await startApiTestStack('api_operations');
+  ktp = await uploadKtp(api.url);
+  file = await submitViaApi(api.url, 'TEST-FREE', ktp);
+  deadPool = createPool('postgres://nobody:x@127.0.0.1:1/none', { max: 2 });
+  deadConnection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 });
+});
+afterAll(async () => {
+  await api?.stop();
+  await deadPool?.end();
+  await deadConnection?.close().catch(() => {});
+});
+
+/** The same app over a dead PostgreSQL or a dead Temporal (nothing listens on port 1). */
+async function degraded(which: 'postgres' | 'temporal') {
+  const pool = which === 'postgres' ? deadPool : api.stack.pool;
+  const temporal = which === 'temporal' ? new Client({ connection: deadConnection }) : api.stack.client;
+  const service = new PermitService({
+    pool,
+    temporal,
+    catalog: testCatalog,
+    calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
+    taskQueue: api.stack.taskQueue,
+    documents: new DocumentStore(pool, path.join(api.dataDir, 'documents')),
+  });
+  // A short bound on Temporal calls, so that the test does not wait out the SDK's retries.
+  return serve(
+    createApp({ pool, temporal, service, settings: { rateLimits: NO_LIMITS, temporalDeadlineMs: 1_500 } }),
+  );
+}
+
+describe('dependencies down: 503 with Retry-After, never 500', () => {
+  test('PostgreSQL down', async () => {
+    const server = await degraded('postgres');
+    try {
+      const requests: [string, string, Parameters<typeof call>[3]][] = [
+        ['GET', '/api/v1/stats', {}],
+        ['GET', `/api/v1/applications/${file.registrationNumber}`, { accessCode: file.accessCode }],
+        [
+          'POST',
+          '/api/v1/applications',
+          { body: validSubmission('TEST-FREE', ktp), headers: { 'idempotency-key': randomUUID() } },
+        ],
+        ['GET', '/api/v1/inbox', { bearer: api.keys.verifikator }],
+      ];
+      for (const [method, url, options] of requests) {
+        const res = await call(server.url, method, url, options);
+        expect({ url, status: res.status, dependency: res.body.dependency }).toEqual({
+          url,
+          status: 503,
+          dependency: 'postgres',
+        });
+        expect(res.headers.get('retry-after')).toBe('5');
+        expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      }
+      // The catalog needs no database.
+      expect((await call(server.url, 'GET', '/api/v1/permit-types')).status).toBe(200);
+      const ready = await call(server.url, 'GET', '/readyz');
+      expect(ready.status).toBe(503);
+      expect(ready.body.failed).toEqual(['postgres', 'schema']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('Temporal down: the submission is kept and a retry with the same key completes it', async () => {
+    const server = await degraded('temporal');
+    const key = randomUUID();
+    const body = validSubmission('TEST-FREE', ktp);
+    try {
+      const res = await call(server.url, 'POST', '/api/v1/applications', {
+        body,
+        headers: { 'idempotency-key': key },
+      });
+      expect([res.status, res.body.dependency]).toEqual([503, 'temporal']);
+      expect(res.headers.get('retry-after')).toBe('5');
+      const decision = await call(
+        server.url,
+        'POST',
+        `/api/v1/applications/${file.registrationNumber}/decisions`,
+        {
+          bearer: api.keys.verifikator,
+          body: { decision: 'approve' },
+        },
+      );
+      expect([decision.status, decision.body.dependency]).toEqual([503, 'temporal']);
+    } finally {
+      await server.close();
+    }
+    // Temporal is back (the healthy app): the same request heals the half-done submission.
+    const retry = await call(api.url, 'POST', '/api/v1/applications', {
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toMatchObject({ replayed: true, status: 'IN_REVIEW' });
+  });
+});
+
+test('readyz: ready when dependencies answer and the schema is migrated; not while draining', async () => {
+  const ready = await call(api.url, 'GET', '/readyz');
+  expect(ready.status).toBe(200);
+  expect(ready.body.checks).toMatchObject({
+    postgres: { ok: true },
+    temporal: { ok: true },
+    schema: { ok: true },
+  });
+  const lifecycle = { draining: true };
+  const draining = await serve(
+    createApp({ pool: api.stack.pool, temporal: api.stack.client, service: api.service, lifecycle }),
+  );
+  try {
+    const res = await call(draining.url, 'GET', '/readyz');
+    expect(res.status).toBe(503);
+    expect(res.body.failed).toEqual(['lifecycle']);
+  } finally {
+    await draining.close();
+  }
+});
+
+test('metrics: Prometheus text with latency, workflow starts and SLA breaches', async () => {
+  const res = await call(api.url, 'GET', '/metrics');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+  expect(res.text).toContain('# TYPE http_request_duration_seconds histogram');
+  expect(res.text).toMatch(/permit_transitions_recorded\{action="submitted"\} [1-9]/);
+  expect(res.text).toMatch(/^permit_sla_breaches_recorded \d+$/m);
+  expect(res.text).toContain('permit_metrics_database_up 1');
+  expect(res.text).not.toContain(file.registrationNumber);
+});
+
+describe('limits', () => {
+  test('public requests per address are limited; officers are not', async () => {
+    const limited = await api.serveWith({
+      rateLimits: { publicPerMinute: 5, authFailuresPer15Minutes: 1000 },
+    });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 7; i++)
+        statuses.push((await call(limited.url, 'GET', '/api/v1/permit-types')).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      const refused = await call(limited.url, 'GET', '/api/v1/stats');
+      expect(refused.body.type).toBe('https://perizinan.serangkab.go.id/problems/rate-limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      for (let i = 0; i < 7; i++) {
+        expect(
+          (await call(limited.url, 'GET', '/api/v1/inbox', { bearer: api.keys.verifikator })).status,
+        ).toBe(200);
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('failed authentications are limited, successful ones are not counted', async () => {
+    const limited = await api.serveWith({
+      rateLimits: { publicPerMinute: 1000, authFailuresPer15Minutes: 3 },
+    });
+    const status = (accessCode: string) =>
+      call(limited.url, 'GET', `/api/v1/applications/${file.registrationNumber}`, { accessCode });
+    try {
+      for (let i = 0; i < 6; i++) expect((await status(file.accessCode)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await status('WRNG-CODE')).status).toBe(404);
+      // Locked out now, even with the right code, and for keys too.
+      const locked = await status(file.accessCode);
+      expect([locked.status, locked.body.type]).toEqual([
+        429,
+        'https://perizinan.serangkab.go.id/problems/rate-limited',
+      ]);
+      expect(
+        (await call(limited.url, 'GET', '/api/v1/inbox', { bearer: 'po_guessing-000000000000000' })).status,
+      ).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('a JSON body over 1 MB is refused before it is parsed', async () => {
+    const before = await rowCounts(api.stack.pool);
+    const res = await call(api.url, 'POST', '/api/v1/applications', {
+      rawBody: `{"permitTypeCode":"TEST-FREE","formData":{"fullName":"${'a'.repeat(1_048_600)}"}}`,
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    });
+    expect(res.status).toBe(413);
+    expect(await rowCounts(api.stack.pool)).toEqual(before);
+  });
+});
+
+describe('headers', () => {
+  test('security headers on every answer, no framework banner, no caching of personal data', async () => {
+    const res = await call(api.url, 'GET', `/api/v1/applications/${file.registrationNumber}`, {
+      accessCode: file.accessCode,
+    });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('CORS is off unless origins are configured, and then only for them', async () => {
+    const origin = 'https://izin.serangkab.go.id';
+    const off = await call(api.url, 'GET', '/api/v1/permit-types', { headers: { origin } });
+    expect(off.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await call(api.url, 'OPTIONS', '/api/v1/applications', {
+      headers: { origin, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+
+    const on = await api.serveWith({ corsOrigins: [origin] });
+    try {
+      const allowed = await call(on.url, 'GET', '/api/v1/permit-types', { headers: { origin } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(origin);
+      const other = await call(on.url, 'GET', '/api/v1/permit-types', {
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const pre = await call(on.url, 'OPTIONS', '/api/v1/applications', {
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'idempotency-key',
+        },
+      });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+    } finally {
+      await on.close();
+    }
+  });
+
+  test('unknown paths and methods are problem+json 404s', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/v1/nothing-here'],
+      ['DELETE', `/api/v1/applications/${file.registrationNumber}`],
+      ['GET', '/'],
+    ] as const) {
+      const res = await call(api.url, method, url);
+      expect([res.status, res.body.type]).toEqual([
+        404,
+        'https://perizinan.serangkab.go.id/problems/not-found',
+      ]);
+    }
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiSettings } from '../../../src/api/apiContext.js';
+import { type ApiApp, createApp } from '../../../src/api/createApp.js';
+import { loadWorkingCalendar } from '../../../src/domain/calendar/loadWorkingCalendar.js';
+import { DocumentStore } from '../../../src/services/documents/documentStore.js';
+import { newOfficerApiKey } from '../../../src/services/officers.js';
+import { PermitService } from '../../../src/services/permitService.js';
+import { serve } from '../../support/httpServer.js';
+import { type OfficerKey, officers, seedOfficers, testCatalog } from '../../support/permitScenario.js';
+import { RecordingChannel } from '../../support/recordingChannel.js';
+import { type RunningWorker, startTestStack, type TestStack } from '../../support/testStack.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const PAYMENT_SECRET = 'test-payment-secret-0123456789abcdef0123';
+
+/** Limits so high that only the rate-limit tests (with their own settings) ever meet them. */
+export const NO_LIMITS = { publicPerMinute: 1_000_000, authFailuresPer15Minutes: 1_000_000 };
+
+export interface ApiTestStack {
+  stack: TestStack;
+  service: PermitService;
+  app: ApiApp;
+  url: string;
+  channel: RecordingChannel;
+  /** Bearer keys of the seeded officers (test/support/permitScenario.ts). */
+  keys: Record<OfficerKey, string>;
+  dataDir: string;
+  /** Another app on the same stack, with other settings (e.g. tight rate limits). */
+  serveWith(settings: Partial<ApiSettings>): Promise<{ url: string; app: ApiApp; close(): Promise<void> }>;
+  stop(): Promise<void>;
+}
+
+/** Gives every seeded officer an API key (stored hashed, as createOfficer would). */
+async function issueKeys(stack: TestStack): Promise<Record<OfficerKey, string>> {
+  const keys = {} as Record<OfficerKey, string>;
+  for (const [name, officer] of Object.entries(officers) as [OfficerKey, (typeof officers)[OfficerKey]][]) {
+    const key = newOfficerApiKey();
+    await stack.pool.query('UPDATE officers SET api_key_hash = $2, api_key_prefix = $3 WHERE id = $1', [
+      officer.id,
+      key.hash,
+      key.prefix,
+    ]);
+    keys[name] = key.key;
+  }
+  return keys;
+}
+
+/**
+ * src/db/migrate.ts takes node-pg-migrate's advisory lock in 'fail' mode, so two test files
+ * migrating their schemas at the same moment make one fail at once; try again shortly.
+ * (Reported: `advisoryLockMode: 'wait'` there would fix it for tests and for concurrent starts.)
+ */
+async function startTestStackRetrying(name: string): Promise<TestStack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startTestStack(name);
+    } catch (error) {
+      if (attempt >= 10 || !/Another migration is already running/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+/**
+ * The real stack of one test file (own schema and task queue on the run's Temporal dev server
+ * and PostgreSQL), a worker, the service layer over the test catalog, and the API on loopback.
+ */
+export async function startApiTestStack(
+  name: string,
+  options: { settings?: Partial<ApiSettings>; worker?: boolean } = {},
+): Promise<ApiTestStack> {
+  const stack = await startTestStackRetrying(name);
+  await seedOfficers(stack.pool);
+  const keys = await issueKeys(stack);
+  const channel = new RecordingChannel();
+  const worker: RunningWorker | null = options.worker === false ? null : await stack.startWorker({ channel });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-api-'));
+  const service = new PermitService({
+    pool: stack.pool,
+    temporal: stack.client,
+    catalog: testCatalog,
+    calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
+    taskQueue: stack.taskQueue,
+    documents: new DocumentStore(stack.pool, path.join(dataDir, 'documents')),
+  });
+  const build = (settings: Partial<ApiSettings>) =>
+    createApp({
+      pool: stack.pool,
+      temporal: stack.client,
+      service,
+      settings: {
+        adminToken: ADMIN_TOKEN,
+        paymentWebhookSecret: PAYMENT_SECRET,
+        rateLimits: NO_LIMITS,
+        ...settings,
+      },
+    });
+  const app = build(options.settings ?? {});
+  const server = await serve(app);
+  const extra: { close(): Promise<void> }[] = [];
+  return {
+    stack,
+    service,
+    app,
+    url: server.url,
+    channel,
+    keys,
+    dataDir,
+    async serveWith(settings) {
+      const other = build(settings);
+      const served = await serve(other);
+      extra.push(served);
+      return { url: served.url, app: other, close: served.close };
+    },
+    async stop() {
+      for (const s of extra) await s.close().catch(() => {});
+      await server.close();
+      await worker?.stop();
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

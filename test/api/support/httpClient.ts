@@ -1,0 +1,132 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { VALID_NIK } from '../../support/permitScenario.js';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as is (for malformed JSON and wrong content types). */
+  rawBody?: string | Buffer | FormData;
+  headers?: Record<string, string>;
+  bearer?: string;
+  accessCode?: string;
+}
+
+/** One HTTP request over loopback; the answer's JSON is parsed when there is any. */
+export async function call<T = Record<string, unknown>>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | Buffer | FormData | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
+  if (options.accessCode) headers['x-access-code'] = options.accessCode;
+  const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {}
+  return { status: res.status, headers: res.headers, body: parsed as T, text };
+}
+
+/** A tiny but real PDF (the magic bytes are what the server checks). */
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+export const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+export function uploadForm(fields: Record<string, string>, file: Buffer, type = 'application/pdf'): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', new Blob([file], { type }), 'document.pdf');
+  return form;
+}
+
+export async function uploadKtp(
+  baseUrl: string,
+  permitTypeCode = 'TEST-FREE',
+  bytes = PDF_BYTES,
+): Promise<string> {
+  const res = await call<{ sha256: string }>(baseUrl, 'POST', '/api/v1/documents', {
+    rawBody: uploadForm({ permitTypeCode, kind: 'ktp' }, bytes),
+  });
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.text}`);
+  return res.body.sha256;
+}
+
+export function validSubmission(
+  permitTypeCode: string,
+  ktpSha256: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    permitTypeCode,
+    formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati', phone: '081234567890' },
+    documents: [{ kind: 'ktp', sha256: ktpSha256 }],
+    ...overrides,
+  };
+}
+
+export interface Submitted {
+  registrationNumber: string;
+  accessCode: string;
+  status: string;
+  stage: string;
+  deadline: string | null;
+}
+
+export async function submitViaApi(
+  baseUrl: string,
+  permitTypeCode: string,
+  ktpSha256: string,
+  options: { bearer?: string; key?: string } = {},
+): Promise<Submitted> {
+  const res = await call<Submitted>(baseUrl, 'POST', '/api/v1/applications', {
+    body: validSubmission(permitTypeCode, ktpSha256),
+    headers: { 'idempotency-key': options.key ?? randomUUID() },
+    ...(options.bearer ? { bearer: options.bearer } : {}),
+  });
+  if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+export function signed(
+  secret: string,
+  payload: unknown,
+): { rawBody: string; headers: Record<string, string> } {
+  const rawBody = JSON.stringify(payload);
+  return {
+    rawBody,
+    headers: {
+      'content-type': 'application/json',
+      'x-signature': `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`,
+    },
+  };
+}
+
+/** Rows in the tables an API request could change: compared before and after refused requests. */
+export async function rowCounts(
+  pool: import('../../../src/db/pool.js').Pool,
+): Promise<Record<string, number>> {
+  const { rows } = await pool.query<Record<string, string>>(
+    `SELECT (SELECT count(*) FROM applications) AS applications,
+            (SELECT count(*) FROM audit_events) AS audit_events,
+            (SELECT count(*) FROM officers) AS officers,
+            (SELECT count(*) FROM admin_audit) AS admin_audit,
+            (SELECT count(*) FROM notification_outbox) AS outbox,
+            (SELECT count(*) FROM document_uploads) AS document_uploads,
+            (SELECT coalesce(max(last_sequence), 0) FROM applications) AS max_sequence`,
+  );
+  return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)]));
+}

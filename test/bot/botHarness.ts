@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createBot } from '../../src/bot/createBot.js';
+import { type PollingBot, startPolling } from '../../src/bot/runBot.js';
+import { TelegramChannel } from '../../src/bot/telegramChannel.js';
+import { createPool } from '../../src/db/pool.js';
+import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { documentsDir } from '../../src/services/documentStorage.js';
+import { DocumentStore } from '../../src/services/documents/documentStore.js';
+import { PermitService } from '../../src/services/permitService.js';
+import { BotApiEmulator } from '../support/botApiEmulator.js';
+import { seedOfficers, testCatalog } from '../support/permitScenario.js';
+import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
+
+/**
+ * The real bot over HTTP against the Bot API emulator, with the real workflow, worker and
+ * Postgres: the worker's notification channel is the Telegram channel pointed at the emulator.
+ */
+export interface BotHarness {
+  stack: TestStack;
+  emulator: BotApiEmulator;
+  service: PermitService;
+  worker: RunningWorker;
+  dataDir: string;
+  /** Starts (or restarts) the bot with long polling. */
+  startBot(): Promise<PollingBot>;
+  stopBot(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error', { role: 'bot-test' });
+
+/**
+ * node-pg-migrate's advisory lock is in 'fail' mode (src/db/migrate.ts), so two test files
+ * migrating their schemas at the same moment make one fail; that one tries again, bounded.
+ */
+export async function startStackWithRetry(name: string): Promise<TestStack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startTestStack(name);
+    } catch (error) {
+      if (attempt >= 10 || !/Another migration is already running/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+export async function startBotHarness(name: string): Promise<BotHarness> {
+  const stack = await startStackWithRetry(name);
+  await seedOfficers(stack.pool);
+  const emulator = await BotApiEmulator.start();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-bot-'));
+  // The bot and its service layer have a pool of their own, as in a separate process: the
+  // worker's activities do not wait behind the bot's queries for one of a few connections.
+  const botPool = createPool(stack.databaseUrl, { schema: stack.schema, max: 5 });
+  const service = new PermitService({
+    pool: botPool,
+    temporal: stack.client,
+    catalog: testCatalog,
+    calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
+    taskQueue: stack.taskQueue,
+    documents: new DocumentStore(botPool, documentsDir(dataDir)),
+  });
+  const channel = new TelegramChannel({
+    botToken: emulator.token,
+    apiRoot: emulator.apiRoot,
+    pool: stack.pool,
+    catalog: testCatalog,
+  });
+  const worker = await stack.startWorker({ channel });
+  let running: PollingBot | undefined;
+
+  const stopBot = async () => {
+    await running?.stop();
+    running = undefined;
+  };
+  return {
+    stack,
+    emulator,
+    service,
+    worker,
+    dataDir,
+    async startBot() {
+      const bot = createBot({
+        token: emulator.token,
+        apiRoot: emulator.apiRoot,
+        pool: botPool,
+        service,
+        dataDir,
+        logger,
+      });
+      running = await startPolling(bot, logger);
+      return running;
+    },
+    stopBot,
+    async stop() {
+      await stopBot();
+      await botPool.end();
+      await worker.stop();
+      await emulator.stop();
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Smallest files whose first bytes say what they are (the store checks content, not names). */
+export const samplePdf = () => Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+export const sampleJpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]);

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { APPLICANT_CHAT, VALID_NIK } from '../support/permitScenario.js';
+import { waitFor } from '../support/waitFor.js';
+import { type BotHarness, samplePdf, startBotHarness } from './botHarness.js';
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness('bot-conversation');
+  await h.startBot();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function consent(userId: number) {
+  const user = h.emulator.user(userId);
+  user.send('/start');
+  await user.press('Saya setuju', { on: await user.expect('Pemberitahuan pelindungan data') });
+  await user.expect('persetujuan Anda tercatat');
+  return user;
+}
+
+test('a bot restarted mid-conversation resumes at the same question, and a redelivered update is not answered twice', async () => {
+  const citizen = await consent(APPLICANT_CHAT);
+  citizen.send('/ajukan');
+  await citizen.press('Izin Uji Gratis', { on: await citizen.expect('Pilih jenis izin') });
+  await citizen.expect('(1/3) NIK pemohon');
+  const nikUpdate = citizen.send(VALID_NIK);
+  await citizen.expect('(2/3) Nama lengkap');
+
+  await h.stopBot();
+  const { rows } = await h.stack.pool.query('SELECT storage_key FROM bot_conversations');
+  expect(rows.map((r) => r.storage_key)).toEqual([`chat:${APPLICANT_CHAT}`]);
+  await h.startBot();
+
+  // Telegram hands the last update out again after a restart: it must not be taken as the name.
+  h.emulator.redeliver(nikUpdate);
+  citizen.send('Siti Rahmawati');
+  await citizen.expect('(3/3) Nomor HP');
+  await citizen.press('Lewati');
+  await citizen.expect('Dokumen 1/1: KTP elektronik');
+  citizen.sendDocument(samplePdf(), { mimeType: 'application/pdf', fileName: 'ktp.pdf' });
+  await citizen.expect('KTP elektronik diterima');
+  await citizen.press('Kirim permohonan', { on: await citizen.expect('Periksa kembali') });
+  const receipt = await citizen.expect('Permohonan terkirim');
+  const rn = /Nomor registrasi: (\S+)/.exec(receipt.text)![1]!;
+
+  const file = await h.stack.pool.query(
+    'SELECT form_data, documents FROM applications WHERE registration_number = $1',
+    [rn],
+  );
+  expect(file.rows[0].form_data).toEqual({ applicantNik: VALID_NIK, fullName: 'Siti Rahmawati' });
+  expect(file.rows[0].documents[0]).toMatchObject({ kind: 'ktp', mimeType: 'application/pdf' });
+  // Each question was asked once: the redelivered NIK did not move the conversation on.
+  expect(citizen.messages().filter((m) => m.text.startsWith('(2/3)'))).toHaveLength(1);
+  expect(citizen.messages().filter((m) => m.text.startsWith('(3/3)'))).toHaveLength(1);
+  // A finished conversation leaves no state behind (nor the NIK in its log).
+  await waitFor(
+    'the finished conversation to be removed',
+    async () => (await h.stack.pool.query('SELECT 1 FROM bot_conversations')).rowCount === 0,
+  );
+});
+
+test('/cancel leaves the conversation at any step; other commands keep working during one', async () => {
+  const citizen = await consent(5002);
+  citizen.send('/ajukan');
+  await citizen.press('Izin Uji Gratis', { on: await citizen.expect('Pilih jenis izin') });
+  await citizen.expect('(1/3) NIK pemohon');
+
+  // A status lookup mid-way is answered, and the conversation still waits for the NIK.
+  citizen.send('/cek TEST-FREE-2026-999999');
+  await citizen.expect('tidak ditemukan untuk akun Anda');
+  citizen.send('/ajukan');
+  await citizen.expect('Masih ada percakapan yang belum selesai');
+  citizen.send(VALID_NIK);
+  await citizen.expect('(2/3) Nama lengkap');
+
+  citizen.send('/cancel');
+  await citizen.expect('Dibatalkan');
+  citizen.send('Siti');
+  await citizen.expect('tidak mengerti');
+  citizen.send('/cancel');
+  await citizen.expect('Tidak ada percakapan yang sedang berjalan');
+
+  // A bare /batal ("cancel") inside a conversation stops it too.
+  citizen.send('/ajukan');
+  await citizen.expect('Pilih jenis izin');
+  citizen.send('/batal');
+  await citizen.expect('Dibatalkan');
+  citizen.send('/batal');
+  await citizen.expect('Ketik /batal <nomor registrasi>');
+  expect((await h.stack.pool.query('SELECT 1 FROM bot_conversations')).rowCount).toBe(0);
+  expect((await h.stack.pool.query('SELECT 1 FROM applications')).rowCount).toBe(1);
+});
+
+test('a citizen who has not accepted the privacy notice is shown it before applying', async () => {
+  const newcomer = h.emulator.user(5003);
+  newcomer.send('/ajukan');
+  await newcomer.expect('mohon baca dan setujui pemberitahuan privasi');
+  await newcomer.press('Tidak setuju', { on: await newcomer.expect('Pemberitahuan pelindungan data') });
+  await newcomer.expect('Persetujuan tidak diberikan');
+  newcomer.send('/ajukan');
+  await newcomer.expect('mohon baca dan setujui pemberitahuan privasi');
+});
