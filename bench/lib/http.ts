@@ -1,6 +1,6 @@
 import http from 'node:http';
 
-/** Keep-alive connections, one per concurrent client, as a real client pool would hold. */
+/** Keep-alive connections, as a real client pool would hold them. */
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 export interface HttpAnswer {
@@ -8,8 +8,7 @@ export interface HttpAnswer {
   body: string;
 }
 
-/** A plain node:http request (cheaper than fetch, so the load generator steals less CPU). */
-export function request(
+function once(
   url: string,
   options: { method: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<HttpAnswer> {
@@ -22,7 +21,26 @@ export function request(
       );
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while idle: Node's documented case for one retry.
+      reject(Object.assign(error, { retryable: req.reusedSocket && error.code === 'ECONNRESET' }));
+    });
     req.end(options.body);
   });
+}
+
+/**
+ * A plain node:http request (cheaper than fetch, so the load generator steals less CPU). Every
+ * request the benchmark sends is safe to repeat (GETs, and POSTs with an Idempotency-Key).
+ */
+export async function request(
+  url: string,
+  options: { method: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<HttpAnswer> {
+  try {
+    return await once(url, options);
+  } catch (error) {
+    if ((error as { retryable?: boolean }).retryable) return once(url, options);
+    throw error;
+  }
 }

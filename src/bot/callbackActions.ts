@@ -10,8 +10,9 @@ export type CallbackAction =
   | { kind: 'consent'; accept: boolean }
   | { kind: 'language'; language: Language }
   | { kind: 'apply.type'; run: number; code: string }
-  | { kind: 'form.option'; run: number; value: string }
-  | { kind: 'form.skip'; run: number }
+  // `field` names the step: `field:<key>` or `document:<kind>`.
+  | { kind: 'form.option'; run: number; field: string; value: string }
+  | { kind: 'form.skip'; run: number; field: string }
   | { kind: 'apply.confirm'; run: number }
   | { kind: 'apply.abort'; run: number }
   | { kind: 'officer.approve'; registrationNumber: string }

@@ -2,6 +2,7 @@ import type { Conversation } from '@grammyjs/conversations';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { DocumentDef, FieldDef, PermitType } from '../domain/catalog/catalogSchema.js';
 import type { FormValue } from '../domain/catalog/formValidation.js';
+import { formatFileSize } from '../services/intakeChecks.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { DocumentRef } from '../workflows/permit/permitContract.js';
 import { BUTTON_TTL, type CallbackAction, type CallbackActionKind } from './callbackActions.js';
@@ -89,13 +90,26 @@ function incomingFile(ctx: ConversationContext): IncomingFile | null {
  */
 export async function nextInput(
   s: Session,
-  accepts: { text?: boolean; files?: boolean; actions?: CallbackActionKind[]; hint: string },
+  accepts: {
+    text?: boolean;
+    files?: boolean;
+    actions?: CallbackActionKind[];
+    /** Narrows the buttons further (e.g. to the field being asked). */
+    matches?: (action: CallbackAction) => boolean;
+    hint: string;
+  },
 ): Promise<StepInput> {
   for (;;) {
     const ctx = await s.conversation.wait();
     if (ctx.callbackQuery) {
       const action = await s.conversation.external((outer) => outer.callbackAction ?? null);
-      if (action && 'run' in action && action.run === s.run && accepts.actions?.includes(action.kind)) {
+      const ours =
+        action &&
+        'run' in action &&
+        action.run === s.run &&
+        accepts.actions?.includes(action.kind) &&
+        (accepts.matches?.(action) ?? true);
+      if (action && ours) {
         await ctx.answerCallbackQuery();
         return { kind: 'action', action, ctx };
       }
@@ -123,9 +137,16 @@ export async function askField(
 ): Promise<{ raw: string; value: FormValue } | null> {
   const optional = options.allowSkip && !field.required;
   const rows: ButtonSpec[][] = (field.options ?? []).map((option) => [
-    { text: option.label[s.language], action: { kind: 'form.option', run: s.run, value: option.value } },
+    {
+      text: option.label[s.language],
+      action: { kind: 'form.option', run: s.run, field: `field:${field.key}`, value: option.value },
+    },
   ]);
-  if (optional) rows.push([{ text: s.t('button-skip'), action: { kind: 'form.skip', run: s.run } }]);
+  if (optional) {
+    rows.push([
+      { text: s.t('button-skip'), action: { kind: 'form.skip', run: s.run, field: `field:${field.key}` } },
+    ]);
+  }
   const lines = [
     s.t('form-field-prompt', {
       index: position.index,
@@ -142,6 +163,7 @@ export async function askField(
     const input = await nextInput(s, {
       text: true,
       actions: ['form.option', 'form.skip'],
+      matches: (action) => 'field' in action && action.field === `field:${field.key}`,
       hint: s.t('form-field-text-expected'),
     });
     if (input.kind === 'action' && input.action.kind === 'form.skip') {
@@ -188,26 +210,33 @@ export async function askDocument(
 ): Promise<DocumentRef | null> {
   const optional = options.allowSkip && !document.required;
   const types = document.mimeTypes.map((m) => TYPE_NAMES[m] ?? m).join(', ');
-  const maxMb = (document.maxSizeBytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
   const lines = [
     s.t('form-document-prompt', {
       index: position.index,
       total: position.total,
       label: document.label[s.language],
       types,
-      maxMb,
+      maxSize: formatFileSize(document.maxSizeBytes, s.language),
     }),
     ...(optional ? [s.t('form-document-optional')] : []),
     s.t('form-cancel-hint'),
   ];
   const skip: ButtonSpec[][] = optional
-    ? [[{ text: s.t('button-skip'), action: { kind: 'form.skip', run: s.run } }]]
+    ? [
+        [
+          {
+            text: s.t('button-skip'),
+            action: { kind: 'form.skip', run: s.run, field: `document:${document.kind}` },
+          },
+        ],
+      ]
     : [];
   await s.reply(lines.join('\n'), skip.length > 0 ? await keyboard(s, skip) : undefined);
   for (;;) {
     const input = await nextInput(s, {
       files: true,
       actions: ['form.skip'],
+      matches: (action) => 'field' in action && action.field === `document:${document.kind}`,
       hint: s.t('form-document-expected', { label: document.label[s.language], types }),
     });
     if (input.kind === 'action') {

@@ -89,6 +89,7 @@ export async function startApiRole(
       corsOrigins: config.api.corsOrigins,
       trustProxyHops: config.api.trustProxyHops,
       rateLimits: config.api.rateLimits,
+      receiptWaitMs: config.api.submitReceiptWaitMs,
       processMetrics: true,
     },
   });

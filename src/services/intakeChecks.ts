@@ -35,10 +35,12 @@ const TYPE_NAMES: Record<string, string> = {
   'image/png': 'PNG',
 };
 
-const megabytes = (bytes: number, language: 'id' | 'en') => {
-  const text = (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-  return language === 'id' ? text.replace('.', ',') : text;
-};
+/** `2 MB`, `1,5 MB` or `800 KB`: sizes as people read them, in the message's language. */
+export function formatFileSize(bytes: number, language: 'id' | 'en'): string {
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  const text = (unit === 'KB' ? Math.ceil(value).toString() : value.toFixed(1)).replace(/\.0$/, '');
+  return `${language === 'id' ? text.replace('.', ',') : text} ${unit}`;
+}
 
 /** An upload against the catalog's allowed types and size limit for that document kind. */
 export function checkDocumentUpload(
@@ -61,8 +63,8 @@ export function checkDocumentUpload(
       ok: false,
       code: 'TOO_LARGE',
       message: {
-        id: `${document.label.id} paling besar ${megabytes(document.maxSizeBytes, 'id')} MB; berkas ini ${megabytes(upload.sizeBytes, 'id')} MB.`,
-        en: `${document.label.en} may be at most ${megabytes(document.maxSizeBytes, 'en')} MB; this file is ${megabytes(upload.sizeBytes, 'en')} MB.`,
+        id: `${document.label.id} paling besar ${formatFileSize(document.maxSizeBytes, 'id')}; berkas ini ${formatFileSize(upload.sizeBytes, 'id')}.`,
+        en: `${document.label.en} may be at most ${formatFileSize(document.maxSizeBytes, 'en')}; this file is ${formatFileSize(upload.sizeBytes, 'en')}.`,
       },
     };
   }

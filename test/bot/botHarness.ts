@@ -6,6 +6,7 @@ import { type PollingBot, startPolling } from '../../src/bot/runBot.js';
 import { TelegramChannel } from '../../src/bot/telegramChannel.js';
 import { createPool } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
+import type { PermitCatalog } from '../../src/domain/catalog/catalogSchema.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { documentsDir } from '../../src/services/documentStorage.js';
 import { DocumentStore } from '../../src/services/documents/documentStore.js';
@@ -47,7 +48,11 @@ export async function startStackWithRetry(name: string): Promise<TestStack> {
   }
 }
 
-export async function startBotHarness(name: string): Promise<BotHarness> {
+export async function startBotHarness(
+  name: string,
+  options: { catalog?: PermitCatalog } = {},
+): Promise<BotHarness> {
+  const catalog = options.catalog ?? testCatalog;
   const stack = await startStackWithRetry(name);
   await seedOfficers(stack.pool);
   const emulator = await BotApiEmulator.start();
@@ -58,7 +63,7 @@ export async function startBotHarness(name: string): Promise<BotHarness> {
   const service = new PermitService({
     pool: botPool,
     temporal: stack.client,
-    catalog: testCatalog,
+    catalog,
     calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
     taskQueue: stack.taskQueue,
     documents: new DocumentStore(botPool, documentsDir(dataDir)),
@@ -67,7 +72,7 @@ export async function startBotHarness(name: string): Promise<BotHarness> {
     botToken: emulator.token,
     apiRoot: emulator.apiRoot,
     pool: stack.pool,
-    catalog: testCatalog,
+    catalog,
   });
   const worker = await stack.startWorker({ channel });
   let running: PollingBot | undefined;

@@ -4,6 +4,8 @@ import { createBot } from '../../src/bot/createBot.js';
 import { startWebhook, WEBHOOK_PATH, webhookSecret, withTelegramWebhook } from '../../src/bot/runBot.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { serve } from '../support/httpServer.js';
+import { officers } from '../support/permitScenario.js';
+import { waitFor } from '../support/waitFor.js';
 import { type BotHarness, logger, startBotHarness } from './botHarness.js';
 
 let h: BotHarness;
@@ -33,13 +35,13 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const update = (updateId: number, text: string) => ({
+const update = (updateId: number, text: string, userId = 6001) => ({
   update_id: updateId,
   message: {
     message_id: updateId,
     date: Math.floor(Date.now() / 1000),
-    chat: { id: 6001, type: 'private', first_name: 'Budi' },
-    from: { id: 6001, is_bot: false, first_name: 'Budi', language_code: 'id' },
+    chat: { id: userId, type: 'private', first_name: 'Budi' },
+    from: { id: userId, is_bot: false, first_name: 'Budi', language_code: 'id' },
     text,
     entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }],
   },
@@ -73,6 +75,44 @@ describe('webhook mode', () => {
     expect(accepted.status).toBe(200);
     await h.emulator.user(6001).expect('Selamat datang, Budi!');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  test('command menus: Indonesian by default, English for English apps, officer commands per officer chat', async () => {
+    const menus = h.emulator.callsOf('setMyCommands');
+    const names = (payload: Record<string, unknown>) =>
+      (payload.commands as { command: string }[]).map((c) => c.command);
+    const indonesian = menus.find((c) => !c.payload.language_code && !c.payload.scope)!;
+    expect(names(indonesian.payload)).toEqual([
+      'start',
+      'ajukan',
+      'cek',
+      'permohonan',
+      'batal',
+      'bahasa',
+      'bantuan',
+    ]);
+    const english = menus.find((c) => c.payload.language_code === 'en')!;
+    expect(names(english.payload)).toEqual([
+      'start',
+      'apply',
+      'status',
+      'mine',
+      'withdraw',
+      'language',
+      'help',
+    ]);
+
+    expect((await post(update(10, '/start', officers.manager.chat), secret)).status).toBe(200);
+    const managerMenu = await waitFor('the manager chat menu', () =>
+      h.emulator
+        .callsOf('setMyCommands')
+        .find(
+          (c) => (c.payload.scope as { chat_id?: number } | undefined)?.chat_id === officers.manager.chat,
+        ),
+    );
+    expect(names(managerMenu.payload)).toEqual(
+      expect.arrayContaining(['ajukan', 'tugas', 'setujui', 'tolak', 'perbaiki', 'sla']),
+    );
   });
 
   test('the secret is taken from TELEGRAM_WEBHOOK_SECRET or derived from the token, and validated', () => {

@@ -146,8 +146,8 @@ export function errorToProblem(error: unknown): { problem: Problem; internal: bo
         'service-unavailable',
         dependency === 'postgres'
           ? {
-              id: 'Basis data sedang tidak dapat dihubungi. Tidak ada yang diubah; coba lagi sebentar lagi.',
-              en: 'The database cannot be reached right now. Nothing was changed; try again shortly.',
+              id: 'Basis data sedang sibuk atau tidak dapat dihubungi. Coba lagi sebentar lagi dengan Idempotency-Key yang sama.',
+              en: 'The database is busy or cannot be reached right now. Try again shortly with the same Idempotency-Key.',
             }
           : {
               id: 'Mesin alur kerja (Temporal) sedang tidak dapat dihubungi. Coba lagi sebentar lagi dengan Idempotency-Key yang sama.',
