@@ -14,6 +14,8 @@ export interface BenchStack {
   apiUrl: string;
   /** A second API process that answers POST /applications without waiting for the workflow's first step. */
   immediateApiUrl: string;
+  /** Process IDs of the roles, to read their CPU time (/proc) around each phase. */
+  pids: { api: number; immediateApi: number; worker: number };
   stop(): Promise<void>;
 }
 
@@ -136,7 +138,18 @@ export async function startBenchStack(options: { scratchRoot?: string } = {}): P
       60_000,
       immediate.output,
     );
-    return { databaseUrl: pg.databaseUrl, temporalAddress: temporal.address, apiUrl, immediateApiUrl, stop };
+    return {
+      databaseUrl: pg.databaseUrl,
+      temporalAddress: temporal.address,
+      apiUrl,
+      immediateApiUrl,
+      pids: {
+        api: api.child.pid ?? 0,
+        immediateApi: immediate.child.pid ?? 0,
+        worker: worker.child.pid ?? 0,
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

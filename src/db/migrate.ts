@@ -5,7 +5,7 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '..', '..', 'mig
 
 /**
  * Applies pending migrations (node-pg-migrate, plain SQL files in /migrations). Re-running is a
- * no-op; concurrent starts are serialised by the tool's advisory lock.
+ * no-op; concurrent starts wait on the tool's advisory lock.
  */
 export async function runMigrations(options: {
   databaseUrl: string;
@@ -21,6 +21,8 @@ export async function runMigrations(options: {
     createSchema: options.schema !== undefined,
     checkOrder: true,
     singleTransaction: true,
+    // Several workers (or test files) starting together queue on the lock instead of failing.
+    advisoryLockMode: 'wait',
     log: options.log ?? (() => {}),
   });
   return applied.map((m) => m.name);

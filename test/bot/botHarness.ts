@@ -33,27 +33,12 @@ export interface BotHarness {
 
 export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error', { role: 'bot-test' });
 
-/**
- * node-pg-migrate's advisory lock is in 'fail' mode (src/db/migrate.ts), so two test files
- * migrating their schemas at the same moment make one fail; that one tries again, bounded.
- */
-export async function startStackWithRetry(name: string): Promise<TestStack> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startTestStack(name);
-    } catch (error) {
-      if (attempt >= 10 || !/Another migration is already running/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
-
 export async function startBotHarness(
   name: string,
   options: { catalog?: PermitCatalog } = {},
 ): Promise<BotHarness> {
   const catalog = options.catalog ?? testCatalog;
-  const stack = await startStackWithRetry(name);
+  const stack = await startTestStack(name);
   await seedOfficers(stack.pool);
   const emulator = await BotApiEmulator.start();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-bot-'));

@@ -10,14 +10,14 @@ import { telegramChannelFor } from '../../src/runtime/telegramRole.js';
 import { BotApiEmulator } from '../support/botApiEmulator.js';
 import { testCatalog } from '../support/permitScenario.js';
 import type { TestStack } from '../support/testStack.js';
-import { startStackWithRetry } from './botHarness.js';
+import { startTestStack } from '../support/testStack.js';
 
 let stack: TestStack;
 let emulator: BotApiEmulator;
 let channel: TelegramChannel;
 
 beforeAll(async () => {
-  stack = await startStackWithRetry('bot-channel');
+  stack = await startTestStack('bot-channel');
   emulator = await BotApiEmulator.start();
   channel = new TelegramChannel({
     botToken: emulator.token,
