@@ -13,6 +13,7 @@ import { DocumentStore } from '../services/documents/documentStore.js';
 import { PermitService } from '../services/permitService.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
+import { startOutboxSweep } from '../worker/outboxSweep.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { StopStack } from './stopStack.js';
 import { startTelegramPolling, telegramChannelFor, telegramWebhookFor } from './telegramRole.js';
@@ -34,12 +35,22 @@ export async function startWorkerRole(
   const calendar = await loadWorkingCalendar(config.holidayCalendarPath);
   const connection = await connectWorker(infra.temporal);
   stops.push('worker connection', () => connection.close());
+  const channel = telegramChannelFor(config, pool, logger);
   const worker = await createWorker({
     connection,
     namespace: infra.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { pool, calendar, channel: telegramChannelFor(config, pool, logger) },
+    deps: { pool, calendar, channel },
   });
+  if (channel) {
+    // Notices that waited in the outbox (channel off or down past the activity's retries).
+    const sweep = startOutboxSweep({
+      pool,
+      channel,
+      onError: (error) => logger.warn({ err: error }, 'outbox sweep failed; retrying next round'),
+    });
+    stops.push('outbox sweep', sweep.stop);
+  }
   const running = worker.run();
   running.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
   stops.push('worker', async () => {

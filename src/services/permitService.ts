@@ -335,4 +335,9 @@ export class PermitService {
   updateOfficer(id: string, patch: Partial<OfficerInput>): Promise<Officer> {
     return updateOfficer(this.deps.pool, id, patch);
   }
+
+  /** A chat that blocked the bot and wrote to it again is reachable: notices may go out again. */
+  async markChatReachable(chatId: number): Promise<void> {
+    await this.deps.pool.query('DELETE FROM blocked_chats WHERE chat_id = $1', [chatId]);
+  }
 }

@@ -102,3 +102,13 @@ test('a citizen who has not accepted the privacy notice is shown it before apply
   newcomer.send('/ajukan');
   await newcomer.expect('mohon baca dan setujui pemberitahuan privasi');
 });
+
+test('a user who blocked the bot and restarts it with /start gets notices again', async () => {
+  const userId = 7101;
+  await h.stack.pool.query('INSERT INTO blocked_chats (chat_id) VALUES ($1)', [userId]);
+  const user = h.emulator.user(userId);
+  user.send('/start');
+  await user.expect('Pemberitahuan pelindungan data');
+  const { rows } = await h.stack.pool.query('SELECT 1 FROM blocked_chats WHERE chat_id = $1', [userId]);
+  expect(rows).toEqual([]);
+});

@@ -63,6 +63,8 @@ export function startFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command('start', async (ctx) => {
+    // Telegram's "Restart" after unblocking the bot sends /start: notices may flow again.
+    await deps.service.markChatReachable(ctx.chat.id);
     await ctx.reply(ctx.t('welcome', { name: ctx.from?.first_name ?? '' }), {
       reply_markup: await languageKeyboard(ctx, deps),
     });
