@@ -43,20 +43,21 @@ describe('docker-compose.yml', () => {
 
   test('describes PostgreSQL, Temporal persisting to it, the Web UI, and the app roles', () => {
     expect(Object.keys(compose.services)).toEqual(
-      expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'worker', 'api']),
+      expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'worker', 'api', 'bot']),
     );
     expect(compose.services.temporal.environment).toMatchObject({
       DB: 'postgres12',
       POSTGRES_SEEDS: 'postgres',
     });
     expect(compose.services['temporal-ui'].environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
-    for (const role of ['worker', 'api']) {
+    for (const role of ['worker', 'api', 'bot']) {
       expect(compose.services[role].build).toBe('.');
       expect(compose.services[role].environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(compose.services[role].environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
     }
     expect(compose.services.worker.command).toEqual(['npm', 'run', 'start:worker']);
     expect(compose.services.api.command).toEqual(['npm', 'run', 'start:api']);
+    expect(compose.services.bot.command).toEqual(['npm', 'run', 'start:bot']);
   });
 
   test('the roles it runs exist as npm scripts and the Dockerfile builds them', async () => {
