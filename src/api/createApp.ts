@@ -52,7 +52,7 @@ const noStore: RequestHandler = (_req, res, next) => {
  */
 function temporalDeadline(temporal: Client, ms: number): RequestHandler {
   return (_req, _res, next) => {
-    void temporal.connection.withDeadline(Date.now() + ms, async () => next());
+    temporal.connection.withDeadline(Date.now() + ms, async () => next()).catch(next);
   };
 }
 

@@ -63,8 +63,14 @@ test('a paid permit goes from submission through a revision round and payment to
   const rn = submitted.registrationNumber;
   expect(rn).toMatch(/^TEST-PAY-\d{4}-000001$/);
   expect(submitted.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-  expect(submitted).toMatchObject({ status: 'IN_REVIEW', stage: 'completeness' });
-  expect(submitted.deadline).not.toBeNull();
+  expect(submitted.stage).toBe('completeness');
+  // The answer waits (bounded) for the workflow's first step; on a slow machine it may come first.
+  if (submitted.status === 'IN_REVIEW') expect(submitted.deadline).not.toBeNull();
+  else expect(submitted).toMatchObject({ status: 'SUBMITTED', deadline: null });
+  await waitFor(
+    'the completeness deadline',
+    async () => (await statusOf(rn, submitted.accessCode)).body.deadline,
+  );
 
   // The applicant sees the whole NIK; an officer of another department sees it masked.
   const mine = await statusOf(rn, submitted.accessCode);

@@ -9,6 +9,7 @@ import { DocumentStore } from '../../src/services/documents/documentStore.js';
 import { PermitService } from '../../src/services/permitService.js';
 import { serve } from '../support/httpServer.js';
 import { testCatalog } from '../support/permitScenario.js';
+import { waitFor } from '../support/waitFor.js';
 import { type ApiTestStack, NO_LIMITS, startApiTestStack } from './support/apiStack.js';
 import {
   call,
@@ -120,7 +121,13 @@ describe('dependencies down: 503 with Retry-After, never 500', () => {
       headers: { 'idempotency-key': key },
     });
     expect(retry.status).toBe(201);
-    expect(retry.body).toMatchObject({ replayed: true, status: 'IN_REVIEW' });
+    expect(retry.body.replayed).toBe(true);
+    await waitFor('the healed file to start its workflow', async () => {
+      const s = await call(api.url, 'GET', `/api/v1/applications/${retry.body.registrationNumber}`, {
+        bearer: api.keys.verifikator,
+      });
+      return s.body.status === 'IN_REVIEW';
+    });
   });
 });
 

@@ -61,7 +61,10 @@ async function startStack(): Promise<StartedStack> {
   });
   const deadline = Date.now() + 90_000;
   while (!logs.some((l) => l.msg === 'Perizinan Online is up')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null) {
+      const fatal = logs.filter((l) => l.level === 60 || l.level === 50).map((l) => l.msg);
+      throw new Error(`npm start exited with ${child.exitCode}: ${fatal.join('; ')} ${stderr.slice(-2000)}`);
+    }
     if (Date.now() > deadline)
       throw new Error(`npm start did not come up: ${JSON.stringify(logs)} ${stderr}`);
     await new Promise((r) => setTimeout(r, 200));

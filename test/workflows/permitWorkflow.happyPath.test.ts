@@ -2,7 +2,6 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { paymentConfirmedSignal } from '../../src/workflows/permit/permitContract.js';
 import {
   APPLICANT_CHAT,
-  auditActions,
   decide,
   officers,
   seedOfficers,
@@ -53,12 +52,17 @@ test('a four-stage permit with payment runs from submission to an issued permit'
   const final = await handle.result();
   expect(final.status).toBe('ISSUED');
 
-  expect(await auditActions(stack.pool, registrationNumber)).toEqual([
-    'submitted',
-    'stage_approved',
-    'payment_requested',
-    'paid',
-    'issued',
+  const { rows: audit } = await stack.pool.query(
+    'SELECT action, actor_kind, actor_role, stage_key FROM audit_events WHERE workflow_id = $1 ORDER BY sequence',
+    [registrationNumber],
+  );
+  // Each event names the stage acted on and the role the actor acted in.
+  expect(audit).toEqual([
+    { action: 'submitted', actor_kind: 'applicant', actor_role: 'applicant', stage_key: 'completeness' },
+    { action: 'stage_approved', actor_kind: 'officer', actor_role: 'verifikator', stage_key: 'completeness' },
+    { action: 'payment_requested', actor_kind: 'officer', actor_role: 'tim_teknis', stage_key: 'review' },
+    { action: 'paid', actor_kind: 'payment_gateway', actor_role: null, stage_key: 'payment' },
+    { action: 'issued', actor_kind: 'officer', actor_role: 'kepala', stage_key: 'decision' },
   ]);
   const { rows } = await stack.pool.query(
     'SELECT status, permit_number, decided_within_sla, assigned_role, deadline, last_sequence FROM applications WHERE registration_number = $1',

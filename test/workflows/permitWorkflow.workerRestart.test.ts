@@ -14,7 +14,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-test('a worker stopped mid-stage is replaced by a new one that resumes the file with its timers', async () => {
+// The old worker's sticky queue times out (10 s) before the new worker gets the file: generous bounds.
+test('a worker stopped mid-stage is replaced by a new one that resumes the file with its timers', {
+  timeout: 120_000,
+}, async () => {
   const first = await stack.startWorker({ channel: new RecordingChannel() });
   const { registrationNumber, handle } = await submit(stack, 'TEST-FAST');
   const clock = await waitFor('the stage clock', async () => (await view(handle)).clock ?? undefined);
@@ -31,7 +34,7 @@ test('a worker stopped mid-stage is replaced by a new one that resumes the file 
     await waitFor(
       'the late checkpoints',
       async () => (await auditActions(stack.pool, registrationNumber)).includes('sla_second_level'),
-      15_000,
+      45_000,
     );
     expect(await auditActions(stack.pool, registrationNumber)).toEqual([
       'submitted',
@@ -42,8 +45,10 @@ test('a worker stopped mid-stage is replaced by a new one that resumes the file 
     const state = await decide(handle, 'verifikator', { decision: 'approve' });
     expect(state.stageKey).toBe('decision');
     expect(state.breachedStages).toEqual(['completeness']);
-    await waitFor('the escalation notices from the new worker', () =>
-      channel.sent.some((n) => n.template === 'sla_breach'),
+    await waitFor(
+      'the escalation notices from the new worker',
+      () => channel.sent.some((n) => n.template === 'sla_breach'),
+      45_000,
     );
   } finally {
     await second.stop();

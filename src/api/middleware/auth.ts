@@ -62,11 +62,10 @@ export function identifyCaller(ctx: ApiContext): RequestHandler {
   };
 }
 
-export function requireOfficer(req: Request, res: Response): Officer {
+export function requireOfficer(res: Response): Officer {
   const caller = callerOf(res);
   if (caller.kind === 'officer') return caller.officer;
   markAuthFailed(res);
-  void req;
   throw unauthorized({
     id: 'Hanya petugas: kirim kunci API petugas sebagai Authorization: Bearer <kunci>.',
     en: 'Officers only: send an officer API key as Authorization: Bearer <key>.',
@@ -74,8 +73,8 @@ export function requireOfficer(req: Request, res: Response): Officer {
 }
 
 /** Middleware form of requireOfficer, for routes that need an officer before reading the body. */
-export const officerOnly: RequestHandler = (req, res, next) => {
-  requireOfficer(req, res);
+export const officerOnly: RequestHandler = (_req, res, next) => {
+  requireOfficer(res);
   next();
 };
 

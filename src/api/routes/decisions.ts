@@ -72,7 +72,7 @@ export function decisionRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       },
     },
     async (req, res, { params, body }) => {
-      const officer = requireOfficer(req, res);
+      const officer = requireOfficer(res);
       const key = optionalIdempotencyKey(req.get('idempotency-key'));
       try {
         const view = await ctx.service.decide(

@@ -30,8 +30,8 @@ export function inboxRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         401: { description: 'No valid officer key' },
       },
     },
-    async (req, res) => {
-      res.json({ items: await ctx.service.inbox(requireOfficer(req, res)) });
+    async (_req, res) => {
+      res.json({ items: await ctx.service.inbox(requireOfficer(res)) });
     },
   );
 }

@@ -180,10 +180,17 @@ export class PermitFile {
     actor: Actor,
     action: string,
     fromStatus: FileState['status'] | null,
-    extra: Pick<TransitionRecord, 'notifications'> & { reason?: string; details?: Record<string, unknown> },
+    extra: Pick<TransitionRecord, 'notifications'> & {
+      reason?: string;
+      details?: Record<string, unknown>;
+      /** The stage the action was taken on, when the transition moved the file past it. */
+      actedOnStageIndex?: number;
+    },
   ): TransitionRecord {
     this.sequence += 1;
-    const stage = this.currentStage();
+    // The audit names the stage acted on and the role the actor acted in (the verifier who
+    // approved the completeness check, not the role of the stage the file moved to).
+    const stage = this.input.permitType.stages[extra.actedOnStageIndex ?? this.state.stageIndex]!;
     const actorRecord = actorForAudit(actor, stage);
     const entry: HistoryEntry = {
       sequence: this.sequence,

@@ -123,7 +123,12 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
     actor: Actor,
     action: string,
     fromStatus: FileState['status'] | null,
-    extra: { reason?: string; details?: Record<string, unknown>; notifications?: NotificationRequest[] } = {},
+    extra: {
+      reason?: string;
+      details?: Record<string, unknown>;
+      notifications?: NotificationRequest[];
+      actedOnStageIndex?: number;
+    } = {},
   ): Promise<void> => {
     const transition: TransitionRecord = file.transitionRecord(nowIso(), actor, action, fromStatus, {
       ...extra,
@@ -278,7 +283,12 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
         break;
       }
     }
-    await record(item.actor, item.transition, item.from.status, { reason, details, notifications });
+    await record(item.actor, item.transition, item.from.status, {
+      reason,
+      details,
+      notifications,
+      actedOnStageIndex: item.from.stageIndex,
+    });
     file.markProcessed(item.ticket);
   };
 

@@ -48,22 +48,6 @@ async function issueKeys(stack: TestStack): Promise<Record<OfficerKey, string>> 
 }
 
 /**
- * src/db/migrate.ts takes node-pg-migrate's advisory lock in 'fail' mode, so two test files
- * migrating their schemas at the same moment make one fail at once; try again shortly.
- * (Reported: `advisoryLockMode: 'wait'` there would fix it for tests and for concurrent starts.)
- */
-async function startTestStackRetrying(name: string): Promise<TestStack> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startTestStack(name);
-    } catch (error) {
-      if (attempt >= 10 || !/Another migration is already running/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
-
-/**
  * The real stack of one test file (own schema and task queue on the run's Temporal dev server
  * and PostgreSQL), a worker, the service layer over the test catalog, and the API on loopback.
  */
@@ -71,7 +55,7 @@ export async function startApiTestStack(
   name: string,
   options: { settings?: Partial<ApiSettings>; worker?: boolean } = {},
 ): Promise<ApiTestStack> {
-  const stack = await startTestStackRetrying(name);
+  const stack = await startTestStack(name);
   await seedOfficers(stack.pool);
   const keys = await issueKeys(stack);
   const channel = new RecordingChannel();
