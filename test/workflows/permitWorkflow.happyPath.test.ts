@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { paymentConfirmedSignal } from '../../src/workflows/permit/permitContract.js';
-import {
-  APPLICANT_CHAT,
-  decide,
-  officers,
-  seedOfficers,
-  submit,
-  view,
-} from '../support/permitScenario.js';
+import { APPLICANT_CHAT, decide, officers, seedOfficers, submit, view } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
 import { waitFor } from '../support/waitFor.js';
