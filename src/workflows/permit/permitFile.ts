@@ -83,8 +83,8 @@ export class PermitFile {
     return stageDepartment(this.input.permitType, stage);
   }
 
-  /** Validator: throws a typed, non-retryable failure when the stage machine refuses. */
-  check(actor: Actor, action: FileAction): void {
+  /** The stage machine's decision, or a typed, non-retryable failure when it refuses. */
+  private decideOrThrow(actor: Actor, action: FileAction) {
     const decision = decideOnStage(this.input.permitType, this.state, actor, action);
     if (!decision.ok) {
       throw ApplicationFailure.create({
@@ -94,19 +94,17 @@ export class PermitFile {
         details: [decision.refusal],
       });
     }
+    return decision;
+  }
+
+  /** Validator: refuses without changing anything. */
+  check(actor: Actor, action: FileAction): void {
+    this.decideOrThrow(actor, action);
   }
 
   /** Applies the decision to the state at once (so later validators see it) and queues its effects. */
   accept(actor: Actor, action: FileAction, details: Record<string, unknown> = {}): number {
-    const decision = decideOnStage(this.input.permitType, this.state, actor, action);
-    if (!decision.ok) {
-      throw ApplicationFailure.create({
-        type: decision.refusal.reason,
-        message: decision.refusal.message.en,
-        nonRetryable: true,
-        details: [decision.refusal],
-      });
-    }
+    const decision = this.decideOrThrow(actor, action);
     const ticket = this.nextTicket++;
     this.queue.push({
       ticket,
