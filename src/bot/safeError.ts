@@ -1,4 +1,5 @@
 import { GrammyError, HttpError } from 'grammy';
+import { maskNikRuns } from '../domain/identifiers/nik.js';
 
 /**
  * An error as it may be logged. grammY errors carry the request payload (a message text can hold
@@ -14,6 +15,13 @@ export function safeError(error: unknown): Record<string, unknown> {
     };
   }
   if (error instanceof HttpError) return { type: 'HttpError', message: error.message };
-  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
+  // A 16-digit run in an error text may be a NIK the user typed.
+  if (error instanceof Error) {
+    return {
+      type: error.name,
+      message: maskNikRuns(error.message),
+      stack: error.stack && maskNikRuns(error.stack),
+    };
+  }
   return { type: typeof error };
 }

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
+import { type FileStatus, isFinalStatus } from '../domain/stages/fileState.js';
 import type { PaymentConfirmation } from '../workflows/permit/permitContract.js';
 import { confirmPayment } from './fileActions.js';
 import { ServiceError } from './serviceError.js';
@@ -56,9 +57,7 @@ export async function confirmGatewayPayment(
         en: 'This file is not awaiting payment; the confirmation was not applied.',
       },
       {
-        reason: ['ISSUED', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'DEEMED_APPROVED'].includes(row.status)
-          ? 'CLOSED_FILE'
-          : 'WRONG_STAGE',
+        reason: isFinalStatus(row.status as FileStatus) ? 'CLOSED_FILE' : 'WRONG_STAGE',
       },
     );
   }

@@ -1,11 +1,11 @@
 import type { ErrorRequestHandler } from 'express';
+import { maskNikRuns } from '../../domain/identifiers/nik.js';
 import type { Logger } from '../../logging/logger.js';
 import { errorToProblem } from '../problems/errorToProblem.js';
 import { sendProblem } from '../problems/problem.js';
 
 /** A 16-digit run in an error text may be a NIK (e.g. quoted by a database error). */
-const maskDigits = (text: string | undefined) =>
-  text?.replace(/\d{16}/g, (d) => `${d.slice(0, 4)}••••••••${d.slice(12)}`);
+const maskDigits = (text: string | undefined) => (text === undefined ? undefined : maskNikRuns(text));
 
 /** Last handler: every error becomes problem+json; only unexpected ones are logged with a stack. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {

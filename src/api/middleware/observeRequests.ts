@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { maskNikRuns } from '../../domain/identifiers/nik.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ApiMetrics } from '../metrics/apiMetrics.js';
 
 /** Any 16-digit run (a NIK a client put in a path by mistake) is masked before it is logged. */
-const maskDigits = (path: string) => path.replace(/\d{16}/g, (d) => `${d.slice(0, 4)}••••••••${d.slice(12)}`);
+const maskDigits = (path: string) => maskNikRuns(path);
 
 /**
  * One log line per request with method, path (no query string), route template, status and

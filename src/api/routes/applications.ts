@@ -155,10 +155,11 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       });
       const permitTypeCode = ctx.service.permitType(body.permitTypeCode)?.code ?? body.permitTypeCode;
       if (!submitted.replayed) ctx.metrics.workflowStarts.inc({ permit_type: permitTypeCode, channel });
-      const receipt = await ctx.service.submissionReceipt(
-        submitted.registrationNumber,
-        ctx.settings.receiptWaitMs,
-      );
+      // The file is stored: a failed receipt read must not cost the applicant the access code,
+      // which is shown only in this answer. Without a receipt the answer says SUBMITTED.
+      const receipt = await ctx.service
+        .submissionReceipt(submitted.registrationNumber, ctx.settings.receiptWaitMs)
+        .catch(() => null);
       const stage = receipt?.stageKey ?? ctx.service.permitType(permitTypeCode)?.stages[0]?.key ?? null;
       res
         .status(201)

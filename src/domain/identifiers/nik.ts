@@ -126,3 +126,8 @@ export function maskNik(input: string | null | undefined): string {
   if (!/^\d{16}$/.test(compact)) return MASK.repeat(16);
   return `${compact.slice(0, 4)}${MASK.repeat(8)}${compact.slice(12)}`;
 }
+
+/** Masks every 16-digit run in free text (a path, an error message) that may hold a NIK. */
+export function maskNikRuns(text: string): string {
+  return text.replace(/\d{16}/g, (digits) => maskNik(digits));
+}

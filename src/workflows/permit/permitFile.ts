@@ -135,11 +135,13 @@ export class PermitFile {
     return this.processed.has(ticket);
   }
 
-  /** True the first time a payment reference is seen: duplicates from the gateway are ignored. */
-  firstSightOfPayment(reference: string): boolean {
-    if (this.paymentReferences.has(reference)) return false;
+  /** A payment reference already applied: duplicates from the gateway are ignored. */
+  paymentSeen(reference: string): boolean {
+    return this.paymentReferences.has(reference);
+  }
+
+  rememberPayment(reference: string): void {
     this.paymentReferences.add(reference);
-    return true;
   }
 
   startStageClock(stageKey: string, startedAt: string): void {

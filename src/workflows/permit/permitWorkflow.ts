@@ -109,10 +109,12 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
     { validator: (_args) => file.check({ kind: 'applicant' }, { type: 'withdraw' }) },
   );
   setHandler(paymentConfirmedSignal, (payment) => {
-    // A gateway may confirm the same payment several times; the reference is applied once.
-    if (!file.firstSightOfPayment(payment.reference)) return;
+    // A gateway may confirm the same payment several times; the reference is applied once. A
+    // refused confirmation (file not awaiting payment) does not use the reference up.
+    if (file.paymentSeen(payment.reference)) return;
     try {
       file.accept({ kind: 'payment_gateway' }, { type: 'pay', reference: payment.reference }, { ...payment });
+      file.rememberPayment(payment.reference);
     } catch (error) {
       log.warn('payment confirmation ignored', { reference: payment.reference, error: String(error) });
     }

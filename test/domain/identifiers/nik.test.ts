@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskNik, validateNik } from '../../../src/domain/identifiers/nik.js';
+import { maskNik, maskNikRuns, validateNik } from '../../../src/domain/identifiers/nik.js';
 
 const at2026 = { referenceYear: 2026 };
 
@@ -137,6 +137,14 @@ describe('maskNik', () => {
         expect(masked.slice(4, 12)).toBe('••••••••');
         if (!/^\d{16}$/.test(input.replace(/[\s.-]/g, ''))) expect(masked).not.toMatch(/\d/);
       }),
+    );
+  });
+});
+
+describe('maskNikRuns', () => {
+  it('masks every 16-digit run in free text and leaves the rest', () => {
+    expect(maskNikRuns('GET /api/v1/x/3604015708900001 failed for 3201010101900002; code 1234')).toBe(
+      'GET /api/v1/x/3604••••••••0001 failed for 3201••••••••0002; code 1234',
     );
   });
 });
