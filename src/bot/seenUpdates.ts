@@ -1,5 +1,6 @@
 import type { Context, MiddlewareFn } from 'grammy';
 import type { Pool } from '../db/pool.js';
+import { pruneBotState } from './botHousekeeping.js';
 
 const PRUNE_EVERY = 500;
 
@@ -15,9 +16,8 @@ export function skipSeenUpdates(pool: Pool): MiddlewareFn<Context> {
       'INSERT INTO bot_seen_updates (bot_id, update_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
       [ctx.me.id, ctx.update.update_id],
     );
-    if (++count % PRUNE_EVERY === 0) {
-      await pool.query("DELETE FROM bot_seen_updates WHERE seen_at < now() - interval '7 days'");
-    }
+    // Housekeeping on the first update after a start and every PRUNE_EVERY updates after it.
+    if (++count % PRUNE_EVERY === 1) await pruneBotState(pool);
     if (rowCount === 0) return;
     await next();
   };

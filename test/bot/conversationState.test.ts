@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { pruneBotState } from '../../src/bot/botHousekeeping.js';
 import { APPLICANT_CHAT, VALID_NIK } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 import { type BotHarness, samplePdf, startBotHarness } from './botHarness.js';
@@ -111,4 +112,17 @@ test('a user who blocked the bot and restarts it with /start gets notices again'
   await user.expect('Pemberitahuan pelindungan data');
   const { rows } = await h.stack.pool.query('SELECT 1 FROM blocked_chats WHERE chat_id = $1', [userId]);
   expect(rows).toEqual([]);
+});
+
+test('abandoned conversations (which may hold a NIK) and expired buttons are deleted by housekeeping', async () => {
+  await h.stack.pool.query(
+    `INSERT INTO bot_conversations (storage_key, state, updated_at) VALUES
+       ('chat:7201', '{"answers":["3604015708900001"]}', now() - interval '9 days'),
+       ('chat:7202', '{}', now())`,
+  );
+  await pruneBotState(h.stack.pool);
+  const { rows } = await h.stack.pool.query(
+    `SELECT storage_key FROM bot_conversations WHERE storage_key IN ('chat:7201', 'chat:7202')`,
+  );
+  expect(rows.map((r) => r.storage_key)).toEqual(['chat:7202']);
 });
