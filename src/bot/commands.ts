@@ -1,6 +1,7 @@
 import type { I18n } from '@grammyjs/i18n';
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
+import { isManager } from '../domain/officers/managerRole.js';
 import type { Officer } from '../services/officers.js';
 import type { BotContext, Language } from './context.js';
 import { LANGUAGES } from './i18n.js';
@@ -45,7 +46,7 @@ export const ALL_COMMAND_NAMES: ReadonlySet<string> = new Set(
 
 function audiencesOf(officer: Officer | null): Audience[] {
   if (!officer) return ['everyone'];
-  return officer.roles.includes('manager') ? ['everyone', 'officer', 'manager'] : ['everyone', 'officer'];
+  return isManager(officer) ? ['everyone', 'officer', 'manager'] : ['everyone', 'officer'];
 }
 
 /** The command menu in one language for someone with these audiences. */

@@ -3,6 +3,7 @@ import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { isManager } from '../domain/officers/managerRole.js';
 import type { DocumentRef, FileView, OfficerDecision } from '../workflows/permit/permitContract.js';
 import {
   type ApplicationStatus,
@@ -128,7 +129,7 @@ export async function slaOverviewForTelegramManager(
   now?: Date,
 ): Promise<{ breached: InboxItem[]; atRisk: InboxItem[] }> {
   const officer = await officerOf(deps, telegramUserId);
-  if (!officer.roles.includes('manager')) throw notAManager();
+  if (!isManager(officer)) throw notAManager();
   return slaOverview(deps.pool, deps.calendar, officer, now);
 }
 

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from '../../db/pool.js';
+import { MANAGER_ROLE } from '../../domain/officers/managerRole.js';
 import type { NotificationChannel } from '../../notifications/notificationChannel.js';
 
 interface OutboxRow {
@@ -19,7 +20,7 @@ async function recipientChats(pool: Pool | PoolClient, row: OutboxRow): Promise<
     );
     return rows.flatMap((r) => (r.chat ? [Number(r.chat)] : []));
   }
-  const role = row.audience === 'managers' ? 'manager' : row.recipient.role;
+  const role = row.audience === 'managers' ? MANAGER_ROLE : row.recipient.role;
   const { rows } = await pool.query<{ chat: string }>(
     `SELECT telegram_user_id AS chat FROM officers
      WHERE active AND telegram_user_id IS NOT NULL AND $1 = ANY(roles) AND $2 = ANY(departments)

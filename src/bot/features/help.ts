@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { isManager } from '../../domain/officers/managerRole.js';
 import { commandNames } from '../commands.js';
 import type { BotContext, BotDependencies } from '../context.js';
 
@@ -9,7 +10,7 @@ export function helpFeature(deps: BotDependencies): Composer<BotContext> {
     const officer = await deps.service.officerByTelegramId(ctx.from!.id);
     const parts = [ctx.t('help-citizen')];
     if (officer) parts.push(ctx.t('help-officer'));
-    if (officer?.roles.includes('manager')) parts.push(ctx.t('help-manager'));
+    if (officer && isManager(officer)) parts.push(ctx.t('help-manager'));
     await ctx.reply(parts.join('\n\n'));
   });
   return composer;
