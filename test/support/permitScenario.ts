@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import { afterAll, beforeAll } from 'vitest';
 import type { Pool } from '../../src/db/pool.js';
 import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
 import { submitApplication } from '../../src/services/submitApplication.js';
@@ -12,7 +13,8 @@ import {
   type OfficerIdentity,
 } from '../../src/workflows/permit/permitContract.js';
 import type { permitApplicationWorkflow } from '../../src/workflows/permit/permitWorkflow.js';
-import type { TestStack } from './testStack.js';
+import { RecordingChannel } from './recordingChannel.js';
+import { startTestStack, type TestStack } from './testStack.js';
 
 export const testCatalog = loadCatalog('test/fixtures/catalog-test.yaml');
 
@@ -121,4 +123,21 @@ export async function auditActions(pool: Pool, registrationNumber: string): Prom
     [registrationNumber],
   );
   return rows.map((r) => r.action);
+}
+
+/**
+ * The usual setup of a workflow test file: its own stack (schema, namespace, task queue) with
+ * seeded officers and one worker whose notices go to `channel`; stopped after the file.
+ */
+export function usePermitStack(name: string, channel: RecordingChannel = new RecordingChannel()) {
+  const env = { stack: undefined as unknown as TestStack, channel };
+  beforeAll(async () => {
+    env.stack = await startTestStack(name);
+    await seedOfficers(env.stack.pool);
+    await env.stack.startWorker({ channel });
+  });
+  afterAll(async () => {
+    await env.stack?.stop();
+  });
+  return env;
 }

@@ -1,42 +1,33 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { resubmitUpdate } from '../../src/workflows/permit/permitContract.js';
 import {
   APPLICANT_CHAT,
   auditActions,
   decide,
   officers,
-  seedOfficers,
   submit,
+  usePermitStack,
   view,
 } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
-import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
 import { waitFor } from '../support/waitFor.js';
 
-let stack: TestStack;
-let worker: RunningWorker;
 const channel = new RecordingChannel();
-
-beforeAll(async () => {
-  stack = await startTestStack('clock');
-  await seedOfficers(stack.pool);
-  worker = await stack.startWorker({ channel });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await stack?.stop();
-});
+const env = usePermitStack('clock', channel);
 
 async function auditTimes(registrationNumber: string) {
-  const { rows } = await stack.pool.query<{ action: string; occurred_at: Date; details: { dueAt?: string } }>(
-    'SELECT action, occurred_at, details FROM audit_events WHERE workflow_id = $1 ORDER BY sequence',
-    [registrationNumber],
-  );
+  const { rows } = await env.stack.pool.query<{
+    action: string;
+    occurred_at: Date;
+    details: { dueAt?: string };
+  }>('SELECT action, occurred_at, details FROM audit_events WHERE workflow_id = $1 ORDER BY sequence', [
+    registrationNumber,
+  ]);
   return rows;
 }
 
 test('a revision pauses the stage clock and resubmission resumes it with the time that was left', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-FREE');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-FREE');
   const before = await waitFor(
     'the completeness clock',
     async () => (await view(handle)).clock?.deadline ?? undefined,
@@ -46,7 +37,7 @@ test('a revision pauses the stage clock and resubmission resumes it with the tim
   const paused = await decide(handle, 'verifikator', { decision: 'revise', note: 'foto KTP buram' });
   expect(paused.status).toBe('AWAITING_REVISION');
   expect(paused.clock?.paused).toBe(true);
-  const { rows: pausedRow } = await stack.pool.query(
+  const { rows: pausedRow } = await env.stack.pool.query(
     'SELECT paused, assigned_role, deadline FROM applications WHERE registration_number = $1',
     [registrationNumber],
   );
@@ -62,13 +53,13 @@ test('a revision pauses the stage clock and resubmission resumes it with the tim
   // Pause, never reset: the deadline moved by exactly the paused time.
   expect(Date.parse(resumed.clock?.deadline ?? '') - Date.parse(before)).toBe(pausedMs);
 
-  const { rows } = await stack.pool.query(
+  const { rows } = await env.stack.pool.query(
     'SELECT paused, paused_working_ms, pause_count, deadline FROM applications WHERE registration_number = $1',
     [registrationNumber],
   );
   expect(rows[0]).toMatchObject({ paused: false, paused_working_ms: String(pausedMs), pause_count: 1 });
   expect(rows[0].deadline.toISOString()).toBe(resumed.clock?.deadline);
-  expect(await auditActions(stack.pool, registrationNumber)).toEqual([
+  expect(await auditActions(env.stack.pool, registrationNumber)).toEqual([
     'submitted',
     'revision_requested',
     'resubmitted',
@@ -80,11 +71,11 @@ test('a revision pauses the stage clock and resubmission resumes it with the tim
 });
 
 test('reminder, manager escalation and second level each fire once, in order, near their due times', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-FAST');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-FAST');
   // TEST-FAST completeness: SLA 4 s, reminder at 50 %, second level 2 s after breach.
   await waitFor(
     'the second-level alert',
-    async () => (await auditActions(stack.pool, registrationNumber)).includes('sla_second_level'),
+    async () => (await auditActions(env.stack.pool, registrationNumber)).includes('sla_second_level'),
     15_000,
   );
   const events = await auditTimes(registrationNumber);
@@ -125,16 +116,16 @@ test('reminder, manager escalation and second level each fire once, in order, ne
   expect((await view(handle)).clock?.firedCheckpoints.sort()).toEqual(['breach', 'reminder', 'secondLevel']);
   const state = await decide(handle, 'verifikator', { decision: 'approve' });
   expect(state.breachedStages).toEqual(['completeness']);
-  expect(await auditActions(stack.pool, registrationNumber)).toHaveLength(5);
+  expect(await auditActions(env.stack.pool, registrationNumber)).toHaveLength(5);
 });
 
 test('an applicant who does not respond to a revision request lets the file expire', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-FAST');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-FAST');
   await decide(handle, 'verifikator', { decision: 'revise', note: 'lengkapi surat rekomendasi' });
   // TEST-FAST gives the applicant 3 s to resubmit.
   const final = await handle.result();
   expect(final.status).toBe('EXPIRED');
-  expect(await auditActions(stack.pool, registrationNumber)).toEqual([
+  expect(await auditActions(env.stack.pool, registrationNumber)).toEqual([
     'submitted',
     'revision_requested',
     'expired',
@@ -145,13 +136,13 @@ test('an applicant who does not respond to a revision request lets the file expi
 });
 
 test('a missed decision deadline deems the permit approved where the permit type allows it', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-FAST-DEEMED');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-FAST-DEEMED');
   await decide(handle, 'verifikator', { decision: 'approve' });
   // The review stage has a 3 s SLA and nobody decides.
   const final = await handle.result();
   expect(final.status).toBe('DEEMED_APPROVED');
   expect(final.permitNumber).toMatch(/^SK\/TEST-FAST-DEEMED\/\d{4}\/000001$/);
-  const { rows } = await stack.pool.query(
+  const { rows } = await env.stack.pool.query(
     `SELECT action, reason FROM audit_events WHERE workflow_id = $1 ORDER BY sequence`,
     [registrationNumber],
   );
@@ -163,7 +154,7 @@ test('a missed decision deadline deems the permit approved where the permit type
     'deemed_approved',
   ]);
   expect(rows.at(-1)?.reason).toMatch(/UU 30\/2014/);
-  const { rows: app } = await stack.pool.query(
+  const { rows: app } = await env.stack.pool.query(
     'SELECT status, permit_number, decided_within_sla FROM applications WHERE registration_number = $1',
     [registrationNumber],
   );

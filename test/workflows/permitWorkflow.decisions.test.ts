@@ -1,33 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { paymentConfirmedSignal, withdrawUpdate } from '../../src/workflows/permit/permitContract.js';
 import {
   APPLICANT_CHAT,
   auditActions,
   decide,
   type PermitHandle,
-  seedOfficers,
   submit,
+  usePermitStack,
   view,
 } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
-import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
 import { waitFor } from '../support/waitFor.js';
 
-let stack: TestStack;
-let worker: RunningWorker;
 const channel = new RecordingChannel();
-
-beforeAll(async () => {
-  stack = await startTestStack('decisions');
-  await seedOfficers(stack.pool);
-  worker = await stack.startWorker({ channel });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await stack?.stop();
-});
+const env = usePermitStack('decisions', channel);
 
 /** Updates the server accepted, as recorded in the workflow's history. */
 async function acceptedUpdates(handle: PermitHandle): Promise<number> {
@@ -45,7 +33,7 @@ async function refusalOf(work: Promise<unknown>): Promise<string | undefined> {
 }
 
 test('a rejection with a reason ends the file REJECTED and tells the applicant why', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-FREE');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-FREE');
   await decide(handle, 'verifikator', { decision: 'approve' });
   const state = await decide(handle, 'teknisDinkes', {
     decision: 'reject',
@@ -53,7 +41,7 @@ test('a rejection with a reason ends the file REJECTED and tells the applicant w
   });
   expect(state.status).toBe('REJECTED');
   expect((await handle.result()).status).toBe('REJECTED');
-  const { rows } = await stack.pool.query(
+  const { rows } = await env.stack.pool.query(
     `SELECT actor_kind, actor_id, actor_role, reason FROM audit_events WHERE workflow_id = $1 AND action = 'rejected'`,
     [registrationNumber],
   );
@@ -74,15 +62,15 @@ test('a rejection with a reason ends the file REJECTED and tells the applicant w
 });
 
 test('the applicant may withdraw a file that is in review', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-FREE');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-FREE');
   const state = await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'pindah domisili' }] });
   expect(state.status).toBe('WITHDRAWN');
   expect((await handle.result()).status).toBe('WITHDRAWN');
-  expect(await auditActions(stack.pool, registrationNumber)).toEqual(['submitted', 'withdrawn']);
+  expect(await auditActions(env.stack.pool, registrationNumber)).toEqual(['submitted', 'withdrawn']);
 });
 
 test('revisions stop at the stage limit with REVISION_LIMIT_REACHED', async () => {
-  const { handle } = await submit(stack, 'TEST-ONEREV');
+  const { handle } = await submit(env.stack, 'TEST-ONEREV');
   await decide(handle, 'verifikator', { decision: 'revise', note: 'lampirkan KTP yang terbaca' });
   await handle.executeUpdate('resubmit', { args: [{ note: 'KTP diunggah ulang' }] });
   expect(await refusalOf(decide(handle, 'verifikator', { decision: 'revise', note: 'lagi' }))).toBe(
@@ -98,28 +86,28 @@ describe('validator refusals leave no trace in history or audit', () => {
     ['a rejection without reason', 'verifikator', { decision: 'reject', reason: '  ' }, 'MISSING_REASON'],
     ['a revision without note', 'verifikator', { decision: 'revise', note: '' }, 'MISSING_NOTE'],
   ] as const)('%s is refused with its reason', async (_label, officer, decision, reason) => {
-    const { registrationNumber, handle } = await submit(stack, 'TEST-FREE');
+    const { registrationNumber, handle } = await submit(env.stack, 'TEST-FREE');
     await waitFor(
       'the submission to be recorded',
-      async () => (await auditActions(stack.pool, registrationNumber)).length === 1,
+      async () => (await auditActions(env.stack.pool, registrationNumber)).length === 1,
     );
     expect(await refusalOf(decide(handle, officer, decision))).toBe(reason);
     // A rejected update is never written to history: no accepted (or completed) update event.
     expect(await acceptedUpdates(handle)).toBe(0);
-    expect(await auditActions(stack.pool, registrationNumber)).toEqual(['submitted']);
+    expect(await auditActions(env.stack.pool, registrationNumber)).toEqual(['submitted']);
   });
 
   test('an officer of the right role but another department is refused with WRONG_DEPARTMENT', async () => {
-    const { registrationNumber, handle } = await submit(stack, 'TEST-FREE');
+    const { registrationNumber, handle } = await submit(env.stack, 'TEST-FREE');
     await decide(handle, 'verifikator', { decision: 'approve' });
     // The review stage belongs to DINKES; the DPMPTSP technical reviewer may not act on it.
     expect(await refusalOf(decide(handle, 'teknis', { decision: 'approve' }))).toBe('WRONG_DEPARTMENT');
     expect(await acceptedUpdates(handle)).toBe(1);
-    expect(await auditActions(stack.pool, registrationNumber)).toEqual(['submitted', 'stage_approved']);
+    expect(await auditActions(env.stack.pool, registrationNumber)).toEqual(['submitted', 'stage_approved']);
   });
 
   test('a decision on a closed file is refused', async () => {
-    const { handle } = await submit(stack, 'TEST-FREE');
+    const { handle } = await submit(env.stack, 'TEST-FREE');
     await decide(handle, 'verifikator', { decision: 'reject', reason: 'berkas palsu' });
     await handle.result();
     await expect(decide(handle, 'verifikator', { decision: 'approve' })).rejects.toThrow();
@@ -127,18 +115,18 @@ describe('validator refusals leave no trace in history or audit', () => {
 });
 
 test('the same update ID sent twice is applied once', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-FREE');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-FREE');
   const updateId = randomUUID();
   const first = await decide(handle, 'verifikator', { decision: 'approve' }, updateId);
   const second = await decide(handle, 'verifikator', { decision: 'approve' }, updateId);
   expect(second).toEqual(first);
   expect(first.stageKey).toBe('review');
   expect(await acceptedUpdates(handle)).toBe(1);
-  expect(await auditActions(stack.pool, registrationNumber)).toEqual(['submitted', 'stage_approved']);
+  expect(await auditActions(env.stack.pool, registrationNumber)).toEqual(['submitted', 'stage_approved']);
 });
 
 test('a duplicate payment confirmation is applied once', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-PAY');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-PAY');
   await decide(handle, 'verifikator', { decision: 'approve' });
   await decide(handle, 'teknis', { decision: 'approve' });
   const payment = { reference: 'BJB-778899', amount: 150000, paidAt: new Date().toISOString() };
@@ -149,7 +137,7 @@ test('a duplicate payment confirmation is applied once', async () => {
   await handle.signal(paymentConfirmedSignal, { ...payment, reference: 'BJB-000001' });
   await decide(handle, 'kepala', { decision: 'approve' });
   expect((await handle.result()).status).toBe('ISSUED');
-  expect(await auditActions(stack.pool, registrationNumber)).toEqual([
+  expect(await auditActions(env.stack.pool, registrationNumber)).toEqual([
     'submitted',
     'stage_approved',
     'payment_requested',

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { paymentConfirmedSignal } from '../../src/workflows/permit/permitContract.js';
-import { APPLICANT_CHAT, decide, officers, seedOfficers, submit, view } from '../support/permitScenario.js';
+import { APPLICANT_CHAT, decide, officers, submit, usePermitStack, view } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
-import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
 import { waitFor } from '../support/waitFor.js';
 
-let stack: TestStack;
-let worker: RunningWorker;
 const channel = new RecordingChannel();
-
-beforeAll(async () => {
-  stack = await startTestStack('happy');
-  await seedOfficers(stack.pool);
-  worker = await stack.startWorker({ channel });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await stack?.stop();
-});
+const env = usePermitStack('happy', channel);
 
 test('a four-stage permit with payment runs from submission to an issued permit', async () => {
-  const { registrationNumber, handle } = await submit(stack, 'TEST-PAY');
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-PAY');
   expect(registrationNumber).toMatch(/^TEST-PAY-\d{4}-000001$/);
 
   await waitFor('the file to reach the verifier', async () => (await view(handle)).history.length === 1);
@@ -45,7 +33,7 @@ test('a four-stage permit with payment runs from submission to an issued permit'
   const final = await handle.result();
   expect(final.status).toBe('ISSUED');
 
-  const { rows: audit } = await stack.pool.query(
+  const { rows: audit } = await env.stack.pool.query(
     'SELECT action, actor_kind, actor_role, stage_key FROM audit_events WHERE workflow_id = $1 ORDER BY sequence',
     [registrationNumber],
   );
@@ -57,7 +45,7 @@ test('a four-stage permit with payment runs from submission to an issued permit'
     { action: 'paid', actor_kind: 'payment_gateway', actor_role: null, stage_key: 'payment' },
     { action: 'issued', actor_kind: 'officer', actor_role: 'kepala', stage_key: 'decision' },
   ]);
-  const { rows } = await stack.pool.query(
+  const { rows } = await env.stack.pool.query(
     'SELECT status, permit_number, decided_within_sla, assigned_role, deadline, last_sequence FROM applications WHERE registration_number = $1',
     [registrationNumber],
   );

@@ -2,15 +2,13 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import {
   paymentConfirmedSignal,
   resubmitUpdate,
   withdrawUpdate,
 } from '../../src/workflows/permit/permitContract.js';
-import { decide, type PermitHandle, seedOfficers, submit } from '../support/permitScenario.js';
-import { RecordingChannel } from '../support/recordingChannel.js';
-import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
+import { decide, type PermitHandle, submit, usePermitStack } from '../support/permitScenario.js';
 
 // Recorded histories of real runs, committed as fixtures: replaying them with the current
 // workflow code catches a non-deterministic change before it reaches running files (use
@@ -18,22 +16,11 @@ import { type RunningWorker, startTestStack, type TestStack } from '../support/t
 // re-records them after an intended, patched change.
 const FIXTURES = path.resolve('test/fixtures/histories');
 
-let stack: TestStack;
-let worker: RunningWorker;
-
-beforeAll(async () => {
-  stack = await startTestStack('replay');
-  await seedOfficers(stack.pool);
-  worker = await stack.startWorker({ channel: new RecordingChannel() });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await stack?.stop();
-});
+const env = usePermitStack('replay');
 
 const scenarios: Record<string, () => Promise<PermitHandle>> = {
   'issued-with-payment': async () => {
-    const { handle } = await submit(stack, 'TEST-PAY');
+    const { handle } = await submit(env.stack, 'TEST-PAY');
     await decide(handle, 'verifikator', { decision: 'approve' });
     await decide(handle, 'teknis', { decision: 'approve' });
     await handle.signal(paymentConfirmedSignal, {
@@ -59,7 +46,7 @@ const scenarios: Record<string, () => Promise<PermitHandle>> = {
     return handle;
   },
   'revised-resubmitted-rejected': async () => {
-    const { handle } = await submit(stack, 'TEST-FREE');
+    const { handle } = await submit(env.stack, 'TEST-FREE');
     await decide(handle, 'verifikator', { decision: 'revise', note: 'KTP buram' });
     await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'KTP baru' }] });
     await decide(handle, 'verifikator', { decision: 'approve' });
@@ -67,12 +54,12 @@ const scenarios: Record<string, () => Promise<PermitHandle>> = {
     return handle;
   },
   'deemed-approved-after-escalation': async () => {
-    const { handle } = await submit(stack, 'TEST-FAST-DEEMED');
+    const { handle } = await submit(env.stack, 'TEST-FAST-DEEMED');
     await decide(handle, 'verifikator', { decision: 'approve' });
     return handle;
   },
   withdrawn: async () => {
-    const { handle } = await submit(stack, 'TEST-FREE');
+    const { handle } = await submit(env.stack, 'TEST-FREE');
     await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'batal' }] });
     return handle;
   },
