@@ -34,7 +34,11 @@ async function probe(check: () => Promise<unknown>, what: string): Promise<{ ok:
 export async function checkDependencies(deps: { pool: Pool; temporal: Client }): Promise<DependencyHealth> {
   const [postgres, temporal] = await Promise.all([
     probe(() => deps.pool.query('SELECT 1'), 'postgres'),
-    probe(() => (deps.temporal.connection as Connection).healthService.check({}), 'temporal'),
+    probe(() => {
+      // A gRPC deadline ends the call (and its retries) with the probe, not only our wait for it.
+      const connection = deps.temporal.connection as Connection;
+      return connection.withDeadline(Date.now() + TIMEOUT_MS, () => connection.healthService.check({}));
+    }, 'temporal'),
   ]);
   return { healthy: postgres.ok && temporal.ok, checks: { postgres, temporal } };
 }

@@ -54,7 +54,8 @@ export async function deliverOutboxNotifications(
   try {
     for (const row of rows) {
       const { rows: lock } = await client.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_lock(hashtext('notification:' || $1)) AS locked`,
+        // Advisory locks are server-wide: the schema keeps equal event keys of other schemas apart.
+        `SELECT pg_try_advisory_lock(hashtext('notification:' || current_schema() || ':' || $1)) AS locked`,
         [row.event_key],
       );
       // Another deliverer holds this notice right now; it sends it (or retries it) itself.
@@ -70,7 +71,10 @@ export async function deliverOutboxNotifications(
           )
           .catch(() => {});
       } finally {
-        await client.query(`SELECT pg_advisory_unlock(hashtext('notification:' || $1))`, [row.event_key]);
+        await client.query(
+          `SELECT pg_advisory_unlock(hashtext('notification:' || current_schema() || ':' || $1))`,
+          [row.event_key],
+        );
       }
     }
   } finally {
