@@ -52,7 +52,7 @@ import {
 import { pendingMigrations, transitionTotals } from './operationalCounts.js';
 import { type PermitTypeStats, publicStats } from './publicStats.js';
 import { type ResubmissionChanges, resubmitWithChanges } from './resubmission.js';
-import { ServiceError } from './serviceError.js';
+import { ServiceError, unknownPermitType } from './serviceError.js';
 import { type SubmissionReceipt, SubmissionReceipts } from './submissionReceipt.js';
 import {
   type SubmitApplicationRequest,
@@ -254,10 +254,7 @@ export class PermitService {
   async storeDocument(permitTypeCode: string, kind: string, content: Readable): Promise<StoredDocument> {
     const permitType = this.permitType(permitTypeCode);
     if (!permitType) {
-      throw new ServiceError('UNKNOWN_PERMIT_TYPE', {
-        id: `Jenis izin '${permitTypeCode}' tidak dikenal. Lihat daftar jenis izin yang tersedia.`,
-        en: `Unknown permit type '${permitTypeCode}'. See the list of available permit types.`,
-      });
+      throw unknownPermitType(permitTypeCode);
     }
     return this.documentStore().store(content, documentDefinition(permitType, kind));
   }

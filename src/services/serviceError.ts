@@ -24,3 +24,10 @@ export class ServiceError extends Error {
     super(text.en);
   }
 }
+
+export function unknownPermitType(code: string): ServiceError {
+  return new ServiceError('UNKNOWN_PERMIT_TYPE', {
+    id: `Jenis izin '${code}' tidak dikenal. Lihat daftar jenis izin yang tersedia.`,
+    en: `Unknown permit type '${code}'. See the list of available permit types.`,
+  });
+}

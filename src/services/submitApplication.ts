@@ -15,7 +15,7 @@ import {
   PERMIT_WORKFLOW_TYPE,
   type PermitApplicationInput,
 } from '../workflows/permit/permitContract.js';
-import { ServiceError } from './serviceError.js';
+import { ServiceError, unknownPermitType } from './serviceError.js';
 
 export interface SubmitApplicationRequest {
   permitTypeCode: string;
@@ -33,6 +33,8 @@ export interface SubmittedApplication {
   /** Shown once, at the first answer; a replayed request gets null (only its hash is stored). */
   accessCode: string | null;
   replayed: boolean;
+  /** The channel recorded for the file (an officer's submission is always the counter). */
+  channel: Channel;
 }
 
 export interface SubmitDependencies {
@@ -79,14 +81,16 @@ export function maskedForHistory(
  */
 export async function submitApplication(
   deps: SubmitDependencies,
-  request: SubmitApplicationRequest,
+  submitted: SubmitApplicationRequest,
 ): Promise<SubmittedApplication> {
+  // An officer entering a walk-in applicant's file is the counter channel, whatever the adapter.
+  const request = {
+    ...submitted,
+    channel: submitted.submittedByOfficerId ? 'counter' : submitted.channel,
+  } as const;
   const permitType = findPermitType(deps.catalog, request.permitTypeCode);
   if (!permitType) {
-    throw new ServiceError('UNKNOWN_PERMIT_TYPE', {
-      id: `Jenis izin '${request.permitTypeCode}' tidak dikenal. Lihat daftar jenis izin yang tersedia.`,
-      en: `Unknown permit type '${request.permitTypeCode}'. See the list of available permit types.`,
-    });
+    throw unknownPermitType(request.permitTypeCode);
   }
   const form = validateApplicationForm(permitType, request.formData);
   if (!form.ok) {
@@ -133,7 +137,12 @@ export async function submitApplication(
             en: 'This idempotency key was already used for a different application. Use a new key for a new application.',
           });
         }
-        return { registrationNumber: found.registration_number, accessCode: null, replayed: true };
+        return {
+          registrationNumber: found.registration_number,
+          accessCode: null,
+          replayed: true,
+          channel: request.channel,
+        };
       }
       const registrationNumber = await allocateRegistrationNumber(
         client,
@@ -159,7 +168,7 @@ export async function submitApplication(
           request.submittedByOfficerId ?? null,
         ],
       );
-      return { registrationNumber, accessCode, replayed: false };
+      return { registrationNumber, accessCode, replayed: false, channel: request.channel };
     });
   // Two requests with the same key at the same moment: the loser's INSERT hits the unique key
   // (its transaction, registration number included, is rolled back); answering it from the

@@ -143,18 +143,18 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         });
       }
       const caller = callerOf(res);
-      const channel = caller.kind === 'officer' ? 'counter' : 'api';
       const submitted = await ctx.service.submitWithUploads({
         permitTypeCode: body.permitTypeCode,
         formData: body.formData,
         documents: body.documents,
-        channel,
+        channel: 'api',
         // Namespaced so an API key can never collide with a key of another adapter.
         idempotencyKey: `api:${key.data}`,
         ...(caller.kind === 'officer' ? { submittedByOfficerId: caller.officer.id } : {}),
       });
       const permitTypeCode = ctx.service.permitType(body.permitTypeCode)?.code ?? body.permitTypeCode;
-      if (!submitted.replayed) ctx.metrics.workflowStarts.inc({ permit_type: permitTypeCode, channel });
+      if (!submitted.replayed)
+        ctx.metrics.workflowStarts.inc({ permit_type: permitTypeCode, channel: submitted.channel });
       // The file is stored: a failed receipt read must not cost the applicant the access code,
       // which is shown only in this answer. Without a receipt the answer says SUBMITTED.
       const receipt = await ctx.service
