@@ -7,15 +7,14 @@ import { startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
 import { freePort } from '../../src/devstack/freePort.js';
 import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
 import { startTemporalDevServer } from '../../src/devstack/temporalDevServer.js';
+import type { StackProcesses } from './cpuAccounting.js';
 
 export interface BenchStack {
   databaseUrl: string;
   temporalAddress: string;
   apiUrl: string;
-  /** A second API process that answers POST /applications without waiting for the workflow's first step. */
-  immediateApiUrl: string;
   /** Process IDs of the roles, to read their CPU time (/proc) around each phase. */
-  pids: { api: number; immediateApi: number; worker: number };
+  pids: StackProcesses;
   stop(): Promise<void>;
 }
 
@@ -120,33 +119,17 @@ export async function startBenchStack(options: { scratchRoot?: string } = {}): P
     // Request logs off: the figure is the API's, not the terminal's.
     const api = startRole('api', { ...env, LOG_LEVEL: 'warn' });
     stops.push(() => stopChild(api.child));
-    const immediatePort = await freePort();
-    const immediate = startRole('api', {
-      ...env,
-      PORT: String(immediatePort),
-      LOG_LEVEL: 'warn',
-      API_SUBMIT_RECEIPT_WAIT_MS: '0',
-    });
-    stops.push(() => stopChild(immediate.child));
     const apiUrl = `http://127.0.0.1:${port}`;
-    const immediateApiUrl = `http://127.0.0.1:${immediatePort}`;
     await until('the worker', () => worker.output().includes('worker running'), 120_000, worker.output);
     await until('the API', async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, api.output);
-    await until(
-      'the second API',
-      async () => (await fetch(`${immediateApiUrl}/readyz`)).status === 200,
-      60_000,
-      immediate.output,
-    );
     return {
       databaseUrl: pg.databaseUrl,
       temporalAddress: temporal.address,
       apiUrl,
-      immediateApiUrl,
       pids: {
         api: api.child.pid ?? 0,
-        immediateApi: immediate.child.pid ?? 0,
         worker: worker.child.pid ?? 0,
+        postmaster: pg.pid,
       },
       stop,
     };

@@ -1,13 +1,13 @@
 import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
-import type { NotificationChannel } from '../notifications/notificationChannel.js';
 import { createPermitActivities } from './permit/permitActivities.js';
 import { createStackProbeActivities } from './stackProbe.js';
 
 export interface ActivityDependencies {
   pool: Pool;
   calendar: WorkingCalendar;
-  channel?: NotificationChannel | undefined;
+  /** Wakes the outbox dispatcher after a transition queued notices (absent: it polls). */
+  onNoticesQueued?: (() => void) | undefined;
 }
 
 /** All activities the worker registers, bound to their dependencies. */

@@ -15,8 +15,6 @@ export interface ApiSettings {
   /** Reverse proxies in front of the API, so rate limits see the client address, not the proxy's. */
   trustProxyHops: number;
   rateLimits: { publicPerMinute: number; authFailuresPer15Minutes: number };
-  /** How long POST /applications waits for the workflow's first recorded transition. */
-  receiptWaitMs: number;
   /**
    * Bound on the Temporal calls of one request (start, update, signal). Without it a request
    * would wait out the SDK's retries (~40 s) while Temporal is down; with it the caller gets a
@@ -34,7 +32,6 @@ export const defaultApiSettings: ApiSettings = {
   corsOrigins: [],
   trustProxyHops: 0,
   rateLimits: { publicPerMinute: 120, authFailuresPer15Minutes: 20 },
-  receiptWaitMs: 2_000,
   temporalDeadlineMs: 10_000,
   processMetrics: false,
   version: '0.1.0',

@@ -101,12 +101,6 @@ const envSchema = z.object({
     .max(10, 'expected the number of reverse proxies in front of the API (0-10)')
     .default(0),
   API_RATE_LIMIT_PER_MINUTE: positiveCount('requests per minute per client address on public endpoints', 120),
-  API_SUBMIT_RECEIPT_WAIT_MS: z.coerce
-    .number({ message: "expected milliseconds (0-10000) to wait for a new file's first recorded step" })
-    .int('expected whole milliseconds (0-10000)')
-    .min(0, 'expected milliseconds from 0 to 10000')
-    .max(10_000, 'expected milliseconds from 0 to 10000')
-    .default(2_000),
   API_AUTH_FAILURES_PER_15_MINUTES: positiveCount(
     'failed authentications per 15 minutes per client address before refusing',
     20,
@@ -154,8 +148,6 @@ function toConfig(env: z.infer<typeof envSchema>) {
       /** Empty: CORS stays off (no Access-Control-* headers), as for a same-origin web form. */
       corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
       trustProxyHops: env.TRUST_PROXY,
-      /** POST /applications waits this long for the workflow's first step (status, deadline); 0: answer at once. */
-      submitReceiptWaitMs: env.API_SUBMIT_RECEIPT_WAIT_MS,
       rateLimits: {
         publicPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
         authFailuresPer15Minutes: env.API_AUTH_FAILURES_PER_15_MINUTES,

@@ -1,10 +1,13 @@
-import { formatRegistrationNumber } from '../domain/identifiers/registrationNumber.js';
-import type { PoolClient } from './pool.js';
+import {
+  MAX_REGISTRATION_SEQUENCE,
+  parseRegistrationNumber,
+} from '../domain/identifiers/registrationNumber.js';
+import type { Pool, PoolClient } from './pool.js';
 
 /**
  * Gap-free numbering per permit type and year. The counter row is bumped inside the caller's
- * transaction: concurrent callers queue on its row lock, and a rolled-back transaction gives
- * its number back, so issued numbers have no gaps.
+ * transaction (or statement): concurrent callers queue on its row lock, and a rolled-back
+ * transaction gives its number back, so issued numbers have no gaps.
  */
 async function nextInSequence(
   client: PoolClient,
@@ -21,17 +24,48 @@ async function nextInSequence(
   return rows[0]!.last_value;
 }
 
-/** `<TYPE>-<YYYY>-<NNNNNN>`, e.g. PBG-2026-000042. Call inside the transaction that stores it. */
-export async function allocateRegistrationNumber(
-  client: PoolClient,
+/** The columns of a new application row other than its number and permit type. */
+export type NewApplicationColumns = Record<string, unknown>;
+
+/**
+ * Inserts an application row under the next registration number of its type and year, in one
+ * statement. The counter's row lock, which every submission of the type queues on, is then held
+ * only while the server runs the statement, never across a round trip to this process; and a
+ * failed insert (say, a duplicate idempotency key) undoes its counter bump, so issued numbers
+ * stay gap-free. The number is built in SQL in the same shape as `formatRegistrationNumber`,
+ * checked by parsing it back.
+ */
+export async function insertApplicationWithNumber(
+  db: Pool | PoolClient,
   permitType: string,
   year: number,
+  columns: NewApplicationColumns,
 ): Promise<string> {
-  return formatRegistrationNumber(
-    permitType,
-    year,
-    await nextInSequence(client, 'registration_counters', permitType, year),
+  const names = Object.keys(columns);
+  // Column names come from code, never from input; the check keeps it that way.
+  for (const name of names) if (!/^[a-z_]+$/.test(name)) throw new Error(`invalid column name ${name}`);
+  const values = names.map((name) => columns[name]);
+  const { rows } = await db.query<{ registration_number: string }>(
+    `WITH allocated AS (
+       INSERT INTO registration_counters (permit_type, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (permit_type, year) DO UPDATE SET last_value = registration_counters.last_value + 1
+       RETURNING last_value)
+     INSERT INTO applications (registration_number, permit_type${names.map((n) => `, ${n}`).join('')})
+     SELECT $1 || '-' || $2::text || '-' || lpad(last_value::text, 6, '0'), $1${names.map((_, i) => `, $${i + 4}`).join('')}
+     FROM allocated WHERE last_value <= $3
+     RETURNING registration_number`,
+    [permitType, year, MAX_REGISTRATION_SEQUENCE, ...values],
   );
+  const registrationNumber = rows[0]?.registration_number;
+  if (!registrationNumber) {
+    throw new RangeError(
+      `registration numbers of ${permitType} for ${year} are used up (${MAX_REGISTRATION_SEQUENCE})`,
+    );
+  }
+  if (!parseRegistrationNumber(registrationNumber)) {
+    throw new Error(`the database built a malformed registration number: ${registrationNumber}`);
+  }
+  return registrationNumber;
 }
 
 /** The number printed on an issued decision (SK izin), e.g. SK/PBG/2026/000007. */

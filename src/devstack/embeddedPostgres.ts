@@ -6,6 +6,8 @@ import { freePort } from './freePort.js';
 
 export interface EmbeddedPostgresHandle {
   databaseUrl: string;
+  /** The postmaster's process ID (its backends are its children), e.g. to account CPU time. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startEmbeddedPostgres(options: {
   }
   return {
     databaseUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    pid,
     stop: async () => {
       process.removeListener('exit', killOnExit);
       // The server may already be gone (a terminal Ctrl-C reaches its process group too);

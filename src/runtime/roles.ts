@@ -13,7 +13,7 @@ import { DocumentStore } from '../services/documents/documentStore.js';
 import { PermitService } from '../services/permitService.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
-import { startOutboxSweep } from '../worker/outboxSweep.js';
+import { startOutboxDispatcher } from '../worker/outboxDispatcher.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { StopStack } from './stopStack.js';
 import { startTelegramPolling, telegramChannelFor, telegramWebhookFor } from './telegramRole.js';
@@ -36,21 +36,21 @@ export async function startWorkerRole(
   const connection = await connectWorker(infra.temporal);
   stops.push('worker connection', () => connection.close());
   const channel = telegramChannelFor(config, pool, logger);
+  // Without a channel (no bot token) notices wait in the outbox until a worker with one runs.
+  const dispatcher = channel
+    ? startOutboxDispatcher({
+        pool,
+        channel,
+        onError: (error) => logger.warn({ err: error }, 'outbox delivery round failed; retrying next round'),
+      })
+    : undefined;
+  if (dispatcher) stops.push('outbox dispatcher', dispatcher.stop);
   const worker = await createWorker({
     connection,
     namespace: infra.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { pool, calendar, channel },
+    deps: { pool, calendar, onNoticesQueued: dispatcher?.wake },
   });
-  if (channel) {
-    // Notices that waited in the outbox (channel off or down past the activity's retries).
-    const sweep = startOutboxSweep({
-      pool,
-      channel,
-      onError: (error) => logger.warn({ err: error }, 'outbox sweep failed; retrying next round'),
-    });
-    stops.push('outbox sweep', sweep.stop);
-  }
   const running = worker.run();
   running.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
   stops.push('worker', async () => {
@@ -100,7 +100,6 @@ export async function startApiRole(
       corsOrigins: config.api.corsOrigins,
       trustProxyHops: config.api.trustProxyHops,
       rateLimits: config.api.rateLimits,
-      receiptWaitMs: config.api.submitReceiptWaitMs,
       processMetrics: true,
     },
   });

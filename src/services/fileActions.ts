@@ -30,6 +30,18 @@ const notFound = () =>
  * reason (WRONG_ROLE, CLOSED_FILE, ...) and its message in both languages.
  */
 function asServiceError(error: unknown): unknown {
+  // An update to a file whose workflow has completed: the file is closed. The server says so
+  // with a NOT_FOUND status (WorkflowNotFoundError) naming the completed execution.
+  if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
+    return new ServiceError(
+      'REFUSED',
+      {
+        id: 'Berkas ini sudah selesai diproses; tidak ada tindakan lagi.',
+        en: 'This file is closed; no further action is possible.',
+      },
+      { reason: 'CLOSED_FILE' },
+    );
+  }
   if (error instanceof WorkflowNotFoundError) return notFound();
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const refusal = error.cause.details?.[0] as Refusal | undefined;
@@ -40,17 +52,6 @@ function asServiceError(error: unknown): unknown {
       {
         reason,
       },
-    );
-  }
-  // An update to a file whose workflow has completed: the file is closed.
-  if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
-    return new ServiceError(
-      'REFUSED',
-      {
-        id: 'Berkas ini sudah selesai diproses; tidak ada tindakan lagi.',
-        en: 'This file is closed; no further action is possible.',
-      },
-      { reason: 'CLOSED_FILE' },
     );
   }
   return error;

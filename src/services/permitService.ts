@@ -52,8 +52,7 @@ import {
 import { pendingMigrations, transitionTotals } from './operationalCounts.js';
 import { type PermitTypeStats, publicStats } from './publicStats.js';
 import { type ResubmissionChanges, resubmitWithChanges } from './resubmission.js';
-import { ServiceError, unknownPermitType } from './serviceError.js';
-import { type SubmissionReceipt, SubmissionReceipts } from './submissionReceipt.js';
+import { unknownPermitType } from './serviceError.js';
 import {
   type SubmitApplicationRequest,
   type SubmittedApplication,
@@ -85,7 +84,6 @@ export interface PermitServiceDependencies {
  */
 export class PermitService {
   private accessCodes: AccessCodeVerifier | undefined;
-  private receipts: SubmissionReceipts | undefined;
 
   constructor(readonly deps: PermitServiceDependencies) {}
 
@@ -244,11 +242,6 @@ export class PermitService {
     // An unknown type is refused by submit itself, with its own message.
     const documents = permitType ? await this.documentStore().resolve(permitType, request.documents) : [];
     return this.submit({ ...request, documents });
-  }
-  /** Status, stage and deadline of the workflow's first transition, waiting at most `timeoutMs`. */
-  submissionReceipt(registrationNumber: string, timeoutMs: number): Promise<SubmissionReceipt | null> {
-    this.receipts ??= new SubmissionReceipts(this.deps.pool);
-    return this.receipts.wait(registrationNumber, timeoutMs);
   }
   /** Stores an upload for a document kind of a permit type, if its type and size fit the catalog. */
   async storeDocument(permitTypeCode: string, kind: string, content: Readable): Promise<StoredDocument> {

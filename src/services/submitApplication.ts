@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { inTransaction, type Pool } from '../db/pool.js';
-import { allocateRegistrationNumber } from '../db/sequenceNumbers.js';
+import type { Pool } from '../db/pool.js';
+import { insertApplicationWithNumber } from '../db/sequenceNumbers.js';
 import { jakartaDayNumber, yearOfDay } from '../domain/calendar/jakartaTime.js';
+import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog, PermitType } from '../domain/catalog/catalogSchema.js';
 import { validateApplicationForm } from '../domain/catalog/formValidation.js';
 import { computeFee } from '../domain/fees/computeFee.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
 import { maskNik } from '../domain/identifiers/nik.js';
+import { planStageClock } from '../domain/sla/stageClockPlan.js';
 import {
   type Channel,
   type DocumentRef,
+  type FirstStageClock,
   PERMIT_WORKFLOW_TYPE,
   type PermitApplicationInput,
 } from '../workflows/permit/permitContract.js';
@@ -30,6 +33,11 @@ export interface SubmitApplicationRequest {
 
 export interface SubmittedApplication {
   registrationNumber: string;
+  /** SUBMITTED on a new file (the workflow records its first step a moment later). */
+  status: string;
+  stageKey: string | null;
+  /** Deadline of the current stage, ISO 8601; on a new file, the first stage's. */
+  deadline: string | null;
   /** Shown once, at the first answer; a replayed request gets null (only its hash is stored). */
   accessCode: string | null;
   replayed: boolean;
@@ -41,6 +49,7 @@ export interface SubmitDependencies {
   pool: Pool;
   temporal: Client;
   catalog: PermitCatalog;
+  calendar: WorkingCalendar;
   taskQueue: string;
 }
 
@@ -56,12 +65,13 @@ function requestHash(request: SubmitApplicationRequest): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Personal identifiers are masked before they enter workflow history (visible in the Web UI). */
-function isIdempotencyKeyRace(error: unknown): boolean {
+/** The insert failed because the Idempotency-Key is already stored (a retry or a twin request). */
+function isIdempotencyKeyTaken(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string };
   return e.code === '23505' && e.constraint === 'applications_idempotency_key_key';
 }
 
+/** Personal identifiers are masked before they enter workflow history (visible in the Web UI). */
 export function maskedForHistory(
   permitType: PermitType,
   values: Record<string, unknown>,
@@ -72,6 +82,23 @@ export function maskedForHistory(
       masked[field.key] = maskNik(String(masked[field.key]));
   }
   return masked;
+}
+
+function planFirstStage(
+  calendar: WorkingCalendar,
+  permitType: PermitType,
+  startedAt: string,
+): FirstStageClock | undefined {
+  const stage = permitType.stages[0];
+  if (stage?.kind !== 'officer_review') return undefined;
+  const plan = planStageClock(calendar, {
+    startedAt,
+    sla: stage.sla,
+    reminderAt: stage.reminderAt,
+    ...(stage.escalation.secondLevel ? { secondLevelAfter: stage.escalation.secondLevel.after } : {}),
+    pauses: [],
+  });
+  return { stageKey: stage.key, startedAt, plan };
 }
 
 /**
@@ -116,66 +143,87 @@ export async function submitApplication(
     );
   }
   const fee = computeFee(permitType, form.values);
+  const firstStage = permitType.stages[0]!;
   const hash = requestHash(request);
-  // Hashed before the transaction: scrypt takes tens of milliseconds, and inside the
-  // transaction it would hold the registration counter's row lock, serialising every
-  // submission of the permit type behind it. (A replay wastes one hash; it holds no lock.)
+  // Hashed before the insert: the insert holds the counter's row lock that every submission
+  // of the type queues on. (A replay wastes one hash.)
   const newAccessCode = generateAccessCode();
   const newAccessCodeHash = await hashAccessCode(newAccessCode);
+  // The first stage's clock starts at submission: computed here (the same pure rule the
+  // workflow's calendar activity uses), so the answer carries the deadline without waiting for
+  // the worker, and handed to the workflow in its input (recorded in history).
+  const firstStageClock = planFirstStage(deps.calendar, permitType, new Date().toISOString());
 
-  const storeOrReplay = () =>
-    inTransaction(deps.pool, async (client) => {
-      const existing = await client.query<{ registration_number: string; request_hash: string }>(
-        'SELECT registration_number, request_hash FROM applications WHERE idempotency_key = $1',
-        [request.idempotencyKey],
-      );
-      const found = existing.rows[0];
-      if (found) {
-        if (found.request_hash !== hash) {
-          throw new ServiceError('IDEMPOTENCY_CONFLICT', {
-            id: 'Kunci idempotensi ini sudah dipakai untuk permohonan lain. Gunakan kunci baru untuk permohonan baru.',
-            en: 'This idempotency key was already used for a different application. Use a new key for a new application.',
-          });
-        }
-        return {
-          registrationNumber: found.registration_number,
-          accessCode: null,
-          replayed: true,
-          channel: request.channel,
-        };
-      }
-      const registrationNumber = await allocateRegistrationNumber(
-        client,
-        permitType.code,
-        yearOfDay(jakartaDayNumber(Date.now())),
-      );
-      const accessCode = newAccessCode;
-      await client.query(
-        `INSERT INTO applications (registration_number, permit_type, status, channel, form_data, documents, fee_amount,
-         access_code_hash, idempotency_key, request_hash, applicant_telegram_id, submitted_by_officer)
-       VALUES ($1, $2, 'SUBMITTED', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          registrationNumber,
-          permitType.code,
-          request.channel,
-          JSON.stringify(form.values),
-          JSON.stringify(request.documents),
-          fee.amount,
-          newAccessCodeHash,
-          request.idempotencyKey,
-          hash,
-          request.applicantTelegramUserId ?? null,
-          request.submittedByOfficerId ?? null,
-        ],
-      );
-      return { registrationNumber, accessCode, replayed: false, channel: request.channel };
-    });
-  // Two requests with the same key at the same moment: the loser's INSERT hits the unique key
-  // (its transaction, registration number included, is rolled back); answering it from the
-  // winner's row makes it a replay or a conflict like any later retry.
-  const stored = await storeOrReplay().catch((error: unknown) => {
-    if (isIdempotencyKeyRace(error)) return storeOrReplay();
-    throw error;
+  const replayOf = async (): Promise<SubmittedApplication | null> => {
+    const { rows } = await deps.pool.query<{
+      registration_number: string;
+      request_hash: string;
+      status: string;
+      stage_key: string | null;
+      deadline: Date | null;
+    }>(
+      `SELECT registration_number, request_hash, status, stage_key, deadline
+       FROM applications WHERE idempotency_key = $1`,
+      [request.idempotencyKey],
+    );
+    const found = rows[0];
+    if (!found) return null;
+    if (found.request_hash !== hash) {
+      throw new ServiceError('IDEMPOTENCY_CONFLICT', {
+        id: 'Kunci idempotensi ini sudah dipakai untuk permohonan lain. Gunakan kunci baru untuk permohonan baru.',
+        en: 'This idempotency key was already used for a different application. Use a new key for a new application.',
+      });
+    }
+    return {
+      registrationNumber: found.registration_number,
+      status: found.status,
+      stageKey: found.stage_key,
+      deadline: found.deadline?.toISOString() ?? null,
+      accessCode: null,
+      replayed: true,
+      channel: request.channel,
+    };
+  };
+  const store = async (): Promise<SubmittedApplication> => {
+    const registrationNumber = await insertApplicationWithNumber(
+      deps.pool,
+      permitType.code,
+      yearOfDay(jakartaDayNumber(Date.now())),
+      {
+        status: 'SUBMITTED',
+        channel: request.channel,
+        form_data: JSON.stringify(form.values),
+        documents: JSON.stringify(request.documents),
+        fee_amount: fee.amount,
+        access_code_hash: newAccessCodeHash,
+        idempotency_key: request.idempotencyKey,
+        request_hash: hash,
+        applicant_telegram_id: request.applicantTelegramUserId ?? null,
+        submitted_by_officer: request.submittedByOfficerId ?? null,
+        stage_key: firstStage.key,
+        deadline: firstStageClock?.plan.deadline ?? null,
+        deadline_clock: firstStageClock?.plan.clock ?? null,
+        deadline_uncovered: firstStageClock?.plan.deadlineUncovered ?? false,
+      },
+    );
+    return {
+      registrationNumber,
+      status: 'SUBMITTED',
+      stageKey: firstStage.key,
+      deadline: firstStageClock?.plan.deadline ?? null,
+      accessCode: newAccessCode,
+      replayed: false,
+      channel: request.channel,
+    };
+  };
+  // New submissions are the common case, so the insert comes first: a retry with a used key
+  // fails on its unique index (undoing its counter bump) and is answered from the stored row,
+  // as a replay or a conflict. Two requests with the same key at the same moment end the same.
+  const stored = await store().catch(async (error: unknown) => {
+    if (!isIdempotencyKeyTaken(error)) throw error;
+    const earlier = await replayOf();
+    if (!earlier) throw error;
+    return earlier;
   });
 
   const input: PermitApplicationInput = {
@@ -190,6 +238,7 @@ export async function submitApplication(
     channel: request.channel,
     fee: { amount: fee.amount },
     ...(request.submittedByOfficerId ? { submittedByOfficerId: request.submittedByOfficerId } : {}),
+    ...(firstStageClock ? { firstStageClock } : {}),
   };
   await deps.temporal.workflow.start(PERMIT_WORKFLOW_TYPE, {
     taskQueue: deps.taskQueue,

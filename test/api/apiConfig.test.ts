@@ -6,7 +6,6 @@ test('the API settings have safe defaults: CORS off, no proxy trusted, limits on
     paymentWebhookSecret: undefined,
     corsOrigins: [],
     trustProxyHops: 0,
-    submitReceiptWaitMs: 2000,
     rateLimits: { publicPerMinute: 120, authFailuresPer15Minutes: 20 },
   });
 });
@@ -18,13 +17,11 @@ test('the API settings are read from the environment', () => {
     TRUST_PROXY: '1',
     API_RATE_LIMIT_PER_MINUTE: '300',
     API_AUTH_FAILURES_PER_15_MINUTES: '10',
-    API_SUBMIT_RECEIPT_WAIT_MS: '0',
   });
   expect(config.api).toEqual({
     paymentWebhookSecret: 's'.repeat(40),
     corsOrigins: ['https://izin.serangkab.go.id', 'http://localhost:5173'],
     trustProxyHops: 1,
-    submitReceiptWaitMs: 0,
     rateLimits: { publicPerMinute: 300, authFailuresPer15Minutes: 10 },
   });
 });

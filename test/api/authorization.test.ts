@@ -175,11 +175,11 @@ describe('reading a file', () => {
       'GET',
       `/api/v1/applications/${atCompleteness.registrationNumber}`,
       {
-        accessCode: 'ABCD-EFGH',
+        accessCode: 'ABCDE-FGHJK',
       },
     );
     const unknown = await call(api.url, 'GET', '/api/v1/applications/TEST-FREE-2026-999999', {
-      accessCode: 'ABCD-EFGH',
+      accessCode: 'ABCDE-FGHJK',
     });
     const malformed = await call(api.url, 'GET', '/api/v1/applications/not-a-number', { accessCode: 'x' });
     expect(wrongCode.status).toBe(404);

@@ -206,7 +206,7 @@ const cases: Case[] = [
     name: 'SQL in the registration number',
     method: 'GET',
     path: `/api/v1/applications/${encodeURIComponent(`TEST-FREE-2026-000001' OR '1'='1`)}`,
-    options: { accessCode: 'ABCD-EFGH' },
+    options: { accessCode: 'ABCDE-FGHJK' },
     status: 404,
     type: 'not-found',
   },

@@ -62,15 +62,20 @@ test('a paid permit goes from submission through a revision round and payment to
   const submitted = await submitViaApi(api.url, 'TEST-PAY', ktp);
   const rn = submitted.registrationNumber;
   expect(rn).toMatch(/^TEST-PAY-\d{4}-000001$/);
-  expect(submitted.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+  expect(submitted.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
   expect(submitted.stage).toBe('completeness');
-  // The answer waits (bounded) for the workflow's first step; on a slow machine it may come first.
-  if (submitted.status === 'IN_REVIEW') expect(submitted.deadline).not.toBeNull();
-  else expect(submitted).toMatchObject({ status: 'SUBMITTED', deadline: null });
+  // The answer does not wait for the worker: the first stage's deadline is computed at
+  // submission, and the workflow records that same deadline with its first step.
+  expect(submitted.status).toBe('SUBMITTED');
+  expect(Date.parse(submitted.deadline ?? '')).toBeGreaterThan(Date.now());
   await waitFor(
-    'the completeness deadline',
-    async () => (await statusOf(rn, submitted.accessCode)).body.deadline,
+    'the first recorded step',
+    async () => (await statusOf(rn, submitted.accessCode)).body.history.length > 0,
   );
+  expect((await statusOf(rn, submitted.accessCode)).body).toMatchObject({
+    status: 'IN_REVIEW',
+    deadline: submitted.deadline,
+  });
 
   // The applicant sees the whole NIK; an officer of another department sees it masked.
   const mine = await statusOf(rn, submitted.accessCode);

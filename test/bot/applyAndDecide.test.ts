@@ -57,7 +57,7 @@ test('a citizen applies through the conversation, officers approve by button and
   const registrationNumber = /Nomor registrasi: (TEST-FREE-\d{4}-\d{6})/.exec(receipt.text)?.[1];
   expect(registrationNumber).toBeDefined();
   const rn = registrationNumber!;
-  expect(receipt.text).toMatch(/Kode akses: [2-9A-Z]{4}-[2-9A-Z]{4}/);
+  expect(receipt.text).toMatch(/Kode akses: [2-9A-Z]{5}-[2-9A-Z]{5}/);
 
   // The read model holds the file with the photo's Telegram file ID and a stored copy.
   const { rows } = await h.stack.pool.query(

@@ -85,7 +85,13 @@ export async function submit(
   permitTypeCode: string,
 ): Promise<{ registrationNumber: string; handle: PermitHandle }> {
   const result = await submitApplication(
-    { pool: stack.pool, temporal: stack.client, catalog: testCatalog, taskQueue: stack.taskQueue },
+    {
+      pool: stack.pool,
+      temporal: stack.client,
+      catalog: testCatalog,
+      calendar: stack.calendar,
+      taskQueue: stack.taskQueue,
+    },
     {
       permitTypeCode,
       formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati', phone: '081234567890' },

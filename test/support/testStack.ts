@@ -7,6 +7,9 @@ import { type ActivityDependencies, createActivities } from '../../src/activitie
 import { runMigrations } from '../../src/db/migrate.js';
 import { createPool, type Pool, quoteIdent } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
+import type { WorkingCalendar } from '../../src/domain/calendar/workingCalendar.js';
+import type { NotificationChannel } from '../../src/notifications/notificationChannel.js';
+import { startOutboxDispatcher } from '../../src/worker/outboxDispatcher.js';
 
 // Worker state changes are noise in test output; warnings and errors still show.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -19,9 +22,17 @@ export interface TestStack {
   schema: string;
   databaseUrl: string;
   nativeConnection: NativeConnection;
-  /** Starts (another) worker on this file's task queue; stopped by `stop()` or `stopWorker`. */
-  startWorker(overrides?: Partial<ActivityDependencies>): Promise<RunningWorker>;
+  calendar: WorkingCalendar;
+  /**
+   * Starts (another) worker on this file's task queue, with an outbox dispatcher beside it
+   * when given a channel (as the worker role does); stopped by `stop()`.
+   */
+  startWorker(options?: WorkerOptionsForTest): Promise<RunningWorker>;
   stop(): Promise<void>;
+}
+
+export interface WorkerOptionsForTest extends Partial<ActivityDependencies> {
+  channel?: NotificationChannel;
 }
 
 export interface RunningWorker {
@@ -55,13 +66,16 @@ export async function startTestStack(name: string): Promise<TestStack> {
   const workers = new Set<RunningWorker>();
   const calendar = await loadWorkingCalendar('data/holidays-id.yaml');
 
-  const startWorker = async (overrides: Partial<ActivityDependencies> = {}): Promise<RunningWorker> => {
+  const startWorker = async (options: WorkerOptionsForTest = {}): Promise<RunningWorker> => {
+    const { channel, ...overrides } = options;
+    // A short poll: notices written while another test's worker was down still go out quickly.
+    const dispatcher = channel ? startOutboxDispatcher({ pool, channel, pollMs: 250 }) : undefined;
     const worker = await Worker.create({
       connection: nativeConnection,
       namespace,
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ pool, calendar, ...overrides }),
+      activities: createActivities({ pool, calendar, onNoticesQueued: dispatcher?.wake, ...overrides }),
       shutdownGraceTime: '2 seconds',
     });
     const running = worker.run();
@@ -71,6 +85,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
         workers.delete(handle);
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await running;
+        await dispatcher?.stop();
       },
     };
     workers.add(handle);
@@ -85,6 +100,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
     schema,
     databaseUrl,
     nativeConnection,
+    calendar,
     startWorker,
     async stop() {
       for (const w of [...workers]) await w.stop();

@@ -4,9 +4,7 @@ import { allocatePermitNumber } from '../../db/sequenceNumbers.js';
 import { jakartaDayNumber, yearOfDay } from '../../domain/calendar/jakartaTime.js';
 import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
 import { applicantDeadline } from '../../domain/sla/applicantDeadline.js';
-import { slaPlan } from '../../domain/sla/slaPlan.js';
-import type { NotificationChannel } from '../../notifications/notificationChannel.js';
-import { deliverOutboxNotifications } from './deliverNotifications.js';
+import { planStageClock } from '../../domain/sla/stageClockPlan.js';
 import type {
   ApplicantDeadlineInput,
   PlanStageClockInput,
@@ -18,48 +16,29 @@ import { recordTransitionInDb } from './recordTransition.js';
 export interface PermitActivityDependencies {
   pool: Pool;
   calendar: WorkingCalendar;
-  /** Absent while no channel (Telegram bot) is configured: notices wait in the outbox. */
-  channel?: NotificationChannel | undefined;
+  /** Called after a transition committed notices: wakes this process's outbox dispatcher. */
+  onNoticesQueued?: (() => void) | undefined;
 }
 
 export function createPermitActivities(deps: PermitActivityDependencies) {
   return {
     /** The stage's checkpoints from the working-day calendar (a local activity: recorded in history). */
     async planStageClock(input: PlanStageClockInput): Promise<StageClockPlan> {
-      const plan = slaPlan(deps.calendar, {
-        startedAt: input.startedAt,
-        sla: input.sla,
-        escalation: {
-          reminderAt: input.reminderAt,
-          ...(input.secondLevelAfter ? { secondLevelAfter: input.secondLevelAfter } : {}),
-        },
-        pauses: input.pauses,
-      });
-      let pausedMs = 0;
-      for (const pause of input.pauses) {
-        if (pause.to === undefined) continue;
-        pausedMs +=
-          plan.clock === 'workingTime'
-            ? deps.calendar.workingTimeBetween(new Date(pause.from), new Date(pause.to)).ms
-            : Date.parse(pause.to) - Date.parse(pause.from);
-      }
-      return {
-        clock: plan.clock,
-        deadline: plan.deadline,
-        deadlineUncovered: plan.uncovered,
-        uncoveredYears: plan.uncoveredYears,
-        checkpoints: plan.checkpoints,
-        pausedMs,
-      };
+      return planStageClock(deps.calendar, input);
     },
 
     async applicantDeadline(input: ApplicantDeadlineInput): Promise<{ at: string }> {
       return { at: applicantDeadline(input.from, input.deadline) };
     },
 
-    /** Audit event + read-model row in one transaction; a retry with the same sequence adds nothing. */
+    /**
+     * Audit event, read-model row and outbox notices in one transaction; a retry with the same
+     * sequence adds nothing. Run as a local activity: see the workflow's `ledger`.
+     */
     async recordTransition(record: TransitionRecord): Promise<{ inserted: boolean }> {
-      return recordTransitionInDb(deps.pool, record);
+      const result = await recordTransitionInDb(deps.pool, record);
+      if (result.inserted && record.notifications.length > 0) deps.onNoticesQueued?.();
+      return result;
     },
 
     /** Idempotent: a file keeps the permit number it got first. */
@@ -85,10 +64,6 @@ export function createPermitActivities(deps: PermitActivityDependencies) {
         ]);
         return permitNumber;
       });
-    },
-
-    async deliverNotifications(input: { eventKeys: string[] }): Promise<{ sent: number; pending: number }> {
-      return deliverOutboxNotifications(deps.pool, deps.channel, input.eventKeys);
     },
   };
 }

@@ -1,32 +1,8 @@
 // Shapes that cross between the permit workflow and its activities (plain JSON).
-import type { ResponseDeadline, SlaSpec } from '../../domain/catalog/catalogSchema.js';
-import type { Checkpoint } from '../../domain/sla/slaPlan.js';
+import type { ResponseDeadline } from '../../domain/catalog/catalogSchema.js';
 import type { FileStatus } from '../../domain/stages/fileState.js';
 
-export interface PauseRecord {
-  from: string;
-  to?: string;
-  reason: string;
-}
-
-export interface PlanStageClockInput {
-  startedAt: string;
-  sla: SlaSpec;
-  reminderAt: number;
-  secondLevelAfter?: SlaSpec;
-  pauses: PauseRecord[];
-}
-
-export interface StageClockPlan {
-  /** Office time (working-day SLA) or plain elapsed time (ISO duration SLA). */
-  clock: 'workingTime' | 'elapsed';
-  deadline: string | null;
-  deadlineUncovered: boolean;
-  uncoveredYears: number[];
-  checkpoints: Checkpoint[];
-  /** Clock time held by the closed pauses. */
-  pausedMs: number;
-}
+export type { PauseRecord, PlanStageClockInput, StageClockPlan } from '../../domain/sla/stageClockPlan.js';
 
 export type Audience = 'applicant' | 'role' | 'managers' | 'second_level';
 

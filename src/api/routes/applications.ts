@@ -39,10 +39,19 @@ const receiptSchema = z.object({
     .optional()
     .describe('On a replay: why there is no access code (Accept-Language)'),
   replayed: z.boolean().describe('True when this answers a repeated Idempotency-Key'),
-  status: z.string().describe('SUBMITTED until the workflow recorded its first step, then e.g. IN_REVIEW'),
+  status: z
+    .string()
+    .describe(
+      'SUBMITTED for a new file (its workflow records the first step a moment later); on a replay, the current status',
+    ),
   stage: z.string().nullable(),
   stageName: localizedTextSchema.nullable(),
-  deadline: z.string().nullable().describe('Deadline of the current stage (ISO 8601), null while unknown'),
+  deadline: z
+    .string()
+    .nullable()
+    .describe(
+      "Deadline of the current stage (ISO 8601); for a new file, the first stage's, counted from submission",
+    ),
 });
 
 const historyItemSchema = z.object({
@@ -155,12 +164,7 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       const permitTypeCode = ctx.service.permitType(body.permitTypeCode)?.code ?? body.permitTypeCode;
       if (!submitted.replayed)
         ctx.metrics.workflowStarts.inc({ permit_type: permitTypeCode, channel: submitted.channel });
-      // The file is stored: a failed receipt read must not cost the applicant the access code,
-      // which is shown only in this answer. Without a receipt the answer says SUBMITTED.
-      const receipt = await ctx.service
-        .submissionReceipt(submitted.registrationNumber, ctx.settings.receiptWaitMs)
-        .catch(() => null);
-      const stage = receipt?.stageKey ?? ctx.service.permitType(permitTypeCode)?.stages[0]?.key ?? null;
+      const stage = submitted.stageKey;
       res
         .status(201)
         .location(`/api/v1/applications/${submitted.registrationNumber}`)
@@ -170,10 +174,10 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         accessCode: submitted.accessCode,
         ...(submitted.replayed ? { accessCodeNotice: REPLAY_NOTICE[preferredLanguage(req)] } : {}),
         replayed: submitted.replayed,
-        status: receipt?.status ?? 'SUBMITTED',
+        status: submitted.status,
         stage,
         stageName: stageName(ctx, permitTypeCode, stage),
-        deadline: receipt?.deadline ?? null,
+        deadline: submitted.deadline,
       } satisfies z.input<typeof receiptSchema>);
     },
   );

@@ -63,7 +63,7 @@ export const idempotencyKeyHeader = (required: boolean): HeaderSpec => ({
 export const accessCodeHeader: HeaderSpec = {
   name: 'X-Access-Code',
   required: false,
-  description: "The applicant's access code (e.g. ABCD-EFGH), given once at submission.",
+  description: "The applicant's access code (e.g. ABCDE-FGHJK), given once at submission.",
   schema: z.string().max(40),
 };
 

@@ -13,7 +13,9 @@ import { statusCard } from '../statusCard.js';
 export function statusFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command(commandNames('status'), async (ctx) => {
-    const [numberText, accessCode] = commandArguments(ctx.match);
+    // The code may be typed in its groups with a space (ABCDE FGHJK): the rest is the code.
+    const [numberText, ...codeParts] = commandArguments(ctx.match);
+    const accessCode = codeParts.join('');
     const registrationNumber = registrationNumberFrom(numberText);
     if (!registrationNumber) {
       await ctx.reply(ctx.t(numberText ? 'registration-number-invalid' : 'status-usage'));

@@ -1,11 +1,13 @@
-// Applicant access codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
+// Applicant access codes: 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
 // so they survive being read aloud or copied from paper. Shown once, stored only as a hash.
+// 31^10 codes (49.5 bits): with the hash's cost (secretHash.ts), guessing one code from a
+// leaked table takes tens of thousands of core-years.
 
 import { randomInt } from 'node:crypto';
 import { hashSecret, verifySecret } from './secretHash.js';
 
 export const ACCESS_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const ACCESS_CODE_LENGTH = 8;
+export const ACCESS_CODE_LENGTH = 10;
 
 const ACCESS_CODE_PATTERN = new RegExp(`^[${ACCESS_CODE_ALPHABET}]{${ACCESS_CODE_LENGTH}}$`);
 
@@ -23,15 +25,15 @@ export function normalizeAccessCode(input: string): string | null {
   return ACCESS_CODE_PATTERN.test(code) ? code : null;
 }
 
-/** Display form in two groups of four (`ABCD-EFGH`), easier to read over the phone. */
+/** Display form in two groups of five (`ABCDE-FGHJK`), easier to read over the phone. */
 export function formatAccessCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
 
 export async function hashAccessCode(code: string): Promise<string> {
   const normalized = normalizeAccessCode(code);
   if (!normalized)
-    throw new RangeError('Not an access code: expected 8 characters from the access-code alphabet');
+    throw new RangeError('Not an access code: expected 10 characters from the access-code alphabet');
   return hashSecret(normalized);
 }
 

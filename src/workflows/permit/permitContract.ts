@@ -2,6 +2,7 @@
 // layer imports these definitions to talk to a running file; nothing here runs any I/O.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PermitType } from '../../domain/catalog/catalogSchema.js';
+import type { StageClockPlan } from '../../domain/sla/stageClockPlan.js';
 import type { FileStatus } from '../../domain/stages/fileState.js';
 
 export const PERMIT_WORKFLOW_TYPE = 'permitApplicationWorkflow';
@@ -30,6 +31,14 @@ export interface PermitApplicationInput {
   fee: { amount: number };
   /** The officer who entered a walk-in applicant's file at the counter. */
   submittedByOfficerId?: string;
+  /** The first stage's clock, started at submission (absent when the file starts with payment). */
+  firstStageClock?: FirstStageClock;
+}
+
+export interface FirstStageClock {
+  stageKey: string;
+  startedAt: string;
+  plan: StageClockPlan;
 }
 
 export interface OfficerIdentity {

@@ -18,6 +18,7 @@ import {
   type DecideArgs,
   decideUpdate,
   type FileView,
+  type FirstStageClock,
   fileStateQuery,
   type PermitApplicationInput,
   paymentConfirmedSignal,
@@ -30,21 +31,19 @@ import { PermitFile, type QueuedAction, type Timer } from './permitFile.js';
 // change of the holiday data never breaks replay of a running file.
 const calendar = proxyLocalActivities<PermitActivities>({ startToCloseTimeout: '10 seconds' });
 
-// Infrastructure errors retry with backoff; business errors are thrown non-retryable.
-const store = proxyActivities<PermitActivities>({
+// Recording a transition (audit event, read model, outbox notices: one short transaction) is a
+// local activity, so a file's step is one workflow task on the server, not three. Notices are
+// sent from the outbox by the worker's dispatcher, not from here. Database errors retry with
+// back-off; past a minute the retries wait on server timers.
+const ledger = proxyLocalActivities<PermitActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-// Delivery must not hold the file up: it runs beside the main loop and is awaited at the end.
-const delivery = proxyActivities<PermitActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: {
-    initialInterval: '2 seconds',
-    backoffCoefficient: 2,
-    maximumInterval: '5 minutes',
-    maximumAttempts: 30,
-  },
+// Business errors are thrown non-retryable; infrastructure errors retry with back-off.
+const store = proxyActivities<PermitActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 const nowIso = () => new Date().toISOString();
@@ -75,7 +74,6 @@ function officerAction(args: DecideArgs): FileAction {
 /** One durable workflow per application; its ID is the registration number. */
 export async function permitApplicationWorkflow(input: PermitApplicationInput): Promise<FileView> {
   const file = new PermitFile(input);
-  const deliveries: Promise<unknown>[] = [];
 
   // Handlers change the state at once (so the next validator sees it) and then wait for the
   // main loop to record the transition, so the caller's answer reflects what was stored.
@@ -136,14 +134,7 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
       ...extra,
       notifications: extra.notifications ?? [],
     });
-    await store.recordTransition(transition);
-    if (transition.notifications.length > 0) {
-      deliveries.push(
-        delivery
-          .deliverNotifications({ eventKeys: transition.notifications.map((n) => n.eventKey) })
-          .catch((error) => log.error('notification delivery gave up', { error: String(error) })),
-      );
-    }
+    await ledger.recordTransition(transition);
   };
 
   const applicantNote = (
@@ -157,12 +148,20 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
     params: { registrationNumber: input.registrationNumber, ...params },
   });
 
-  /** Starts the clock of the officer stage the file is now on and tells its role. */
-  const enterOfficerStage = async (): Promise<NotificationRequest[]> => {
+  /**
+   * Starts the clock of the officer stage the file is now on and tells its role. The first
+   * stage's clock may come planned from submission (it started then).
+   */
+  const enterOfficerStage = async (planned?: FirstStageClock): Promise<NotificationRequest[]> => {
     const stage = file.currentOfficerStage();
     if (!stage) return [];
-    file.startStageClock(stage.key, nowIso());
-    await replanClock();
+    if (planned?.stageKey === stage.key) {
+      file.startStageClock(stage.key, planned.startedAt);
+      file.clock!.plan = planned.plan;
+    } else {
+      file.startStageClock(stage.key, nowIso());
+      await replanClock();
+    }
     return [
       {
         eventKey: 'role',
@@ -358,7 +357,7 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
   };
 
   // Submission: the completeness check starts at once; its own SLA runs from now.
-  const firstStage = await enterOfficerStage();
+  const firstStage = await enterOfficerStage(input.firstStageClock);
   await record({ kind: 'applicant' }, 'submitted', null, {
     details: {
       channel: input.channel,
@@ -387,9 +386,8 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
     if (!woken) await fireTimer(timer);
   }
 
-  // Let in-flight update handlers return their answers, and notices go out, before completing.
+  // Let in-flight update handlers return their answers before completing.
   await condition(allHandlersFinished);
-  await Promise.all(deliveries);
   if (!isFinalStatus(file.state.status)) throw new Error('unreachable: loop ended on an open file');
   return file.view();
 }

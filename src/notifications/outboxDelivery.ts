@@ -1,6 +1,9 @@
-import type { Pool, PoolClient } from '../../db/pool.js';
-import { MANAGER_ROLE } from '../../domain/officers/managerRole.js';
-import type { NotificationChannel } from '../../notifications/notificationChannel.js';
+import type { Pool, PoolClient } from '../db/pool.js';
+import { MANAGER_ROLE } from '../domain/officers/managerRole.js';
+import type { NotificationChannel } from './notificationChannel.js';
+
+/** Back-off of a notice whose delivery failed: 2 s, 4 s, 8 s … at most 5 minutes, never dropped. */
+export const RETRY_BACKOFF = { firstMs: 2_000, maxMs: 5 * 60_000 } as const;
 
 interface OutboxRow {
   event_key: string;
@@ -34,22 +37,23 @@ async function recipientChats(pool: Pool | PoolClient, row: OutboxRow): Promise<
 /**
  * Sends the outbox rows named by `eventKeys` that are not yet delivered. Each (notification,
  * chat) pair is recorded once sent, so a retry after a partial failure sends only the rest; an
- * advisory lock per row keeps two deliverers (an activity retry and the outbox sweep) from
- * sending the same notice at once. Without a channel the rows stay pending; nothing is lost.
+ * advisory lock per row keeps two deliverers (two worker processes) from sending the same
+ * notice at once. A failure is recorded on its row with the time of the next attempt. Without
+ * a channel the rows stay pending; nothing is lost.
  */
 export async function deliverOutboxNotifications(
   pool: Pool,
   channel: NotificationChannel | undefined,
   eventKeys: string[],
-): Promise<{ sent: number; pending: number }> {
+): Promise<{ sent: number; failed: number; pending: number }> {
   const { rows } = await pool.query<OutboxRow>(
     `SELECT event_key, workflow_id, audience, recipient, template, params FROM notification_outbox
      WHERE event_key = ANY($1) AND delivered_at IS NULL ORDER BY id`,
     [eventKeys],
   );
-  if (!channel) return { sent: 0, pending: rows.length };
+  if (!channel) return { sent: 0, failed: 0, pending: rows.length };
   let sent = 0;
-  let failure: unknown;
+  let failed = 0;
   const client = await pool.connect();
   try {
     for (const row of rows) {
@@ -63,11 +67,18 @@ export async function deliverOutboxNotifications(
       try {
         sent += await deliverOne(client, channel, row);
       } catch (error) {
-        failure ??= error;
+        failed += 1;
         await client
           .query(
-            'UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE event_key = $1',
-            [row.event_key, error instanceof Error ? error.message : String(error)],
+            `UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2,
+               next_attempt_at = now() + make_interval(secs => least($4::float8, $3::float8 * power(2, attempts)) / 1000.0)
+             WHERE event_key = $1`,
+            [
+              row.event_key,
+              error instanceof Error ? error.message : String(error),
+              RETRY_BACKOFF.firstMs,
+              RETRY_BACKOFF.maxMs,
+            ],
           )
           .catch(() => {});
       } finally {
@@ -80,9 +91,7 @@ export async function deliverOutboxNotifications(
   } finally {
     client.release();
   }
-  // Throwing makes Temporal retry with backoff; what was sent is not sent again.
-  if (failure) throw failure;
-  return { sent, pending: 0 };
+  return { sent, failed, pending: 0 };
 }
 
 async function deliverOne(client: PoolClient, channel: NotificationChannel, row: OutboxRow): Promise<number> {
@@ -123,13 +132,13 @@ async function deliverOne(client: PoolClient, channel: NotificationChannel, row:
   return sent;
 }
 
-/** Event keys of notices still undelivered after `olderThanMs`: for the periodic outbox sweep. */
-export async function staleOutboxKeys(pool: Pool, olderThanMs: number, limit = 100): Promise<string[]> {
+/** Event keys of undelivered notices whose next attempt is due, oldest first. */
+export async function dueOutboxKeys(pool: Pool, limit = 100): Promise<string[]> {
   const { rows } = await pool.query<{ event_key: string }>(
     `SELECT event_key FROM notification_outbox
-     WHERE delivered_at IS NULL AND created_at < now() - make_interval(secs => $1 / 1000.0)
-     ORDER BY id LIMIT $2`,
-    [olderThanMs, limit],
+     WHERE delivered_at IS NULL AND next_attempt_at <= now()
+     ORDER BY next_attempt_at, id LIMIT $1`,
+    [limit],
   );
   return rows.map((r) => r.event_key);
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { deliverOutboxNotifications } from '../../src/activities/permit/deliverNotifications.js';
-import { startOutboxSweep } from '../../src/worker/outboxSweep.js';
+import { deliverOutboxNotifications } from '../../src/notifications/outboxDelivery.js';
+import { startOutboxDispatcher } from '../../src/worker/outboxDispatcher.js';
 import { officers, seedOfficers } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 import { startTestStack, type TestStack } from '../support/testStack.js';
+import { waitFor } from '../support/waitFor.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -22,23 +23,55 @@ async function queueNotice(eventKey: string, ageMinutes: number) {
   );
 }
 
-test('notices left pending (channel off or down) are delivered by the sweep, once', async () => {
-  await queueNotice('sweep:old', 10);
-  await queueNotice('sweep:fresh', 0);
+async function outboxRow(eventKey: string) {
+  const { rows } = await stack.pool.query(
+    `SELECT attempts, last_error, delivered_at, next_attempt_at > now() AS waiting
+     FROM notification_outbox WHERE event_key = $1`,
+    [eventKey],
+  );
+  return rows[0];
+}
+
+test('a woken dispatcher sends what is due at once, each notice once', async () => {
   const channel = new RecordingChannel();
-  const sweep = startOutboxSweep({
-    pool: stack.pool,
-    channel,
-    intervalMs: 3_600_000,
-    olderThanMs: 5 * 60_000,
-  });
+  // A poll far away: only wake() can explain a prompt delivery.
+  const dispatcher = startOutboxDispatcher({ pool: stack.pool, channel, pollMs: 3_600_000 });
   try {
-    expect(await sweep.sweepOnce()).toBe(1);
-    expect(await sweep.sweepOnce()).toBe(0);
+    await queueNotice('wake:1', 0);
+    await queueNotice('wake:2', 0);
+    dispatcher.wake();
+    await waitFor('both notices sent', () => channel.sent.length === 2, 5_000);
+    expect(await dispatcher.runOnce()).toBe(0);
   } finally {
-    await sweep.stop();
+    await dispatcher.stop();
   }
-  expect(channel.sent.map((n) => [n.eventKey, n.chatId])).toEqual([['sweep:old', officers.verifikator.chat]]);
+  expect(channel.sent.map((n) => [n.eventKey, n.chatId])).toEqual([
+    ['wake:1', officers.verifikator.chat],
+    ['wake:2', officers.verifikator.chat],
+  ]);
+  expect(await outboxRow('wake:1')).toMatchObject({ attempts: 1, last_error: null });
+});
+
+test('a failed notice waits for its back-off, then is sent: never dropped', async () => {
+  await queueNotice('retry:1', 0);
+  const channel = new RecordingChannel();
+  channel.failures = 1;
+  const dispatcher = startOutboxDispatcher({ pool: stack.pool, channel, pollMs: 3_600_000 });
+  try {
+    await waitFor('the first attempt', async () => (await outboxRow('retry:1')).attempts === 1);
+    const failed = await outboxRow('retry:1');
+    expect(failed).toMatchObject({ delivered_at: null, waiting: true });
+    expect(failed.last_error).toContain('unreachable');
+    // Not due yet: a round leaves it alone.
+    expect(await dispatcher.runOnce()).toBe(0);
+    expect(channel.sent).toEqual([]);
+    // Its back-off (2 s after the first failure) passes; the next round sends it.
+    await waitFor('the retry', async () => (await dispatcher.runOnce()) === 1, 10_000);
+  } finally {
+    await dispatcher.stop();
+  }
+  expect(channel.sent.map((n) => n.eventKey)).toEqual(['retry:1']);
+  expect(await outboxRow('retry:1')).toMatchObject({ attempts: 2, last_error: null });
 });
 
 test('two deliverers racing on the same notices send each one once', async () => {

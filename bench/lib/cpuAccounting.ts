@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The processes of one stack, by role; everything else on the machine is "other". */
+export interface StackProcesses {
+  api: number;
+  worker: number;
+  /** The embedded PostgreSQL's postmaster: its backends are its children. */
+  postmaster: number;
+}
+
+export type CpuByRole = Record<'api' | 'worker' | 'temporal' | 'postgres' | 'bench' | 'other', number>;
+
+interface ProcStat {
+  pid: number;
+  comm: string;
+  ppid: number;
+  cpuMs: number;
+}
+
+function readStat(pid: number): ProcStat | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 4 (ppid), 14 and 15 (utime, stime in clock ticks of 10 ms) of the line.
+    return { pid, comm, ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
+  } catch {
+    return undefined; // the process ended between the listing and the read
+  }
+}
+
+/** CPU time used so far by every process on the machine, grouped by the stack's roles. */
+export function cpuByRole(stack: StackProcesses): CpuByRole {
+  const totals: CpuByRole = { api: 0, worker: 0, temporal: 0, postgres: 0, bench: 0, other: 0 };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const p = readStat(Number(entry));
+    if (!p) continue;
+    const role: keyof CpuByRole =
+      p.pid === stack.api
+        ? 'api'
+        : p.pid === stack.worker
+          ? 'worker'
+          : p.pid === process.pid
+            ? 'bench'
+            : p.pid === stack.postmaster || p.ppid === stack.postmaster
+              ? 'postgres'
+              : p.comm === 'temporal'
+                ? 'temporal'
+                : 'other';
+    totals[role] += p.cpuMs;
+  }
+  return totals;
+}
+
+/** CPU milliseconds per operation of each role between two readings. */
+export function cpuPerOperation(before: CpuByRole, after: CpuByRole, operations: number): CpuByRole {
+  const per = {} as CpuByRole;
+  for (const role of Object.keys(before) as (keyof CpuByRole)[])
+    per[role] = (after[role] - before[role]) / Math.max(1, operations);
+  return per;
+}

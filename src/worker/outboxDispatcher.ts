@@ -1,0 +1,80 @@
+import type { Pool } from '../db/pool.js';
+import type { NotificationChannel } from '../notifications/notificationChannel.js';
+import { deliverOutboxNotifications, dueOutboxKeys } from '../notifications/outboxDelivery.js';
+
+export interface OutboxDispatcher {
+  /** Asks for a round soon: the transition activity calls it after committing new notices. */
+  wake(): void;
+  /** Delivers every notice due now (in batches); resolves with how many messages went out. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends the notices workflows write to the outbox, beside the worker. Notices are written in
+ * the same transaction as the transition that caused them, and sent from here rather than by
+ * a Temporal activity per transition: a file's step then costs the Temporal server one
+ * workflow task instead of three tasks, and a failed notice waits for its back-off in its row.
+ * A round runs when woken by a commit in this process, and every `pollMs` for notices written
+ * by other processes or waiting on a retry. Several dispatchers may run (one per worker
+ * process): the per-notice advisory lock sends each notice once.
+ */
+export function startOutboxDispatcher(options: {
+  pool: Pool;
+  channel: NotificationChannel;
+  pollMs?: number;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}): OutboxDispatcher {
+  const pollMs = options.pollMs ?? 2_000;
+  const batchSize = options.batchSize ?? 100;
+  let running: Promise<number> | undefined;
+  let again = false;
+  let stopped = false;
+
+  const runOnce = async (): Promise<number> => {
+    let sent = 0;
+    for (;;) {
+      const keys = await dueOutboxKeys(options.pool, batchSize);
+      if (keys.length === 0) return sent;
+      const round = await deliverOutboxNotifications(options.pool, options.channel, keys);
+      sent += round.sent;
+      // A short batch was everything due; failed rows wait for their next attempt.
+      if (keys.length < batchSize) return sent;
+    }
+  };
+
+  const round = () => {
+    if (stopped) return;
+    if (running) {
+      // A commit during a round may have written rows the round's query did not see.
+      again = true;
+      return;
+    }
+    running = runOnce()
+      .catch((error) => {
+        options.onError?.(error);
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          round();
+        }
+      });
+  };
+
+  const timer = setInterval(round, pollMs);
+  timer.unref();
+  round();
+  return {
+    wake: () => setImmediate(round),
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
