@@ -3,7 +3,7 @@ import type { Pool } from '../db/pool.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { validateApplicationForm } from '../domain/catalog/formValidation.js';
-import type { DocumentRef, FileView } from '../workflows/permit/permitContract.js';
+import type { FileView } from '../workflows/permit/permitContract.js';
 import type { DocumentStore } from './documents/documentStore.js';
 import { resubmitFile } from './fileActions.js';
 import { ServiceError } from './serviceError.js';
@@ -34,7 +34,8 @@ const notFound = () =>
  * the catalog first (a correction cannot make the file invalid), the workflow then records
  * the resubmission (it alone decides whether one is allowed now), and only after it accepted
  * are the new values and documents stored in the read model. A retry with the same update ID
- * gets the workflow's same answer and writes the same data again, so it is harmless.
+ * gets the workflow's same answer and writes the same data again, or nothing when a later
+ * round's corrections are already stored.
  */
 export async function resubmitWithChanges(
   deps: ResubmissionDependencies,
@@ -45,10 +46,7 @@ export async function resubmitWithChanges(
   const { rows } = await deps.pool.query<{
     permit_type: string;
     form_data: Record<string, unknown>;
-    documents: DocumentRef[];
-  }>('SELECT permit_type, form_data, documents FROM applications WHERE registration_number = $1', [
-    registrationNumber,
-  ]);
+  }>('SELECT permit_type, form_data FROM applications WHERE registration_number = $1', [registrationNumber]);
   const row = rows[0];
   if (!row) throw notFound();
   const permitType = findPermitType(deps.catalog, row.permit_type);
@@ -83,11 +81,27 @@ export async function resubmitWithChanges(
     updateId,
   );
 
-  const replacedKinds = new Set(newDocuments.map((d) => d.kind));
-  const documents = [...row.documents.filter((d) => !replacedKinds.has(d.kind)), ...newDocuments];
+  // The corrections are written under the sequence the workflow gave this resubmission, and
+  // only over older ones: a retry of an earlier round (the same update ID gets that round's
+  // answer again) leaves a later round's corrections alone. Fields and documents are merged
+  // into the row as it is now, not as it was read above.
+  const recordedAs = view.history.findLast((entry) => entry.action === 'resubmitted')?.sequence;
+  if (recordedAs === undefined) throw new Error(`resubmission of ${registrationNumber} was not recorded`);
   await deps.pool.query(
-    'UPDATE applications SET form_data = $2, documents = $3, updated_at = now() WHERE registration_number = $1',
-    [registrationNumber, JSON.stringify(form.values), JSON.stringify(documents)],
+    `UPDATE applications SET
+       form_data = form_data || $2::jsonb,
+       documents = COALESCE((SELECT jsonb_agg(d ORDER BY position) FROM jsonb_array_elements(documents)
+                               WITH ORDINALITY AS kept(d, position)
+                             WHERE NOT (d->>'kind' = ANY($4::text[]))), '[]'::jsonb) || $3::jsonb,
+       form_sequence = $5, updated_at = now()
+     WHERE registration_number = $1 AND form_sequence < $5`,
+    [
+      registrationNumber,
+      JSON.stringify(changedValues),
+      JSON.stringify(newDocuments),
+      newDocuments.map((d) => d.kind),
+      recordedAs,
+    ],
   );
   return view;
 }

@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DocumentStore } from '../../src/services/documents/documentStore.js';
+import { type ResubmissionDependencies, resubmitWithChanges } from '../../src/services/resubmission.js';
+import { decide, submit, testCatalog, usePermitStack } from '../support/permitScenario.js';
+
+const env = usePermitStack('resubmission');
+let dir: string;
+let deps: ResubmissionDependencies;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-resubmission-'));
+  deps = {
+    pool: env.stack.pool,
+    temporal: env.stack.client,
+    catalog: testCatalog,
+    documents: new DocumentStore(env.stack.pool, dir),
+  };
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function formOf(registrationNumber: string) {
+  const { rows } = await env.stack.pool.query(
+    'SELECT form_data, form_sequence FROM applications WHERE registration_number = $1',
+    [registrationNumber],
+  );
+  return rows[0];
+}
+
+test("a late retry of an earlier round's resubmission leaves a later round's corrections alone", async () => {
+  const { registrationNumber: rn, handle } = await submit(env.stack, 'TEST-FREE');
+  await decide(handle, 'verifikator', { decision: 'revise', note: 'nomor telepon salah' });
+  await resubmitWithChanges(deps, rn, { changedFields: { phone: '081211111111' } }, 'round-1');
+  expect((await formOf(rn)).form_data.phone).toBe('+6281211111111');
+
+  await decide(handle, 'verifikator', { decision: 'revise', note: 'masih salah, dan nama lengkap' });
+  await resubmitWithChanges(
+    deps,
+    rn,
+    { changedFields: { phone: '081222222222', fullName: 'Siti Rahmawati, S.Kep.' } },
+    'round-2',
+  );
+  const latest = await formOf(rn);
+
+  // Round 1's caller never saw its answer and retries: the workflow answers as before (the
+  // update ID is applied once), and the row keeps round 2's values.
+  const retried = await resubmitWithChanges(
+    deps,
+    rn,
+    { changedFields: { phone: '081211111111' } },
+    'round-1',
+  );
+  expect(retried.history.filter((h) => h.action === 'resubmitted')).toHaveLength(1);
+  expect(await formOf(rn)).toEqual(latest);
+  expect(latest.form_data).toMatchObject({ phone: '+6281222222222', fullName: 'Siti Rahmawati, S.Kep.' });
+  // Fields nobody corrected are kept as submitted.
+  expect(latest.form_data.applicantNik).toBe('3604015708900001');
+});
