@@ -92,6 +92,10 @@ async function main() {
     workflowsPath: path.resolve(import.meta.dirname, 'noopWorkflow.ts'),
   });
   const noopRunning = noopWorker.run();
+  const stopNoopWorker = async () => {
+    if (noopWorker.getState() === 'RUNNING') noopWorker.shutdown();
+    await noopRunning.catch(() => {});
+  };
   try {
     const body = await submissionBody(stack.apiUrl);
     const files: { rn: string; code: string }[] = [];
@@ -163,6 +167,9 @@ async function main() {
         }),
       noopsDone,
     );
+    // Its work is done; left running, its memory and timers would weigh on the load generator
+    // (this process) during the lookups.
+    await stopNoopWorker();
 
     console.log(`[bench] 3/4 GET /api/v1/applications/{rn} with X-Access-Code: ${CONCURRENCY} clients`);
     const lookup = (i: number) => {
@@ -231,8 +238,7 @@ async function main() {
       if (r.firstError) console.log(`first error in "${r.name}": ${r.firstError}`);
     }
   } finally {
-    noopWorker.shutdown();
-    await noopRunning.catch(() => {});
+    await stopNoopWorker();
     await nativeConnection.close();
     await connection.close();
     await pool.end();

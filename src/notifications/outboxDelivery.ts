@@ -45,15 +45,16 @@ export async function deliverOutboxNotifications(
   pool: Pool,
   channel: NotificationChannel | undefined,
   eventKeys: string[],
-): Promise<{ sent: number; failed: number; pending: number }> {
+): Promise<{ sent: number; failed: number; skipped: number; pending: number }> {
   const { rows } = await pool.query<OutboxRow>(
     `SELECT event_key, workflow_id, audience, recipient, template, params FROM notification_outbox
      WHERE event_key = ANY($1) AND delivered_at IS NULL ORDER BY id`,
     [eventKeys],
   );
-  if (!channel) return { sent: 0, failed: 0, pending: rows.length };
+  if (!channel) return { sent: 0, failed: 0, skipped: 0, pending: rows.length };
   let sent = 0;
   let failed = 0;
+  let skipped = 0;
   const client = await pool.connect();
   try {
     for (const row of rows) {
@@ -63,7 +64,10 @@ export async function deliverOutboxNotifications(
         [row.event_key],
       );
       // Another deliverer holds this notice right now; it sends it (or retries it) itself.
-      if (!lock[0]?.locked) continue;
+      if (!lock[0]?.locked) {
+        skipped += 1;
+        continue;
+      }
       try {
         sent += await deliverOne(client, channel, row);
       } catch (error) {
@@ -91,7 +95,7 @@ export async function deliverOutboxNotifications(
   } finally {
     client.release();
   }
-  return { sent, failed, pending: 0 };
+  return { sent, failed, skipped, pending: 0 };
 }
 
 async function deliverOne(client: PoolClient, channel: NotificationChannel, row: OutboxRow): Promise<number> {

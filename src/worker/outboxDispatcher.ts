@@ -39,8 +39,9 @@ export function startOutboxDispatcher(options: {
       if (keys.length === 0) return sent;
       const round = await deliverOutboxNotifications(options.pool, options.channel, keys);
       sent += round.sent;
-      // A short batch was everything due; failed rows wait for their next attempt.
-      if (keys.length < batchSize) return sent;
+      // A short batch was everything due; failed rows wait for their next attempt. A batch
+      // another dispatcher holds entirely is its to send: looping on it would only spin.
+      if (keys.length < batchSize || round.skipped === keys.length) return sent;
     }
   };
 

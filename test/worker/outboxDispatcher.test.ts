@@ -103,3 +103,26 @@ test('a chat that blocked the bot is recorded and not tried again', async () => 
   await deliverOutboxNotifications(stack.pool, channel, ['blocked:2']);
   expect(channel.sent).toEqual([]);
 });
+
+test('a batch another dispatcher holds is left to it: the round ends instead of spinning', async () => {
+  await queueNotice('held:1', 0);
+  const holder = await stack.pool.connect();
+  const lockSql = (fn: string) =>
+    `SELECT ${fn}(hashtext('notification:' || current_schema() || ':' || 'held:1'))`;
+  await holder.query(lockSql('pg_advisory_lock'));
+  const channel = new RecordingChannel();
+  const dispatcher = startOutboxDispatcher({ pool: stack.pool, channel, pollMs: 3_600_000, batchSize: 1 });
+  try {
+    expect(await dispatcher.runOnce()).toBe(0);
+    expect(channel.sent).toEqual([]);
+  } finally {
+    await holder.query(lockSql('pg_advisory_unlock'));
+    holder.release();
+  }
+  expect(await outboxRow('held:1')).toMatchObject({ delivered_at: null, attempts: 0 });
+  // Released, the notice is handled by the next round, this one's or the dispatcher's own
+  // (its one recipient blocked the bot in the test above: nothing is sent, the notice is done).
+  await dispatcher.runOnce();
+  await waitFor('the released notice', async () => (await outboxRow('held:1')).delivered_at !== null);
+  await dispatcher.stop();
+});
