@@ -10,7 +10,7 @@ import { validateApplicationForm } from '../domain/catalog/formValidation.js';
 import { computeFee } from '../domain/fees/computeFee.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
 import { maskNik } from '../domain/identifiers/nik.js';
-import { planStageClock } from '../domain/sla/stageClockPlan.js';
+import { planStageClock, stageClockInput } from '../domain/sla/stageClockPlan.js';
 import {
   type Channel,
   type DocumentRef,
@@ -91,14 +91,11 @@ function planFirstStage(
 ): FirstStageClock | undefined {
   const stage = permitType.stages[0];
   if (stage?.kind !== 'officer_review') return undefined;
-  const plan = planStageClock(calendar, {
+  return {
+    stageKey: stage.key,
     startedAt,
-    sla: stage.sla,
-    reminderAt: stage.reminderAt,
-    ...(stage.escalation.secondLevel ? { secondLevelAfter: stage.escalation.secondLevel.after } : {}),
-    pauses: [],
-  });
-  return { stageKey: stage.key, startedAt, plan };
+    plan: planStageClock(calendar, stageClockInput(stage, startedAt, [])),
+  };
 }
 
 /**
@@ -149,20 +146,22 @@ export async function submitApplication(
   // of the type queues on. (A replay wastes one hash.)
   const newAccessCode = generateAccessCode();
   const newAccessCodeHash = await hashAccessCode(newAccessCode);
-  // The first stage's clock starts at submission: computed here (the same pure rule the
-  // workflow's calendar activity uses), so the answer carries the deadline without waiting for
-  // the worker, and handed to the workflow in its input (recorded in history).
-  const firstStageClock = planFirstStage(deps.calendar, permitType, new Date().toISOString());
+  // The first stage's clock starts at submission (the row's submitted_at): computed here by the
+  // same pure rule the workflow's calendar activity uses, so the answer carries the deadline
+  // without waiting for the worker, and handed to the workflow in its input (kept in history).
+  const submittedAt = new Date().toISOString();
+  const firstStageClock = planFirstStage(deps.calendar, permitType, submittedAt);
 
-  const replayOf = async (): Promise<SubmittedApplication | null> => {
+  const replayOf = async (): Promise<(SubmittedApplication & { submittedAt: string }) | null> => {
     const { rows } = await deps.pool.query<{
       registration_number: string;
       request_hash: string;
       status: string;
       stage_key: string | null;
       deadline: Date | null;
+      submitted_at: Date;
     }>(
-      `SELECT registration_number, request_hash, status, stage_key, deadline
+      `SELECT registration_number, request_hash, status, stage_key, deadline, submitted_at
        FROM applications WHERE idempotency_key = $1`,
       [request.idempotencyKey],
     );
@@ -182,9 +181,10 @@ export async function submitApplication(
       accessCode: null,
       replayed: true,
       channel: request.channel,
+      submittedAt: found.submitted_at.toISOString(),
     };
   };
-  const store = async (): Promise<SubmittedApplication> => {
+  const store = async (): Promise<SubmittedApplication & { submittedAt: string }> => {
     const registrationNumber = await insertApplicationWithNumber(
       deps.pool,
       permitType.code,
@@ -200,6 +200,7 @@ export async function submitApplication(
         request_hash: hash,
         applicant_telegram_id: request.applicantTelegramUserId ?? null,
         submitted_by_officer: request.submittedByOfficerId ?? null,
+        submitted_at: submittedAt,
         stage_key: firstStage.key,
         deadline: firstStageClock?.plan.deadline ?? null,
         deadline_clock: firstStageClock?.plan.clock ?? null,
@@ -214,17 +215,22 @@ export async function submitApplication(
       accessCode: newAccessCode,
       replayed: false,
       channel: request.channel,
+      submittedAt,
     };
   };
   // New submissions are the common case, so the insert comes first: a retry with a used key
   // fails on its unique index (undoing its counter bump) and is answered from the stored row,
   // as a replay or a conflict. Two requests with the same key at the same moment end the same.
-  const stored = await store().catch(async (error: unknown) => {
+  const { submittedAt: storedAt, ...stored } = await store().catch(async (error: unknown) => {
     if (!isIdempotencyKeyTaken(error)) throw error;
     const earlier = await replayOf();
     if (!earlier) throw error;
     return earlier;
   });
+  // A retry after a crash before the start (or the loser of two twin requests) starts the
+  // workflow with the clock of the stored submission, not of this request.
+  const clock =
+    storedAt === submittedAt ? firstStageClock : planFirstStage(deps.calendar, permitType, storedAt);
 
   const input: PermitApplicationInput = {
     registrationNumber: stored.registrationNumber,
@@ -238,7 +244,7 @@ export async function submitApplication(
     channel: request.channel,
     fee: { amount: fee.amount },
     ...(request.submittedByOfficerId ? { submittedByOfficerId: request.submittedByOfficerId } : {}),
-    ...(firstStageClock ? { firstStageClock } : {}),
+    ...(clock ? { firstStageClock: clock } : {}),
   };
   await deps.temporal.workflow.start(PERMIT_WORKFLOW_TYPE, {
     taskQueue: deps.taskQueue,

@@ -3,7 +3,7 @@
 // told the deadline at once) and by the workflow's calendar activity afterwards.
 
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
-import type { SlaSpec } from '../catalog/catalogSchema.js';
+import type { OfficerStageDef, SlaSpec } from '../catalog/catalogSchema.js';
 import { type Checkpoint, slaPlan } from './slaPlan.js';
 
 export interface PauseRecord {
@@ -29,6 +29,21 @@ export interface StageClockPlan {
   checkpoints: Checkpoint[];
   /** Clock time held by the closed pauses. */
   pausedMs: number;
+}
+
+/** What the plan of an officer stage's clock depends on: its SLA, escalation and pauses. */
+export function stageClockInput(
+  stage: OfficerStageDef,
+  startedAt: string,
+  pauses: PauseRecord[],
+): PlanStageClockInput {
+  return {
+    startedAt,
+    sla: stage.sla,
+    reminderAt: stage.reminderAt,
+    ...(stage.escalation.secondLevel ? { secondLevelAfter: stage.escalation.secondLevel.after } : {}),
+    pauses,
+  };
 }
 
 export function planStageClock(calendar: WorkingCalendar, input: PlanStageClockInput): StageClockPlan {

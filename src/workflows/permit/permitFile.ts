@@ -144,9 +144,10 @@ export class PermitFile {
     this.paymentReferences.add(reference);
   }
 
-  startStageClock(stageKey: string, startedAt: string): void {
+  /** Starts a stage's clock; its plan comes from the calendar activity, or with it when known. */
+  startStageClock(stageKey: string, startedAt: string, plan: StageClockPlan | null = null): void {
     if (this.clock) this.pausedMsOfEarlierStages += this.clock.plan?.pausedMs ?? 0;
-    this.clock = { stageKey, startedAt, pauses: [], plan: null, fired: new Set() };
+    this.clock = { stageKey, startedAt, pauses: [], plan, fired: new Set() };
   }
 
   openPause(at: string, reason: string): void {

@@ -11,6 +11,7 @@ import type {
   NotificationRequest,
   TransitionRecord,
 } from '../../activities/permit/permitActivityContract.js';
+import { stageClockInput } from '../../domain/sla/stageClockPlan.js';
 import type { Actor, FileAction } from '../../domain/stages/fileActions.js';
 import type { FileState } from '../../domain/stages/fileState.js';
 import { isFinalStatus } from '../../domain/stages/fileState.js';
@@ -156,8 +157,7 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
     const stage = file.currentOfficerStage();
     if (!stage) return [];
     if (planned?.stageKey === stage.key) {
-      file.startStageClock(stage.key, planned.startedAt);
-      file.clock!.plan = planned.plan;
+      file.startStageClock(stage.key, planned.startedAt, planned.plan);
     } else {
       file.startStageClock(stage.key, nowIso());
       await replanClock();
@@ -181,13 +181,7 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
     const stage = file.currentOfficerStage();
     const clock = file.clock;
     if (!stage || !clock) return;
-    clock.plan = await calendar.planStageClock({
-      startedAt: clock.startedAt,
-      sla: stage.sla,
-      reminderAt: stage.reminderAt,
-      ...(stage.escalation.secondLevel ? { secondLevelAfter: stage.escalation.secondLevel.after } : {}),
-      pauses: clock.pauses,
-    });
+    clock.plan = await calendar.planStageClock(stageClockInput(stage, clock.startedAt, clock.pauses));
   };
 
   const issuePermit = async () => {
