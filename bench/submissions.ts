@@ -181,7 +181,7 @@ async function main() {
         if (res.status !== 200) throw new Error(`${res.status} ${res.body.slice(0, 300)}`);
       });
     };
-    // Warm-up: each code's first check pays scrypt (~8 ms); polling afterwards is what is measured.
+    // Warm-up: each code's first check pays scrypt (~2 ms); polling afterwards is what is measured.
     const warm = files.slice(0, 500);
     for (let i = 0; i < warm.length; i += CONCURRENCY) {
       await Promise.all(warm.slice(i, i + CONCURRENCY).map((_, j) => lookup(i + j)));

@@ -39,7 +39,7 @@ function isUnreachableChat(error: unknown): boolean {
  * Within Telegram's limits: a global rate under the bulk limit (30/s) and about one message a
  * second per chat (20 a minute per group), through one throttler per process; a 429 waits its
  * `retry_after` and tries again. A chat that blocked the bot answers 'blocked' (recorded by the
- * delivery activity and not retried).
+ * outbox delivery and not retried).
  */
 export class TelegramChannel implements NotificationChannel {
   private readonly api: Api;
@@ -54,7 +54,7 @@ export class TelegramChannel implements NotificationChannel {
       autoRetry({
         maxRetryAttempts: 5,
         maxDelaySeconds: options.maxRetryAfterSeconds ?? 30,
-        // Network failures go back to the delivery activity, whose retries are bounded and logged.
+        // Network failures go back to the outbox dispatcher, which logs them and retries after a back-off.
         rethrowHttpErrors: true,
       }),
     );

@@ -1,5 +1,5 @@
 // Where notifications go out. The Telegram implementation lives with the bot; tests use a
-// recording channel. The delivery activity resolves recipients to chat IDs before calling.
+// recording channel. The outbox delivery resolves recipients to chat IDs before calling.
 
 export interface OutgoingNotification {
   eventKey: string;

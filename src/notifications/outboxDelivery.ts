@@ -1,9 +1,18 @@
 import type { Pool, PoolClient } from '../db/pool.js';
+import { maskNikRuns } from '../domain/identifiers/nik.js';
 import { MANAGER_ROLE } from '../domain/officers/managerRole.js';
 import type { NotificationChannel } from './notificationChannel.js';
 
 /** Back-off of a notice whose delivery failed: 2 s, 4 s, 8 s … at most 5 minutes, never dropped. */
-export const RETRY_BACKOFF = { firstMs: 2_000, maxMs: 5 * 60_000 } as const;
+const RETRY_BACKOFF = { firstMs: 2_000, maxMs: 5 * 60_000 } as const;
+
+/** A notice whose delivery failed this time; it is retried after its back-off. */
+export interface FailedNotice {
+  eventKey: string;
+  /** Attempts so far, this one included. */
+  attempts: number;
+  error: string;
+}
 
 interface OutboxRow {
   event_key: string;
@@ -38,22 +47,21 @@ async function recipientChats(pool: Pool | PoolClient, row: OutboxRow): Promise<
  * Sends the outbox rows named by `eventKeys` that are not yet delivered. Each (notification,
  * chat) pair is recorded once sent, so a retry after a partial failure sends only the rest; an
  * advisory lock per row keeps two deliverers (two worker processes) from sending the same
- * notice at once. A failure is recorded on its row with the time of the next attempt. Without
- * a channel the rows stay pending; nothing is lost.
+ * notice at once. A failure is recorded on its row with the time of the next attempt, and
+ * returned so the caller can log it.
  */
 export async function deliverOutboxNotifications(
   pool: Pool,
-  channel: NotificationChannel | undefined,
+  channel: NotificationChannel,
   eventKeys: string[],
-): Promise<{ sent: number; failed: number; skipped: number; pending: number }> {
+): Promise<{ sent: number; failed: FailedNotice[]; skipped: number }> {
   const { rows } = await pool.query<OutboxRow>(
     `SELECT event_key, workflow_id, audience, recipient, template, params FROM notification_outbox
      WHERE event_key = ANY($1) AND delivered_at IS NULL ORDER BY id`,
     [eventKeys],
   );
-  if (!channel) return { sent: 0, failed: 0, skipped: 0, pending: rows.length };
   let sent = 0;
-  let failed = 0;
+  const failed: FailedNotice[] = [];
   let skipped = 0;
   const client = await pool.connect();
   try {
@@ -71,20 +79,17 @@ export async function deliverOutboxNotifications(
       try {
         sent += await deliverOne(client, channel, row);
       } catch (error) {
-        failed += 1;
-        await client
-          .query(
+        // Stored and logged: a 16-digit run in an error text may be a NIK, so it is masked.
+        const message = maskNikRuns(error instanceof Error ? error.message : String(error));
+        const { rows: updated } = await client
+          .query<{ attempts: number }>(
             `UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2,
                next_attempt_at = now() + make_interval(secs => least($4::float8, $3::float8 * power(2, attempts)) / 1000.0)
-             WHERE event_key = $1`,
-            [
-              row.event_key,
-              error instanceof Error ? error.message : String(error),
-              RETRY_BACKOFF.firstMs,
-              RETRY_BACKOFF.maxMs,
-            ],
+             WHERE event_key = $1 RETURNING attempts`,
+            [row.event_key, message, RETRY_BACKOFF.firstMs, RETRY_BACKOFF.maxMs],
           )
-          .catch(() => {});
+          .catch(() => ({ rows: [] as { attempts: number }[] }));
+        failed.push({ eventKey: row.event_key, attempts: updated[0]?.attempts ?? 0, error: message });
       } finally {
         await client.query(
           `SELECT pg_advisory_unlock(hashtext('notification:' || current_schema() || ':' || $1))`,
@@ -95,7 +100,7 @@ export async function deliverOutboxNotifications(
   } finally {
     client.release();
   }
-  return { sent, failed, skipped, pending: 0 };
+  return { sent, failed, skipped };
 }
 
 async function deliverOne(client: PoolClient, channel: NotificationChannel, row: OutboxRow): Promise<number> {

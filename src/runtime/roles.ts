@@ -42,6 +42,9 @@ export async function startWorkerRole(
         pool,
         channel,
         onError: (error) => logger.warn({ err: error }, 'outbox delivery round failed; retrying next round'),
+        // The event key names the file and the notice; the error is the Bot API's, never a token.
+        onNoticeFailed: (failure) =>
+          logger.warn(failure, 'notice not delivered; retrying after its back-off'),
       })
     : undefined;
   if (dispatcher) stops.push('outbox dispatcher', dispatcher.stop);

@@ -4,7 +4,7 @@ import { normalizeAccessCode } from '../domain/identifiers/accessCode.js';
 import { applicantHoldsAccessCode } from './applicationQueries.js';
 
 /**
- * Access codes are scrypt-hashed (~8 ms of CPU per check) because they are short enough to be
+ * Access codes are scrypt-hashed (~2 ms of CPU per check) because they are short enough to be
  * brute-forced from a leaked fast hash. An applicant polling the status page would pay that on
  * every request, so successful checks are remembered for a short while, in memory only, keyed
  * by SHA-256(registration number, code): the code itself is never kept. Failures are never

@@ -87,9 +87,12 @@ export async function resubmitWithChanges(
   // into the row as it is now, not as it was read above.
   const recordedAs = view.history.findLast((entry) => entry.action === 'resubmitted')?.sequence;
   if (recordedAs === undefined) throw new Error(`resubmission of ${registrationNumber} was not recorded`);
+  // A field the applicant cleared leaves the form, as if it had never been filled in.
+  const cleared = Object.keys(changedValues).filter((key) => changedValues[key] === null);
+  const corrected = Object.fromEntries(Object.entries(changedValues).filter(([, value]) => value !== null));
   await deps.pool.query(
     `UPDATE applications SET
-       form_data = form_data || $2::jsonb,
+       form_data = (form_data - $6::text[]) || $2::jsonb,
        documents = COALESCE((SELECT jsonb_agg(d ORDER BY position) FROM jsonb_array_elements(documents)
                                WITH ORDINALITY AS kept(d, position)
                              WHERE NOT (d->>'kind' = ANY($4::text[]))), '[]'::jsonb) || $3::jsonb,
@@ -97,10 +100,11 @@ export async function resubmitWithChanges(
      WHERE registration_number = $1 AND form_sequence < $5`,
     [
       registrationNumber,
-      JSON.stringify(changedValues),
+      JSON.stringify(corrected),
       JSON.stringify(newDocuments),
       newDocuments.map((d) => d.kind),
       recordedAs,
+      cleared,
     ],
   );
   return view;

@@ -1,6 +1,10 @@
 import type { Pool } from '../db/pool.js';
 import type { NotificationChannel } from '../notifications/notificationChannel.js';
-import { deliverOutboxNotifications, dueOutboxKeys } from '../notifications/outboxDelivery.js';
+import {
+  deliverOutboxNotifications,
+  dueOutboxKeys,
+  type FailedNotice,
+} from '../notifications/outboxDelivery.js';
 
 export interface OutboxDispatcher {
   /** Asks for a round soon: the transition activity calls it after committing new notices. */
@@ -24,7 +28,10 @@ export function startOutboxDispatcher(options: {
   channel: NotificationChannel;
   pollMs?: number;
   batchSize?: number;
+  /** A round failed as a whole (say, the database is down); the next round tries again. */
   onError?: (error: unknown) => void;
+  /** One notice failed; it waits for its back-off. Called for every failed attempt. */
+  onNoticeFailed?: (failure: FailedNotice) => void;
 }): OutboxDispatcher {
   const pollMs = options.pollMs ?? 2_000;
   const batchSize = options.batchSize ?? 100;
@@ -39,6 +46,7 @@ export function startOutboxDispatcher(options: {
       if (keys.length === 0) return sent;
       const round = await deliverOutboxNotifications(options.pool, options.channel, keys);
       sent += round.sent;
+      for (const failure of round.failed) options.onNoticeFailed?.(failure);
       // A short batch was everything due; failed rows wait for their next attempt. A batch
       // another dispatcher holds entirely is its to send: looping on it would only spin.
       if (keys.length < batchSize || round.skipped === keys.length) return sent;

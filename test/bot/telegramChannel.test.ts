@@ -86,11 +86,11 @@ describe('the Telegram notification channel', () => {
     expect(emulator.messagesTo(7004)[0]!.text).toContain('Ada kabar tentang berkas TEST-PAY-2026-000007');
   });
 
-  test('a chat that blocked the bot answers blocked; other failures throw for the activity to retry', async () => {
+  test('a chat that blocked the bot answers blocked; other failures throw for the dispatcher to retry', async () => {
     emulator.blocked.add(7005);
     expect(await channel.send(notice({ chatId: 7005 }))).toBe('blocked');
     emulator.failWith429('sendMessage', { chatId: 7006, retryAfter: 120 });
-    // Longer than the channel waits in place: the send fails and the delivery activity retries later.
+    // Longer than the channel waits in place: the send fails and the outbox dispatcher retries later.
     await expect(channel.send(notice({ chatId: 7006 }))).rejects.toThrow(/429/);
   });
 

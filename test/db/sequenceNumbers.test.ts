@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { inTransaction } from '../../src/db/pool.js';
 import { allocatePermitNumber, insertApplicationWithNumber } from '../../src/db/sequenceNumbers.js';
+import { formatRegistrationNumber } from '../../src/domain/identifiers/registrationNumber.js';
 import { startTestStack, type TestStack } from '../support/testStack.js';
 
 let stack: TestStack;
@@ -28,7 +29,8 @@ test('registration numbers under concurrency are unique and gap-free per type an
     ),
   );
   const issued = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])).sort();
-  expect(issued).toEqual(Array.from({ length: 30 }, (_, i) => `PBG-2026-${String(i + 2).padStart(6, '0')}`));
+  // Built in SQL: the same shape as the domain's formatter.
+  expect(issued).toEqual(Array.from({ length: 30 }, (_, i) => formatRegistrationNumber('PBG', 2026, i + 2)));
   const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
   expect(refused).toHaveLength(10);
   for (const error of refused) expect(error).toMatchObject({ code: '23505' });

@@ -59,3 +59,13 @@ test("a late retry of an earlier round's resubmission leaves a later round's cor
   // Fields nobody corrected are kept as submitted.
   expect(latest.form_data.applicantNik).toBe('3604015708900001');
 });
+
+test('an optional field cleared in a correction leaves the form', async () => {
+  const { registrationNumber: rn, handle } = await submit(env.stack, 'TEST-FREE');
+  expect((await formOf(rn)).form_data.phone).toBe('+6281234567890');
+  await decide(handle, 'verifikator', { decision: 'revise', note: 'nomor HP tidak aktif, kosongkan saja' });
+  await resubmitWithChanges(deps, rn, { changedFields: { phone: '' } }, 'clear-phone');
+  const cleared = await formOf(rn);
+  expect(cleared.form_data).not.toHaveProperty('phone');
+  expect(cleared.form_data).toMatchObject({ applicantNik: '3604015708900001', fullName: 'Siti Rahmawati' });
+});

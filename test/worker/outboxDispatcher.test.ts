@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { deliverOutboxNotifications } from '../../src/notifications/outboxDelivery.js';
+import { deliverOutboxNotifications, type FailedNotice } from '../../src/notifications/outboxDelivery.js';
 import { startOutboxDispatcher } from '../../src/worker/outboxDispatcher.js';
 import { officers, seedOfficers } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
@@ -34,7 +34,8 @@ async function outboxRow(eventKey: string) {
 
 test('a woken dispatcher sends what is due at once, each notice once', async () => {
   const channel = new RecordingChannel();
-  // A poll far away: only wake() can explain a prompt delivery.
+  // A poll far away: a prompt delivery comes from the round wake() asks for (or from the first
+  // round, if it is still running when the notices are written: it then runs once more).
   const dispatcher = startOutboxDispatcher({ pool: stack.pool, channel, pollMs: 3_600_000 });
   try {
     await queueNotice('wake:1', 0);
@@ -56,12 +57,21 @@ test('a failed notice waits for its back-off, then is sent: never dropped', asyn
   await queueNotice('retry:1', 0);
   const channel = new RecordingChannel();
   channel.failures = 1;
-  const dispatcher = startOutboxDispatcher({ pool: stack.pool, channel, pollMs: 3_600_000 });
+  const failures: FailedNotice[] = [];
+  const dispatcher = startOutboxDispatcher({
+    pool: stack.pool,
+    channel,
+    pollMs: 3_600_000,
+    onNoticeFailed: (failure) => failures.push(failure),
+  });
   try {
     await waitFor('the first attempt', async () => (await outboxRow('retry:1')).attempts === 1);
     const failed = await outboxRow('retry:1');
     expect(failed).toMatchObject({ delivered_at: null, waiting: true });
     expect(failed.last_error).toContain('unreachable');
+    expect(failures).toEqual([
+      { eventKey: 'retry:1', attempts: 1, error: expect.stringContaining('unreachable') },
+    ]);
     // Not due yet: a round leaves it alone.
     expect(await dispatcher.runOnce()).toBe(0);
     expect(channel.sent).toEqual([]);
@@ -105,6 +115,7 @@ test('a chat that blocked the bot is recorded and not tried again', async () => 
 });
 
 test('a batch another dispatcher holds is left to it: the round ends instead of spinning', async () => {
+  await stack.pool.query('DELETE FROM blocked_chats');
   await queueNotice('held:1', 0);
   const holder = await stack.pool.connect();
   const lockSql = (fn: string) =>
@@ -120,9 +131,9 @@ test('a batch another dispatcher holds is left to it: the round ends instead of 
     holder.release();
   }
   expect(await outboxRow('held:1')).toMatchObject({ delivered_at: null, attempts: 0 });
-  // Released, the notice is handled by the next round, this one's or the dispatcher's own
-  // (its one recipient blocked the bot in the test above: nothing is sent, the notice is done).
+  // Released, the notice goes out with the next round, this one's or the dispatcher's own.
   await dispatcher.runOnce();
   await waitFor('the released notice', async () => (await outboxRow('held:1')).delivered_at !== null);
   await dispatcher.stop();
+  expect(channel.sent.map((n) => [n.eventKey, n.chatId])).toEqual([['held:1', officers.verifikator.chat]]);
 });

@@ -49,7 +49,7 @@ describe('access codes', () => {
     expect(a).not.toBe(b);
   });
 
-  it('stored at an earlier, higher cost (N = 2^14) still verify: the cost is read from the hash', async () => {
+  it('hashed at an earlier, higher cost (N = 2^14) still verify: the cost is read from each hash', async () => {
     // Made with the previous default cost; the code is ABCDEFGHJK.
     const salt = Buffer.from('0123456789abcdef');
     const key = scryptSync('ABCDEFGHJK', salt, 32, { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
