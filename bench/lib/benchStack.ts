@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,17 @@ export interface BenchStack {
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
+/**
+ * The Node arguments of a role as production starts it: package.json's `start:<role>` script
+ * (which docker-compose runs), so the benchmark measures the same flags.
+ */
+function productionNodeArgs(role: 'api' | 'worker'): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = (pkg.scripts[`start:${role}`] ?? '').trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`package.json start:${role} must be a plain node command line`);
+  return args;
+}
+
 /** A production-shaped role (src/entrypoints/*.ts) in a process of its own. */
 function startRole(
   role: 'api' | 'worker',
@@ -29,7 +41,7 @@ function startRole(
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', `src/entrypoints/${role}.ts`], {
+  const child = spawn(process.execPath, [...profile, ...productionNodeArgs(role)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

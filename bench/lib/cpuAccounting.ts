@@ -60,3 +60,28 @@ export function cpuPerOperation(before: CpuByRole, after: CpuByRole, operations:
     per[role] = (after[role] - before[role]) / Math.max(1, operations);
   return per;
 }
+
+/**
+ * Resolves once the stack's processes (all but the load generator and the rest of the machine)
+ * used less than `idleShare` of one core over two readings `intervalMs` apart: the work a phase
+ * queued (workflow tasks, outbox rounds, the server's own bookkeeping) is done, and is charged to
+ * that phase. Fails after `timeoutMs` rather than measuring the next phase on a busy machine.
+ */
+export async function untilStackQuiet(
+  stack: StackProcesses,
+  options: { intervalMs?: number; idleShare?: number; timeoutMs?: number } = {},
+): Promise<void> {
+  const { intervalMs = 500, idleShare = 0.1, timeoutMs = 120_000 } = options;
+  const busy = (c: CpuByRole) => c.api + c.worker + c.temporal + c.postgres;
+  const deadline = Date.now() + timeoutMs;
+  let previous = busy(cpuByRole(stack));
+  let quietReadings = 0;
+  while (quietReadings < 2) {
+    if (Date.now() > deadline)
+      throw new Error(`the stack was still busy ${timeoutMs / 1000} s after the phase`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+    const now = busy(cpuByRole(stack));
+    quietReadings = now - previous < intervalMs * idleShare ? quietReadings + 1 : 0;
+    previous = now;
+  }
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
+import { recordTransitionInDb } from '../db/recordTransition.js';
 import { insertApplicationWithNumber } from '../db/sequenceNumbers.js';
 import { jakartaDayNumber, yearOfDay } from '../domain/calendar/jakartaTime.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
@@ -11,6 +12,7 @@ import { computeFee } from '../domain/fees/computeFee.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
 import { maskNik } from '../domain/identifiers/nik.js';
 import { planStageClock, stageClockInput } from '../domain/sla/stageClockPlan.js';
+import { openPermitFile } from '../workflows/permit/openPermitFile.js';
 import {
   type Channel,
   type DocumentRef,
@@ -33,7 +35,7 @@ export interface SubmitApplicationRequest {
 
 export interface SubmittedApplication {
   registrationNumber: string;
-  /** SUBMITTED on a new file (the workflow records its first step a moment later). */
+  /** The file's status: for a new file, the state its recorded submission put it in. */
   status: string;
   stageKey: string | null;
   /** Deadline of the current stage, ISO 8601; on a new file, the first stage's. */
@@ -100,8 +102,9 @@ function planFirstStage(
 
 /**
  * Validates a submission, stores the application row with a gap-free registration number and a
- * hashed access code, and starts its workflow. Idempotent by `idempotencyKey`: a retry after a
- * crash between the two steps starts the same workflow (the start returns the running one).
+ * hashed access code, records the submission (audit event, read model, notices) and starts its
+ * workflow. Idempotent by `idempotencyKey`: a retry after a crash between the steps records
+ * nothing twice and starts the same workflow (the start returns the running one).
  */
 export async function submitApplication(
   deps: SubmitDependencies,
@@ -244,13 +247,23 @@ export async function submitApplication(
     channel: request.channel,
     fee: { amount: fee.amount },
     ...(request.submittedByOfficerId ? { submittedByOfficerId: request.submittedByOfficerId } : {}),
+    submittedAt: storedAt,
     ...(clock ? { firstStageClock: clock } : {}),
   };
+  // The submission's audit event, read-model state and first notices, from the same pure rule
+  // the workflow opens the file with. A retry records nothing twice (keyed by sequence) and
+  // completes a submission that crashed between the row and this record. The worker's outbox
+  // dispatcher sends its notices on its next poll.
+  const { submitted: submission } = openPermitFile(input);
+  const { inserted } = await recordTransitionInDb(deps.pool, submission);
   await deps.temporal.workflow.start(PERMIT_WORKFLOW_TYPE, {
     taskQueue: deps.taskQueue,
     workflowId: stored.registrationNumber,
     args: [input],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
-  return stored;
+  // A new file answers with the state just recorded; a replay with the row as it stands now.
+  if (!inserted) return stored;
+  const model = submission.readModel;
+  return { ...stored, status: model.status, stageKey: model.stageKey, deadline: model.deadline };
 }

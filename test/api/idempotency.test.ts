@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { officers } from '../support/permitScenario.js';
 import { type ApiTestStack, startApiTestStack } from './support/apiStack.js';
-import { call, firstStepRecorded, rowCounts, uploadKtp, validSubmission } from './support/httpClient.js';
+import { call, rowCounts, uploadKtp, validSubmission } from './support/httpClient.js';
 
 let api: ApiTestStack;
 let ktp: string;
@@ -37,7 +37,6 @@ test('the same key and body again answer the same file, without the access code 
   expect(first.status).toBe(201);
   expect(first.body.replayed).toBe(false);
   expect(first.headers.get('idempotent-replayed')).toBe('false');
-  await firstStepRecorded(api.url, first.body.registrationNumber, first.body.accessCode!);
   const before = await rowCounts(api.stack.pool);
 
   const again = await submit(key, validSubmission('TEST-FREE', ktp));
@@ -72,7 +71,6 @@ test('the same key with another body is a conflict (409) and changes nothing', a
   const key = randomUUID();
   const first = await submit(key, validSubmission('TEST-FREE', ktp));
   expect(first.status).toBe(201);
-  await firstStepRecorded(api.url, first.body.registrationNumber, first.body.accessCode!);
   const before = await rowCounts(api.stack.pool);
   const other = validSubmission('TEST-FREE', ktp);
   other.formData.fullName = 'Budi Santoso';
@@ -118,7 +116,6 @@ test('ten concurrent requests with one key create exactly one file', async () =>
 test('an officer key submits for a walk-in applicant: channel counter, recorded with the officer', async () => {
   const res = await submit(randomUUID(), validSubmission('TEST-FREE', ktp), api.keys.verifikator);
   expect(res.status).toBe(201);
-  await firstStepRecorded(api.url, res.body.registrationNumber, res.body.accessCode!);
   const { rows } = await api.stack.pool.query(
     `SELECT a.channel, a.submitted_by_officer, e.details
      FROM applications a JOIN audit_events e ON e.workflow_id = a.registration_number AND e.sequence = 1

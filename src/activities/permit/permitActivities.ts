@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { inTransaction, type Pool } from '../../db/pool.js';
+import { recordTransitionInDb } from '../../db/recordTransition.js';
 import { allocatePermitNumber } from '../../db/sequenceNumbers.js';
 import { jakartaDayNumber, yearOfDay } from '../../domain/calendar/jakartaTime.js';
 import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
@@ -11,7 +12,6 @@ import type {
   StageClockPlan,
   TransitionRecord,
 } from './permitActivityContract.js';
-import { recordTransitionInDb } from './recordTransition.js';
 
 export interface PermitActivityDependencies {
   pool: Pool;

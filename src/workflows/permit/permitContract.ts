@@ -31,6 +31,8 @@ export interface PermitApplicationInput {
   fee: { amount: number };
   /** The officer who entered a walk-in applicant's file at the counter. */
   submittedByOfficerId?: string;
+  /** When the application was stored (its row's submitted_at): the time of its audit event. */
+  submittedAt: string;
   /** The first stage's clock, started at submission (absent when the file starts with payment). */
   firstStageClock?: FirstStageClock;
 }

@@ -15,18 +15,19 @@ import { stageClockInput } from '../../domain/sla/stageClockPlan.js';
 import type { Actor, FileAction } from '../../domain/stages/fileActions.js';
 import type { FileState } from '../../domain/stages/fileState.js';
 import { isFinalStatus } from '../../domain/stages/fileState.js';
+import { openPermitFile } from './openPermitFile.js';
 import {
   type DecideArgs,
   decideUpdate,
   type FileView,
-  type FirstStageClock,
   fileStateQuery,
   type PermitApplicationInput,
   paymentConfirmedSignal,
   resubmitUpdate,
   withdrawUpdate,
 } from './permitContract.js';
-import { PermitFile, type QueuedAction, type Timer } from './permitFile.js';
+import type { QueuedAction, Timer } from './permitFile.js';
+import { applicantNotice, stageAssignedNotice } from './permitNotices.js';
 
 // Calendar arithmetic runs in local activities: the result is recorded in history, so a later
 // change of the holiday data never breaks replay of a running file.
@@ -74,7 +75,8 @@ function officerAction(args: DecideArgs): FileAction {
 
 /** One durable workflow per application; its ID is the registration number. */
 export async function permitApplicationWorkflow(input: PermitApplicationInput): Promise<FileView> {
-  const file = new PermitFile(input);
+  // The intake already recorded the submission (sequence 1) and planned the first stage's clock.
+  const { file } = openPermitFile(input);
 
   // Handlers change the state at once (so the next validator sees it) and then wait for the
   // main loop to record the transition, so the caller's answer reflects what was stored.
@@ -138,43 +140,16 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
     await ledger.recordTransition(transition);
   };
 
-  const applicantNote = (
-    template: string,
-    params: NotificationRequest['params'] = {},
-  ): NotificationRequest => ({
-    eventKey: 'applicant',
-    audience: 'applicant',
-    recipient: {},
-    template,
-    params: { registrationNumber: input.registrationNumber, ...params },
-  });
+  const applicantNote = (template: string, params: NotificationRequest['params'] = {}) =>
+    applicantNotice(file, template, params);
 
-  /**
-   * Starts the clock of the officer stage the file is now on and tells its role. The first
-   * stage's clock may come planned from submission (it started then).
-   */
-  const enterOfficerStage = async (planned?: FirstStageClock): Promise<NotificationRequest[]> => {
+  /** Starts the clock of the officer stage the file is now on and tells its role. */
+  const enterOfficerStage = async (): Promise<NotificationRequest[]> => {
     const stage = file.currentOfficerStage();
     if (!stage) return [];
-    if (planned?.stageKey === stage.key) {
-      file.startStageClock(stage.key, planned.startedAt, planned.plan);
-    } else {
-      file.startStageClock(stage.key, nowIso());
-      await replanClock();
-    }
-    return [
-      {
-        eventKey: 'role',
-        audience: 'role',
-        recipient: { role: stage.role, department: file.departmentOf(stage) },
-        template: 'stage_assigned',
-        params: {
-          registrationNumber: input.registrationNumber,
-          stage: stage.key,
-          deadline: file.clock?.plan?.deadline ?? null,
-        },
-      },
-    ];
+    file.startStageClock(stage.key, nowIso());
+    await replanClock();
+    return [stageAssignedNotice(file, stage)];
   };
 
   const replanClock = async () => {
@@ -349,19 +324,6 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
       });
     }
   };
-
-  // Submission: the completeness check starts at once; its own SLA runs from now.
-  const firstStage = await enterOfficerStage(input.firstStageClock);
-  await record({ kind: 'applicant' }, 'submitted', null, {
-    details: {
-      channel: input.channel,
-      ...(input.submittedByOfficerId ? { submittedByOfficerId: input.submittedByOfficerId } : {}),
-    },
-    notifications: [
-      applicantNote('submitted', { deadline: file.clock?.plan?.deadline ?? null }),
-      ...firstStage,
-    ],
-  });
 
   while (!file.isClosed || file.hasQueued()) {
     const queued = file.takeQueued();

@@ -1,6 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { VALID_NIK } from '../../support/permitScenario.js';
-import { waitFor } from '../../support/waitFor.js';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -87,25 +86,7 @@ export interface Submitted {
   deadline: string | null;
 }
 
-/**
- * Waits until the file's workflow recorded its first step. The submission answers before the
- * worker runs it, so a test that counts rows or reads the audit trail waits for it first.
- */
-export async function firstStepRecorded(baseUrl: string, registrationNumber: string, accessCode: string) {
-  await waitFor(`the first step of ${registrationNumber}`, async () => {
-    const res = await call<{ history: unknown[] }>(
-      baseUrl,
-      'GET',
-      `/api/v1/applications/${registrationNumber}`,
-      {
-        accessCode,
-      },
-    );
-    return res.status === 200 && res.body.history.length > 0;
-  });
-}
-
-/** Submits a valid application and waits for its first recorded step. */
+/** Submits a valid application (its first step is recorded when the 201 arrives). */
 export async function submitViaApi(
   baseUrl: string,
   permitTypeCode: string,
@@ -118,7 +99,6 @@ export async function submitViaApi(
     ...(options.bearer ? { bearer: options.bearer } : {}),
   });
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${res.text}`);
-  await firstStepRecorded(baseUrl, res.body.registrationNumber, res.body.accessCode);
   return res.body;
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { TransitionRecord } from '../../../src/activities/permit/permitActivityContract.js';
-import { recordTransitionInDb } from '../../../src/activities/permit/recordTransition.js';
-import { insertApplicationWithNumber } from '../../../src/db/sequenceNumbers.js';
-import { startTestStack, type TestStack } from '../../support/testStack.js';
+import type { TransitionRecord } from '../../src/activities/permit/permitActivityContract.js';
+import { recordTransitionInDb } from '../../src/db/recordTransition.js';
+import { insertApplicationWithNumber } from '../../src/db/sequenceNumbers.js';
+import { startTestStack, type TestStack } from '../support/testStack.js';
 
 let stack: TestStack;
 let rn: string;

@@ -1,5 +1,5 @@
-import type { Pool } from '../../db/pool.js';
-import type { TransitionRecord } from './permitActivityContract.js';
+import type { TransitionRecord } from '../activities/permit/permitActivityContract.js';
+import type { Pool } from './pool.js';
 
 /**
  * Writes one transition: the append-only audit event, the read-model row and the outbox rows,
