@@ -1,4 +1,4 @@
-import type { Client, Connection } from '@temporalio/client';
+import type { Client, Connection, ConnectionLike } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
 
 export type DependencyName = 'postgres' | 'temporal';
@@ -36,7 +36,8 @@ export async function checkDependencies(deps: { pool: Pool; temporal: Client }):
     probe(() => deps.pool.query('SELECT 1'), 'postgres'),
     probe(() => {
       // A gRPC deadline ends the call (and its retries) with the probe, not only our wait for it.
-      const connection = deps.temporal.connection as Connection;
+      // Both connection kinds (the SDK's native one, grpc-js) serve the standard health service.
+      const connection = deps.temporal.connection as ConnectionLike & Pick<Connection, 'healthService'>;
       return connection.withDeadline(Date.now() + TIMEOUT_MS, () => connection.healthService.check({}));
     }, 'temporal'),
   ]);

@@ -6,7 +6,7 @@ import { insertApplicationWithNumber } from '../db/sequenceNumbers.js';
 import { jakartaDayNumber, yearOfDay } from '../domain/calendar/jakartaTime.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
-import type { PermitCatalog, PermitType } from '../domain/catalog/catalogSchema.js';
+import { type PermitCatalog, type PermitType, permitTypeRules } from '../domain/catalog/catalogSchema.js';
 import { validateApplicationForm } from '../domain/catalog/formValidation.js';
 import { computeFee } from '../domain/fees/computeFee.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
@@ -237,13 +237,7 @@ export async function submitApplication(
 
   const input: PermitApplicationInput = {
     registrationNumber: stored.registrationNumber,
-    permitType,
-    applicant: {
-      reference: `applicant-of-${stored.registrationNumber}`,
-      ...(request.applicantTelegramUserId ? { telegramUserId: request.applicantTelegramUserId } : {}),
-    },
-    formData: maskedForHistory(permitType, form.values),
-    documents: request.documents,
+    permitType: permitTypeRules(permitType),
     channel: request.channel,
     fee: { amount: fee.amount },
     ...(request.submittedByOfficerId ? { submittedByOfficerId: request.submittedByOfficerId } : {}),

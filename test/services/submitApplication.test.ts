@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { expect, test } from 'vitest';
 import { type SubmitApplicationRequest, submitApplication } from '../../src/services/submitApplication.js';
 import { fileStateQuery } from '../../src/workflows/permit/permitContract.js';
-import { testCatalog, usePermitStack, VALID_NIK } from '../support/permitScenario.js';
+import { submit, testCatalog, usePermitStack, VALID_NIK, view } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 
 const env = usePermitStack('submit_application');
@@ -130,4 +130,18 @@ test('the submission is recorded before its workflow starts, and a retry after a
     [1, 'submitted', afterRecord.submitted_at.toISOString()],
   ]);
   expect(await recorded()).toMatchObject({ last_sequence: 1, events: ['submitted'] });
+});
+
+test("a file's workflow history holds none of the applicant's personal data", async () => {
+  const { handle } = await submit(env.stack, 'TEST-FREE');
+  await waitFor('the first workflow task', async () => (await view(handle)).history.length === 1);
+  const history = JSON.stringify(await handle.fetchHistory());
+  // Payloads are base64 JSON: decode them before looking.
+  const payloads = [...history.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)]
+    .map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'))
+    .join('\n');
+  expect(payloads).toContain('TEST-FREE');
+  for (const personal of [VALID_NIK, VALID_NIK.slice(0, 4), 'Siti Rahmawati', '081234567890']) {
+    expect(payloads).not.toContain(personal);
+  }
 });

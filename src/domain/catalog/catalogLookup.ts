@@ -9,6 +9,6 @@ export function findPermitType(catalog: PermitCatalog, code: string): PermitType
 }
 
 /** The department whose officers act on a stage: the stage's own, else the permit type's. */
-export function stageDepartment(permitType: PermitType, stage: StageDef): string {
+export function stageDepartment(permitType: Pick<PermitType, 'department'>, stage: StageDef): string {
   return (stage.kind === 'officer_review' ? stage.department : undefined) ?? permitType.department;
 }

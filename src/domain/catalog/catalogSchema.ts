@@ -228,3 +228,24 @@ export type FieldDef = z.output<typeof fieldSchema>;
 export type DocumentDef = z.output<typeof documentSchema>;
 export type FeeFormula = z.output<typeof feeFormulaSchema>;
 export type EscalationDef = OfficerStageDef['escalation'];
+
+/**
+ * What a running file needs of its permit type: the stages and their deadlines, the department,
+ * the revision deadline and deemed approval. Not the form or document definitions, which stay in
+ * the catalog and the read model (and so out of workflow history).
+ */
+export type PermitTypeRules = Pick<
+  PermitType,
+  'code' | 'department' | 'stages' | 'revisionDeadline' | 'deemedApproval'
+>;
+
+export function permitTypeRules(permitType: PermitType): PermitTypeRules {
+  const { code, department, stages, revisionDeadline, deemedApproval } = permitType;
+  return {
+    code,
+    department,
+    stages,
+    ...(revisionDeadline ? { revisionDeadline } : {}),
+    ...(deemedApproval ? { deemedApproval } : {}),
+  };
+}

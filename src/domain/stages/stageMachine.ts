@@ -7,7 +7,7 @@
 //   closed file → actor kind → file status/stage → role → department → payload → limits.
 
 import { stageDepartment } from '../catalog/catalogLookup.js';
-import type { OfficerStageDef, PermitType, StageDef } from '../catalog/catalogSchema.js';
+import type { OfficerStageDef, PermitTypeRules, StageDef } from '../catalog/catalogSchema.js';
 import type { Actor, FileAction, FileActionType, Transition } from './fileActions.js';
 import { FILE_ACTION_TYPES } from './fileActions.js';
 import { type FileState, isFinalStatus } from './fileState.js';
@@ -25,7 +25,7 @@ export class InconsistentFileStateError extends Error {
   override readonly name = 'InconsistentFileStateError';
 }
 
-export function currentStage(permitType: PermitType, state: FileState): StageDef {
+export function currentStage(permitType: PermitTypeRules, state: FileState): StageDef {
   const stage = Number.isInteger(state.stageIndex) ? permitType.stages[state.stageIndex] : undefined;
   if (!stage) {
     throw new InconsistentFileStateError(`${permitType.code}: no stage at index ${state.stageIndex}`);
@@ -54,7 +54,7 @@ export function statutoryClockStarted(state: FileState): boolean {
 const isBlank = (text: unknown): boolean => typeof text !== 'string' || text.trim() === '';
 
 /** State on entering stage `index`: officer stages are reviewed, payment stages wait for the applicant. */
-function enterStage(permitType: PermitType, state: FileState, index: number): FileState {
+function enterStage(permitType: PermitTypeRules, state: FileState, index: number): FileState {
   const stage = permitType.stages[index];
   if (!stage) return { ...state, status: 'ISSUED' };
   return {
@@ -65,7 +65,7 @@ function enterStage(permitType: PermitType, state: FileState, index: number): Fi
 }
 
 function decideOfficerAction(
-  permitType: PermitType,
+  permitType: PermitTypeRules,
   state: FileState,
   stage: StageDef,
   actor: Actor,
@@ -110,7 +110,7 @@ function decideOfficerAction(
 
 /** Decides one action. Never throws for a refused action; throws only on an inconsistent state. */
 export function decideOnStage(
-  permitType: PermitType,
+  permitType: PermitTypeRules,
   state: FileState,
   actor: Actor,
   action: FileAction,
@@ -193,7 +193,11 @@ const SAMPLE_ACTIONS: Readonly<Record<FileActionType, FileAction>> = {
 };
 
 /** The action types this actor may take now (given a non-blank reason/note/reference). */
-export function allowedActions(permitType: PermitType, state: FileState, actor: Actor): FileActionType[] {
+export function allowedActions(
+  permitType: PermitTypeRules,
+  state: FileState,
+  actor: Actor,
+): FileActionType[] {
   return FILE_ACTION_TYPES.filter((type) => decideOnStage(permitType, state, actor, SAMPLE_ACTIONS[type]).ok);
 }
 
@@ -202,7 +206,7 @@ export type PendingActor =
   | { kind: 'applicant'; stageKey: string; waitingFor: 'revision' | 'payment' };
 
 /** Who the file is waiting on (for inboxes and status pages); null once the file is closed. */
-export function pendingActor(permitType: PermitType, state: FileState): PendingActor | null {
+export function pendingActor(permitType: PermitTypeRules, state: FileState): PendingActor | null {
   if (isFinalStatus(state.status)) return null;
   const stage = currentStage(permitType, state);
   if (state.status === 'AWAITING_REVISION')

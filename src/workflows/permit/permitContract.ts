@@ -1,7 +1,7 @@
 // The permit workflow's public contract: its input, updates, signal and query. The service
 // layer imports these definitions to talk to a running file; nothing here runs any I/O.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { PermitType } from '../../domain/catalog/catalogSchema.js';
+import type { PermitTypeRules } from '../../domain/catalog/catalogSchema.js';
 import type { StageClockPlan } from '../../domain/sla/stageClockPlan.js';
 import type { FileStatus } from '../../domain/stages/fileState.js';
 
@@ -20,12 +20,12 @@ export interface DocumentRef {
 
 export interface PermitApplicationInput {
   registrationNumber: string;
-  /** The permit type as it was at submission: later catalog edits do not change a running file. */
-  permitType: PermitType;
-  /** Who applied, without personal data: the read model holds the form (NIK included). */
-  applicant: { reference: string; telegramUserId?: number };
-  formData: Record<string, unknown>;
-  documents: DocumentRef[];
+  /**
+   * The permit type's rules as they were at submission: later catalog edits do not change a
+   * running file. The input carries no form data or documents: those live in the read model,
+   * so workflow history (visible in the Temporal Web UI) holds no personal data.
+   */
+  permitType: PermitTypeRules;
   channel: Channel;
   /** Computed by the system from the catalog's fee formula at submission, never typed by an officer. */
   fee: { amount: number };
