@@ -10,6 +10,9 @@ import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
 import { startTemporalDevServer } from '../../src/devstack/temporalDevServer.js';
 import type { StackProcesses } from './cpuAccounting.js';
 
+/** The permit worker's task queue in the bench stack. */
+export const PERMIT_TASK_QUEUE = 'permits';
+
 export interface BenchStack {
   databaseUrl: string;
   temporalAddress: string;
@@ -123,6 +126,7 @@ export async function startBenchStack(options: { scratchRoot?: string } = {}): P
       // All load comes from 127.0.0.1: the per-address limits would measure themselves.
       API_RATE_LIMIT_PER_MINUTE: '1000000000',
       API_AUTH_FAILURES_PER_15_MINUTES: '1000000000',
+      TEMPORAL_TASK_QUEUE: PERMIT_TASK_QUEUE,
     };
     for (const name of ['TELEGRAM_BOT_TOKEN', 'PUBLIC_URL']) delete env[name];
     log('starting the worker and API processes (the worker bundles the workflows first)');
