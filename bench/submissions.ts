@@ -10,11 +10,10 @@
 //      the latency at the target rate (target p99 < 20 ms).
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { PERMIT_TASK_QUEUE, startBenchStack } from './lib/benchStack.js';
+import { NativeConnection } from '@temporalio/worker';
+import { NOOP_TASK_QUEUE, PERMIT_TASK_QUEUE, startBenchStack } from './lib/benchStack.js';
 import { type CpuByRole, cpuByRole, cpuPerOperation, untilStackQuiet } from './lib/cpuAccounting.js';
 import { request } from './lib/http.js';
 import { type LoadResult, runAtRate, runLoad } from './lib/load.js';
@@ -24,7 +23,6 @@ const DURATION_MS = seconds('BENCH_DURATION_S', 30);
 const LOOKUP_MS = seconds('BENCH_LOOKUP_DURATION_S', 15);
 const LOOKUP_RATE = Number(process.env.BENCH_LOOKUP_RATE ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const NOOP_QUEUE = 'bench-noop';
 const { temporal } = proto;
 // BENCH_SCRATCH=/dev/shm puts both databases (Temporal's SQLite file, PostgreSQL) on tmpfs, to
 // see the figures without this machine's disk syncs; the default is the ordinary temp folder.
@@ -86,17 +84,6 @@ async function main() {
   // the SDK's native connection, so the ratio compares the work, not two gRPC stacks.
   const nativeConnection = await NativeConnection.connect({ address: stack.temporalAddress });
   const client = new Client({ connection: nativeConnection });
-  // The baseline's trivial workflow runs on a worker too, so both loads make the server work.
-  const noopWorker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue: NOOP_QUEUE,
-    workflowsPath: path.resolve(import.meta.dirname, 'noopWorkflow.ts'),
-  });
-  const noopRunning = noopWorker.run();
-  const stopNoopWorker = async () => {
-    if (noopWorker.getState() === 'RUNNING') noopWorker.shutdown();
-    await noopRunning.catch(() => {});
-  };
   try {
     const body = await submissionBody(stack.apiUrl);
     const files: { rn: string; code: string }[] = [];
@@ -138,7 +125,7 @@ async function main() {
     const noopsDone = () =>
       settle('trivial workflows', async () => {
         const { count } = await client.workflow.count(
-          `TaskQueue = '${NOOP_QUEUE}' AND ExecutionStatus = 'Running'`,
+          `TaskQueue = '${NOOP_TASK_QUEUE}' AND ExecutionStatus = 'Running'`,
         );
         return count;
       });
@@ -175,15 +162,12 @@ async function main() {
       () =>
         runLoad('workflow.start (bare SDK)', load, async () => {
           await client.workflow.start('benchNoopWorkflow', {
-            taskQueue: NOOP_QUEUE,
+            taskQueue: NOOP_TASK_QUEUE,
             workflowId: `noop-${randomUUID()}`,
           });
         }),
       noopsDone,
     );
-    // Its work is done; left running, its memory and timers would weigh on the load generator
-    // (this process) during the lookups.
-    await stopNoopWorker();
 
     console.log(`[bench] 3/4 GET /api/v1/applications/{rn} with X-Access-Code: ${CONCURRENCY} clients`);
     const lookup = (i: number) => {
@@ -258,7 +242,6 @@ async function main() {
       if (r.firstError) console.log(`first error in "${r.name}": ${r.firstError}`);
     }
   } finally {
-    await stopNoopWorker();
     await nativeConnection.close();
     await stack.stop();
   }

@@ -12,6 +12,8 @@ import type { StackProcesses } from './cpuAccounting.js';
 
 /** The permit worker's task queue in the bench stack. */
 export const PERMIT_TASK_QUEUE = 'permits';
+/** The task queue of the baseline's trivial workflow. */
+export const NOOP_TASK_QUEUE = 'bench-noop';
 
 export interface BenchStack {
   databaseUrl: string;
@@ -35,16 +37,17 @@ function productionNodeArgs(role: 'api' | 'worker'): string[] {
   return args;
 }
 
-/** A production-shaped role (src/entrypoints/*.ts) in a process of its own. */
+/** A production-shaped role (src/entrypoints/*.ts), or the baseline's worker, in a process of its own. */
 function startRole(
-  role: 'api' | 'worker',
+  role: 'api' | 'worker' | 'noopWorker',
   env: NodeJS.ProcessEnv,
 ): { child: ChildProcess; output: () => string } {
   // BENCH_PROFILE_DIR: write a V8 CPU profile of each role on exit (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  const child = spawn(process.execPath, [...profile, ...productionNodeArgs(role)], {
+  const args = role === 'noopWorker' ? ['--import', 'tsx', 'bench/noopWorker.ts'] : productionNodeArgs(role);
+  const child = spawn(process.execPath, [...profile, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -135,8 +138,16 @@ export async function startBenchStack(options: { scratchRoot?: string } = {}): P
     // Request logs off: the figure is the API's, not the terminal's.
     const api = startRole('api', { ...env, LOG_LEVEL: 'warn' });
     stops.push(() => stopChild(api.child));
+    const noopWorker = startRole('noopWorker', { ...env, NOOP_TASK_QUEUE });
+    stops.push(() => stopChild(noopWorker.child));
     const apiUrl = `http://127.0.0.1:${port}`;
     await until('the worker', () => worker.output().includes('worker running'), 120_000, worker.output);
+    await until(
+      'the noop worker',
+      () => noopWorker.output().includes('noop worker running'),
+      120_000,
+      noopWorker.output,
+    );
     await until('the API', async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, api.output);
     return {
       databaseUrl: pg.databaseUrl,
@@ -145,6 +156,7 @@ export async function startBenchStack(options: { scratchRoot?: string } = {}): P
       pids: {
         api: api.child.pid ?? 0,
         worker: worker.child.pid ?? 0,
+        noopWorker: noopWorker.child.pid ?? 0,
         postmaster: pg.pid,
       },
       stop,

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface StackProcesses {
   api: number;
   worker: number;
+  /** The bare-start baseline's worker: counted as the worker, since it does that phase's worker's job. */
+  noopWorker: number;
   /** The embedded PostgreSQL's postmaster: its backends are its children. */
   postmaster: number;
 }
@@ -39,7 +41,7 @@ export function cpuByRole(stack: StackProcesses): CpuByRole {
     const role: keyof CpuByRole =
       p.pid === stack.api
         ? 'api'
-        : p.pid === stack.worker
+        : p.pid === stack.worker || p.pid === stack.noopWorker
           ? 'worker'
           : p.pid === process.pid
             ? 'bench'

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
-import type { Client } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../api/createApp.js';
 import { withTelegramWebhook } from '../bot/runBot.js';
@@ -13,6 +13,7 @@ import { DocumentStore } from '../services/documents/documentStore.js';
 import { PermitService } from '../services/permitService.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
+import { startIntakeReconciler } from '../worker/intakeReconciler.js';
 import { startOutboxDispatcher } from '../worker/outboxDispatcher.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { StopStack } from './stopStack.js';
@@ -48,6 +49,26 @@ export async function startWorkerRole(
       })
     : undefined;
   if (dispatcher) stops.push('outbox dispatcher', dispatcher.stop);
+  // Files whose submission never got its workflow (the caller gave up during an outage) get it.
+  const reconciler = startIntakeReconciler(
+    {
+      pool,
+      temporal: new Client({ connection, namespace: infra.temporal.namespace }),
+      catalog: loadCatalog(config.permitCatalogPath),
+      calendar,
+      taskQueue: config.temporal.taskQueue,
+    },
+    {
+      onCompleted: (registrationNumbers) =>
+        logger.warn(
+          { registrationNumbers },
+          'started the workflows of files whose intake was left unfinished',
+        ),
+      onError: (error, registrationNumber) =>
+        logger.warn({ err: error, registrationNumber }, 'intake reconciliation failed; retrying next round'),
+    },
+  );
+  stops.push('intake reconciler', reconciler.stop);
   const worker = await createWorker({
     connection,
     namespace: infra.temporal.namespace,

@@ -1,25 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
-import { recordTransitionInDb } from '../db/recordTransition.js';
 import { insertApplicationWithNumber } from '../db/sequenceNumbers.js';
 import { jakartaDayNumber, yearOfDay } from '../domain/calendar/jakartaTime.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
-import { type PermitCatalog, type PermitType, permitTypeRules } from '../domain/catalog/catalogSchema.js';
+import type { PermitCatalog, PermitType } from '../domain/catalog/catalogSchema.js';
 import { validateApplicationForm } from '../domain/catalog/formValidation.js';
 import { computeFee } from '../domain/fees/computeFee.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
 import { maskNik } from '../domain/identifiers/nik.js';
-import { planStageClock, stageClockInput } from '../domain/sla/stageClockPlan.js';
-import { openPermitFile } from '../workflows/permit/openPermitFile.js';
-import {
-  type Channel,
-  type DocumentRef,
-  type FirstStageClock,
-  PERMIT_WORKFLOW_TYPE,
-  type PermitApplicationInput,
-} from '../workflows/permit/permitContract.js';
+import type { Channel, DocumentRef } from '../workflows/permit/permitContract.js';
+import { completeIntake, planFirstStage } from './completeIntake.js';
 import { ServiceError, unknownPermitType } from './serviceError.js';
 
 export interface SubmitApplicationRequest {
@@ -86,20 +78,6 @@ export function maskedForHistory(
   return masked;
 }
 
-function planFirstStage(
-  calendar: WorkingCalendar,
-  permitType: PermitType,
-  startedAt: string,
-): FirstStageClock | undefined {
-  const stage = permitType.stages[0];
-  if (stage?.kind !== 'officer_review') return undefined;
-  return {
-    stageKey: stage.key,
-    startedAt,
-    plan: planStageClock(calendar, stageClockInput(stage, startedAt, [])),
-  };
-}
-
 /**
  * Validates a submission, stores the application row with a gap-free registration number and a
  * hashed access code, records the submission (audit event, read model, notices) and starts its
@@ -149,9 +127,7 @@ export async function submitApplication(
   // of the type queues on. (A replay wastes one hash.)
   const newAccessCode = generateAccessCode();
   const newAccessCodeHash = await hashAccessCode(newAccessCode);
-  // The first stage's clock starts at submission (the row's submitted_at): computed here by the
-  // same pure rule the workflow's calendar activity uses, so the answer carries the deadline
-  // without waiting for the worker, and handed to the workflow in its input (kept in history).
+  // The first stage's clock starts at submission (the row's submitted_at).
   const submittedAt = new Date().toISOString();
   const firstStageClock = planFirstStage(deps.calendar, permitType, submittedAt);
 
@@ -230,32 +206,21 @@ export async function submitApplication(
     if (!earlier) throw error;
     return earlier;
   });
-  // A retry after a crash before the start (or the loser of two twin requests) starts the
-  // workflow with the clock of the stored submission, not of this request.
-  const clock =
-    storedAt === submittedAt ? firstStageClock : planFirstStage(deps.calendar, permitType, storedAt);
-
-  const input: PermitApplicationInput = {
-    registrationNumber: stored.registrationNumber,
-    permitType: permitTypeRules(permitType),
-    channel: request.channel,
-    fee: { amount: fee.amount },
-    ...(request.submittedByOfficerId ? { submittedByOfficerId: request.submittedByOfficerId } : {}),
-    submittedAt: storedAt,
-    ...(clock ? { firstStageClock: clock } : {}),
-  };
-  // The submission's audit event, read-model state and first notices, from the same pure rule
-  // the workflow opens the file with. A retry records nothing twice (keyed by sequence) and
-  // completes a submission that crashed between the row and this record. The worker's outbox
-  // dispatcher sends its notices on its next poll.
-  const { submitted: submission } = openPermitFile(input);
-  const { inserted } = await recordTransitionInDb(deps.pool, submission);
-  await deps.temporal.workflow.start(PERMIT_WORKFLOW_TYPE, {
-    taskQueue: deps.taskQueue,
-    workflowId: stored.registrationNumber,
-    args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
+  // The submission's audit event, read-model state and first notices, then the workflow. A
+  // retry after a crash before the start (or the loser of two twin requests) records nothing
+  // twice and starts the workflow with the clock of the stored submission, not of this request.
+  const { submission, recorded: inserted } = await completeIntake(
+    deps,
+    {
+      registrationNumber: stored.registrationNumber,
+      permitType,
+      channel: request.channel,
+      feeAmount: fee.amount,
+      submittedByOfficerId: request.submittedByOfficerId,
+      submittedAt: storedAt,
+    },
+    storedAt === submittedAt ? firstStageClock : undefined,
+  );
   // A new file answers with the state just recorded; a replay with the row as it stands now.
   if (!inserted) return stored;
   const model = submission.readModel;
