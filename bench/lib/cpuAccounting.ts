@@ -17,6 +17,8 @@ interface ProcStat {
   comm: string;
   ppid: number;
   cpuMs: number;
+  /** CPU of its children that have exited (and were waited for). */
+  exitedChildrenCpuMs: number;
 }
 
 function readStat(pid: number): ProcStat | undefined {
@@ -24,8 +26,15 @@ function readStat(pid: number): ProcStat | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 4 (ppid), 14 and 15 (utime, stime in clock ticks of 10 ms) of the line.
-    return { pid, comm, ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
+    // Fields 4 (ppid), 14 and 15 (utime, stime), 16 and 17 (cutime, cstime: exited children),
+    // in clock ticks of 10 ms.
+    return {
+      pid,
+      comm,
+      ppid: Number(fields[1]),
+      cpuMs: (Number(fields[11]) + Number(fields[12])) * 10,
+      exitedChildrenCpuMs: (Number(fields[13]) + Number(fields[14])) * 10,
+    };
   } catch {
     return undefined; // the process ended between the listing and the read
   }
@@ -51,6 +60,9 @@ export function cpuByRole(stack: StackProcesses): CpuByRole {
                 ? 'temporal'
                 : 'other';
     totals[role] += p.cpuMs;
+    // PostgreSQL starts a process per connection: a backend that has ended (a pool closing an
+    // idle connection) leaves its CPU time with the postmaster.
+    if (p.pid === stack.postmaster) totals.postgres += p.exitedChildrenCpuMs;
   }
   return totals;
 }
