@@ -220,7 +220,7 @@ async function main() {
     );
     for (const r of [submissions, starts, lookups, paced]) console.log(cpuRow(r.name, cpu.get(r.name)!));
     console.log(
-      `(bench: the load generator, and in the bare-start phase the trivial workflow's worker; other: the rest of the machine. ${os.cpus().length} cores give ${os.cpus().length * 1000} CPU ms per second)`,
+      `(worker: in the bare-start phase, the trivial workflow's worker process; bench: the load generator; other: the rest of the machine. ${os.cpus().length} cores give ${os.cpus().length * 1000} CPU ms per second)`,
     );
     for (const r of [submissions, starts]) {
       const after = settledAfter.get(r.name)!;

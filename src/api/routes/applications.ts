@@ -42,7 +42,7 @@ const receiptSchema = z.object({
   status: z
     .string()
     .describe(
-      'SUBMITTED for a new file (its workflow records the first step a moment later); on a replay, the current status',
+      'IN_REVIEW for a new file (its submission is recorded before the answer); on a replay, the current status',
     ),
   stage: z.string().nullable(),
   stageName: localizedTextSchema.nullable(),
