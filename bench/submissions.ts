@@ -10,9 +10,8 @@
 //      the latency at the target rate (target p99 < 20 ms).
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { NativeConnection } from '@temporalio/worker';
 import { NOOP_TASK_QUEUE, PERMIT_TASK_QUEUE, startBenchStack } from './lib/benchStack.js';
 import { type CpuByRole, cpuByRole, cpuPerOperation, untilStackQuiet } from './lib/cpuAccounting.js';
 import { request } from './lib/http.js';
@@ -80,10 +79,10 @@ function cpuRow(name: string, per: CpuByRole): string {
 async function main() {
   const loadBefore = os.loadavg()[0]!;
   const stack = await startBenchStack({ scratchRoot: SCRATCH_ROOT });
-  // The baseline's client is built as the API's is (src/temporal/connections.ts): gRPC through
-  // the SDK's native connection, so the ratio compares the work, not two gRPC stacks.
-  const nativeConnection = await NativeConnection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection: nativeConnection });
+  // The baseline's client is built as the API's is (src/temporal/connections.ts), so the ratio
+  // compares the work, not two gRPC stacks.
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const client = new Client({ connection });
   try {
     const body = await submissionBody(stack.apiUrl);
     const files: { rn: string; code: string }[] = [];
@@ -242,7 +241,7 @@ async function main() {
       if (r.firstError) console.log(`first error in "${r.name}": ${r.firstError}`);
     }
   } finally {
-    await nativeConnection.close();
+    await connection.close();
     await stack.stop();
   }
 }

@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TransitionRecord } from '../activities/permit/permitActivityContract.js';
 import type { Pool } from '../db/pool.js';
 import { recordTransitionInDb } from '../db/recordTransition.js';
@@ -51,11 +51,13 @@ export function planFirstStage(
 }
 
 /**
- * Records a stored application's submission (audit event, read model, first notices) and starts
- * its workflow from the state it records. Every step is idempotent (the event is keyed by
- * sequence, the start uses the running workflow), so the submission path and the intake
- * reconciler both call it, whichever of them finds the file half done after a crash or an
- * outage. The worker's outbox dispatcher sends the notices on its next poll.
+ * Starts a stored application's workflow, then records its submission (audit event, read model,
+ * first notices) with the state the workflow opens with. In that order, a recorded file always
+ * has its workflow: it reaches officers' inboxes and notices only once it can be acted on, and a
+ * row left unrecorded (`last_sequence = 0`) is exactly an unfinished intake, which the worker's
+ * intake reconciler completes. Every step is idempotent (the start joins the running workflow
+ * and never reopens a closed one; the event is keyed by sequence), so the submission path and
+ * the reconciler may both get there. The worker's outbox dispatcher sends the notices.
  */
 export async function completeIntake(
   deps: IntakeDependencies,
@@ -73,12 +75,18 @@ export async function completeIntake(
     ...(clock ? { firstStageClock: clock } : {}),
   };
   const { submitted: submission } = openPermitFile(input);
+  try {
+    await deps.temporal.workflow.start(PERMIT_WORKFLOW_TYPE, {
+      taskQueue: deps.taskQueue,
+      workflowId: file.registrationNumber,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      // A file's workflow runs once: a late retry of a closed file's submission must not open it again.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
   const { inserted } = await recordTransitionInDb(deps.pool, submission);
-  await deps.temporal.workflow.start(PERMIT_WORKFLOW_TYPE, {
-    taskQueue: deps.taskQueue,
-    workflowId: file.registrationNumber,
-    args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
   return { submission, recorded: inserted };
 }

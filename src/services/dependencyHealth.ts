@@ -1,4 +1,4 @@
-import type { Client, Connection, ConnectionLike } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
 
 export type DependencyName = 'postgres' | 'temporal';
@@ -36,8 +36,7 @@ export async function checkDependencies(deps: { pool: Pool; temporal: Client }):
     probe(() => deps.pool.query('SELECT 1'), 'postgres'),
     probe(() => {
       // A gRPC deadline ends the call (and its retries) with the probe, not only our wait for it.
-      // Both connection kinds (the SDK's native one, grpc-js) serve the standard health service.
-      const connection = deps.temporal.connection as ConnectionLike & Pick<Connection, 'healthService'>;
+      const connection = deps.temporal.connection as Connection;
       return connection.withDeadline(Date.now() + TIMEOUT_MS, () => connection.healthService.check({}));
     }, 'temporal'),
   ]);

@@ -2,12 +2,12 @@ import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Refusal } from '../domain/stages/refusals.js';
 import {
-  type DocumentRef,
   decideUpdate,
   type FileView,
   type OfficerDecision,
   type PaymentConfirmation,
   paymentConfirmedSignal,
+  type ResubmitArgs,
   resubmitUpdate,
   withdrawUpdate,
 } from '../workflows/permit/permitContract.js';
@@ -89,7 +89,7 @@ export function decideOnFile(
 export function resubmitFile(
   deps: FileActionDependencies,
   registrationNumber: string,
-  changes: { changedFields?: Record<string, unknown>; documents?: DocumentRef[]; note?: string },
+  changes: ResubmitArgs,
   updateId: string,
 ): Promise<FileView> {
   const handle = deps.temporal.workflow.getHandle(registrationNumber);

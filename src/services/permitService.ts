@@ -24,7 +24,7 @@ import {
   slaOverview,
 } from './applicationQueries.js';
 import { type DocumentStore, documentDefinition, type StoredDocument } from './documents/documentStore.js';
-import { confirmPayment, decideOnFile, resubmitFile, withdrawFile } from './fileActions.js';
+import { confirmPayment, decideOnFile, withdrawFile } from './fileActions.js';
 import { confirmGatewayPayment, type PaymentOutcome } from './gatewayPayments.js';
 import {
   checkDocumentUpload,
@@ -146,13 +146,6 @@ export class PermitService {
     updateId: string,
   ): Promise<FileView> {
     return decideOnFile(this.deps, officer, registrationNumber, decision, updateId);
-  }
-  resubmit(
-    registrationNumber: string,
-    changes: { changedFields?: Record<string, unknown>; documents?: DocumentRef[]; note?: string },
-    updateId: string,
-  ): Promise<FileView> {
-    return resubmitFile(this.deps, registrationNumber, changes, updateId);
   }
   withdraw(registrationNumber: string, reason: string | undefined, updateId: string): Promise<FileView> {
     return withdrawFile(this.deps, registrationNumber, reason, updateId);

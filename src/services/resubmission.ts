@@ -7,7 +7,6 @@ import type { FileView } from '../workflows/permit/permitContract.js';
 import type { DocumentStore } from './documents/documentStore.js';
 import { resubmitFile } from './fileActions.js';
 import { ServiceError } from './serviceError.js';
-import { maskedForHistory } from './submitApplication.js';
 
 export interface ResubmissionChanges {
   changedFields?: Record<string, unknown>;
@@ -73,8 +72,8 @@ export async function resubmitWithChanges(
     deps,
     registrationNumber,
     {
-      // Update arguments are kept in workflow history: personal identifiers go in masked.
-      changedFields: maskedForHistory(permitType, changedValues),
+      // Update arguments are kept in workflow history: the field names go in, never the values.
+      changedFields: Object.keys(changedValues),
       documents: newDocuments,
       ...(changes.note ? { note: changes.note } : {}),
     },

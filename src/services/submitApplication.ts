@@ -5,11 +5,10 @@ import { insertApplicationWithNumber } from '../db/sequenceNumbers.js';
 import { jakartaDayNumber, yearOfDay } from '../domain/calendar/jakartaTime.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
-import type { PermitCatalog, PermitType } from '../domain/catalog/catalogSchema.js';
+import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { validateApplicationForm } from '../domain/catalog/formValidation.js';
 import { computeFee } from '../domain/fees/computeFee.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
-import { maskNik } from '../domain/identifiers/nik.js';
 import type { Channel, DocumentRef } from '../workflows/permit/permitContract.js';
 import { completeIntake, planFirstStage } from './completeIntake.js';
 import { ServiceError, unknownPermitType } from './serviceError.js';
@@ -65,24 +64,11 @@ function isIdempotencyKeyTaken(error: unknown): boolean {
   return e.code === '23505' && e.constraint === 'applications_idempotency_key_key';
 }
 
-/** Personal identifiers are masked before they enter workflow history (visible in the Web UI). */
-export function maskedForHistory(
-  permitType: PermitType,
-  values: Record<string, unknown>,
-): Record<string, unknown> {
-  const masked = { ...values };
-  for (const field of permitType.fields) {
-    if (field.type === 'nik' && typeof masked[field.key] === 'string')
-      masked[field.key] = maskNik(String(masked[field.key]));
-  }
-  return masked;
-}
-
 /**
  * Validates a submission, stores the application row with a gap-free registration number and a
- * hashed access code, records the submission (audit event, read model, notices) and starts its
- * workflow. Idempotent by `idempotencyKey`: a retry after a crash between the steps records
- * nothing twice and starts the same workflow (the start returns the running one).
+ * hashed access code, starts its workflow and records the submission (audit event, read model,
+ * notices): see completeIntake. Idempotent by `idempotencyKey`: a retry after a crash between
+ * the steps records nothing twice and starts no second workflow.
  */
 export async function submitApplication(
   deps: SubmitDependencies,
@@ -206,10 +192,10 @@ export async function submitApplication(
     if (!earlier) throw error;
     return earlier;
   });
-  // The submission's audit event, read-model state and first notices, then the workflow. A
-  // retry after a crash before the start (or the loser of two twin requests) records nothing
-  // twice and starts the workflow with the clock of the stored submission, not of this request.
-  const { submission, recorded: inserted } = await completeIntake(
+  // The workflow, then the submission's audit event, read-model state and first notices. A
+  // retry after a crash in between (or the loser of two twin requests) records nothing twice
+  // and starts the workflow with the clock of the stored submission, not of this request.
+  const { submission, recorded } = await completeIntake(
     deps,
     {
       registrationNumber: stored.registrationNumber,
@@ -221,8 +207,9 @@ export async function submitApplication(
     },
     storedAt === submittedAt ? firstStageClock : undefined,
   );
-  // A new file answers with the state just recorded; a replay with the row as it stands now.
-  if (!inserted) return stored;
+  // A new file answers with the state its submission records (whoever recorded it: a twin
+  // request may have been first); a replay with the row as it stands now, or as just recorded.
+  if (stored.replayed && !recorded) return stored;
   const model = submission.readModel;
   return { ...stored, status: model.status, stageKey: model.stageKey, deadline: model.deadline };
 }

@@ -14,36 +14,24 @@ export interface IntakeReconcilerDependencies {
   taskQueue: string;
 }
 
-interface StoredRow {
+interface UnfinishedRow {
   registration_number: string;
   permit_type: string;
   channel: Channel;
   fee_amount: number;
   submitted_by_officer: string | null;
   submitted_at: Date;
-  status: string;
-  last_sequence: number;
-}
-
-/** Registration numbers are built by us (TYPE-YYYY-NNNNNN); anything else stays out of a query. */
-const REGISTRATION_NUMBER = /^[A-Z0-9-]{1,60}$/;
-
-async function existingWorkflows(temporal: Client, ids: string[]): Promise<Set<string>> {
-  const safe = ids.filter((id) => REGISTRATION_NUMBER.test(id));
-  const found = new Set<string>();
-  if (safe.length === 0) return found;
-  const query = `WorkflowId IN (${safe.map((id) => `'${id}'`).join(', ')})`;
-  for await (const execution of temporal.workflow.list({ query })) found.add(execution.workflowId);
-  return found;
 }
 
 /**
- * One pass: every application stored more than `graceMs` ago and not checked yet has its
- * submission recorded and its workflow started, or gets them now. A submission normally does
- * both before it answers; this catches a file whose caller never retried after an outage or a
- * crash between the steps, so that no stored file goes without its SLA clock. Only files that
- * never moved past their submission are candidates (a file with later steps had a workflow).
- * Stops at the first file it cannot complete (say, Temporal is down) and resumes there.
+ * One pass: every application stored more than `graceMs` ago whose submission is not recorded
+ * gets its workflow started and its submission recorded (completeIntake: the submission is
+ * recorded only after the start, so an unrecorded row is exactly an unfinished intake). A
+ * submission normally finishes before it answers; this catches a caller who never retried after
+ * an outage or a crash, so that no stored file goes without its SLA clock. The workflow's
+ * permit type rules come from the catalog as it is now (the file never ran). A file that fails
+ * is reported and tried again next pass without holding up the others; when every file of a
+ * batch fails (say, Temporal is down), the pass ends there.
  */
 export async function reconcileIntake(
   deps: IntakeReconcilerDependencies,
@@ -52,72 +40,50 @@ export async function reconcileIntake(
     batchSize?: number;
     onError?: (error: unknown, registrationNumber: string) => void;
   },
-): Promise<{ checked: number; completed: string[] }> {
+): Promise<{ completed: string[]; failed: string[] }> {
   const batchSize = options.batchSize ?? 100;
   const completed: string[] = [];
-  let checked = 0;
+  const failed: string[] = [];
+  let after = null as { submittedAt: Date; registrationNumber: string } | null;
   for (;;) {
-    const { rows } = await deps.pool.query<StoredRow>(
-      `SELECT a.registration_number, a.permit_type, a.channel, a.fee_amount, a.submitted_by_officer,
-              a.submitted_at, a.status, a.last_sequence
-       FROM applications a, intake_reconciliation r
-       WHERE (a.submitted_at, a.registration_number) > (r.checked_until, r.checked_through)
-         AND a.submitted_at <= now() - make_interval(secs => $1::double precision / 1000)
-       ORDER BY a.submitted_at, a.registration_number
-       LIMIT $2`,
-      [options.graceMs, batchSize],
+    const { rows }: { rows: UnfinishedRow[] } = await deps.pool.query<UnfinishedRow>(
+      `SELECT registration_number, permit_type, channel, fee_amount, submitted_by_officer, submitted_at
+       FROM applications
+       WHERE last_sequence = 0
+         AND submitted_at <= now() - make_interval(secs => $1::double precision / 1000)
+         AND ($2::timestamptz IS NULL OR (submitted_at, registration_number) > ($2, $3))
+       ORDER BY submitted_at, registration_number
+       LIMIT $4`,
+      [options.graceMs, after?.submittedAt ?? null, after?.registrationNumber ?? '', batchSize],
     );
-    if (rows.length === 0) return { checked, completed };
-    const candidates = rows.filter(
-      (row) => row.last_sequence <= 1 && (row.status === 'SUBMITTED' || row.status === 'IN_REVIEW'),
-    );
-    const running =
-      candidates.length > 0
-        ? await existingWorkflows(
-            deps.temporal,
-            candidates.map((r) => r.registration_number),
-          )
-        : new Set<string>();
-    let through: StoredRow | undefined;
+    let failedInBatch = 0;
     for (const row of rows) {
-      const missing =
-        candidates.includes(row) && (row.last_sequence === 0 || !running.has(row.registration_number));
-      if (missing) {
+      try {
         const permitType = findPermitType(deps.catalog, row.permit_type);
         if (!permitType) {
-          // Cannot be rebuilt without its permit type: reported, and not retried forever.
-          options.onError?.(
-            new Error(`permit type ${row.permit_type} is no longer in the catalog`),
-            row.registration_number,
+          throw new Error(
+            `permit type ${row.permit_type} is not in the catalog: restore it, or close the file by hand`,
           );
-        } else {
-          try {
-            await completeIntake(deps, {
-              registrationNumber: row.registration_number,
-              permitType,
-              channel: row.channel,
-              feeAmount: Number(row.fee_amount),
-              submittedByOfficerId: row.submitted_by_officer ?? undefined,
-              submittedAt: row.submitted_at.toISOString(),
-            });
-            completed.push(row.registration_number);
-          } catch (error) {
-            options.onError?.(error, row.registration_number);
-            break;
-          }
         }
+        await completeIntake(deps, {
+          registrationNumber: row.registration_number,
+          permitType,
+          channel: row.channel,
+          feeAmount: Number(row.fee_amount),
+          submittedByOfficerId: row.submitted_by_officer ?? undefined,
+          submittedAt: row.submitted_at.toISOString(),
+        });
+        completed.push(row.registration_number);
+      } catch (error) {
+        failed.push(row.registration_number);
+        failedInBatch += 1;
+        options.onError?.(error, row.registration_number);
       }
-      through = row;
-      checked += 1;
     }
-    if (through) {
-      await deps.pool.query(
-        `UPDATE intake_reconciliation SET checked_until = $1, checked_through = $2
-         WHERE (checked_until, checked_through) < ($1, $2)`,
-        [through.submitted_at, through.registration_number],
-      );
-    }
-    if (through !== rows.at(-1) || rows.length < batchSize) return { checked, completed };
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize || failedInBatch === rows.length) return { completed, failed };
+    // Failed rows stay unrecorded; the next batch starts after this one.
+    after = { submittedAt: last.submitted_at, registrationNumber: last.registration_number };
   }
 }
 

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createApp } from '../../src/api/createApp.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
 import { DocumentStore } from '../../src/services/documents/documentStore.js';
 import { PermitService } from '../../src/services/permitService.js';
+import { connectClient } from '../../src/temporal/connections.js';
 import { fileStateQuery } from '../../src/workflows/permit/permitContract.js';
 import { serve } from '../support/httpServer.js';
 import { testCatalog } from '../support/permitScenario.js';
+import { startTcpProxy } from '../support/tcpProxy.js';
 import { type ApiTestStack, NO_LIMITS, startApiTestStack } from './support/apiStack.js';
 import {
   call,
@@ -39,10 +41,14 @@ afterAll(async () => {
   await deadConnection?.close().catch(() => {});
 });
 
-/** The same app over a dead PostgreSQL or a dead Temporal (nothing listens on port 1). */
-async function degraded(which: 'postgres' | 'temporal') {
+/**
+ * The same app over a dead PostgreSQL or a dead Temporal (nothing listens on port 1), or over
+ * the given Temporal client.
+ */
+async function degraded(which: 'postgres' | 'temporal', temporalClient?: Client) {
   const pool = which === 'postgres' ? deadPool : api.stack.pool;
-  const temporal = which === 'temporal' ? new Client({ connection: deadConnection }) : api.stack.client;
+  const temporal =
+    temporalClient ?? (which === 'temporal' ? new Client({ connection: deadConnection }) : api.stack.client);
   const service = new PermitService({
     pool,
     temporal,
@@ -128,6 +134,37 @@ describe('dependencies down: 503 with Retry-After, never 500', () => {
       .query(fileStateQuery);
     expect(view).toMatchObject({ status: 'IN_REVIEW', history: [{ sequence: 1, action: 'submitted' }] });
   });
+});
+
+test('Temporal lost under the connection the API runs with: 503 with Retry-After, and readyz says so', async () => {
+  // The connection the roles use (src/temporal/connections.ts), made while Temporal answered.
+  const proxy = await startTcpProxy(inject('temporalAddress'));
+  const temporal = await connectClient({
+    address: proxy.address,
+    namespace: api.stack.namespace,
+    tls: false,
+  });
+  const server = await degraded('temporal', temporal.client);
+  try {
+    expect((await call(server.url, 'GET', '/readyz')).status).toBe(200);
+    await proxy.cut();
+    const decision = await call(
+      server.url,
+      'POST',
+      `/api/v1/applications/${file.registrationNumber}/decisions`,
+      {
+        bearer: api.keys.verifikator,
+        body: { decision: 'approve' },
+      },
+    );
+    expect([decision.status, decision.body.dependency]).toEqual([503, 'temporal']);
+    expect(decision.headers.get('retry-after')).toBe('5');
+    const ready = await call(server.url, 'GET', '/readyz');
+    expect([ready.status, ready.body.failed]).toEqual([503, ['temporal']]);
+  } finally {
+    await server.close();
+    await temporal.close();
+  }
 });
 
 test('readyz: ready when dependencies answer and the schema is migrated; not while draining', async () => {

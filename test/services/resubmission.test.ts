@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DocumentStore } from '../../src/services/documents/documentStore.js';
 import { type ResubmissionDependencies, resubmitWithChanges } from '../../src/services/resubmission.js';
-import { decide, submit, testCatalog, usePermitStack } from '../support/permitScenario.js';
+import { decide, submit, testCatalog, usePermitStack, VALID_NIK } from '../support/permitScenario.js';
 
 const env = usePermitStack('resubmission');
 let dir: string;
@@ -68,4 +68,31 @@ test('an optional field cleared in a correction leaves the form', async () => {
   const cleared = await formOf(rn);
   expect(cleared.form_data).not.toHaveProperty('phone');
   expect(cleared.form_data).toMatchObject({ applicantNik: '3604015708900001', fullName: 'Siti Rahmawati' });
+});
+
+test("a file's workflow history holds none of the applicant's personal data, corrections included", async () => {
+  const { registrationNumber: rn, handle } = await submit(env.stack, 'TEST-FREE');
+  await decide(handle, 'verifikator', { decision: 'revise', note: 'nama tidak sesuai KTP' });
+  await resubmitWithChanges(
+    deps,
+    rn,
+    { changedFields: { fullName: 'Siti Rahmawati Wibowo', phone: '081299998888' } },
+    'personal-data',
+  );
+  const history = JSON.stringify(await handle.fetchHistory());
+  // Payloads are base64 JSON: decode them before looking.
+  const payloads = [...history.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)]
+    .map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'))
+    .join('\n');
+  expect(payloads).toContain('TEST-FREE');
+  expect(payloads).toContain('fullName'); // the names of the corrected fields, for the audit
+  // Phone numbers in any of their forms (the form stores them as +62...).
+  // Phone numbers in any of their forms (the form stores them as +62...).
+  for (const personal of [VALID_NIK, VALID_NIK.slice(0, 6), 'Rahmawati', '81234567890', '81299998888']) {
+    expect(payloads).not.toContain(personal);
+  }
+  expect((await formOf(rn)).form_data).toMatchObject({
+    fullName: 'Siti Rahmawati Wibowo',
+    phone: '+6281299998888',
+  });
 });

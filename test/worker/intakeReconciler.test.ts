@@ -5,7 +5,6 @@ import { type SubmitApplicationRequest, submitApplication } from '../../src/serv
 import { reconcileIntake } from '../../src/worker/intakeReconciler.js';
 import { fileStateQuery } from '../../src/workflows/permit/permitContract.js';
 import { submit, testCatalog, usePermitStack, VALID_NIK } from '../support/permitScenario.js';
-import { waitFor } from '../support/waitFor.js';
 
 const env = usePermitStack('intake_reconciler');
 
@@ -49,14 +48,14 @@ async function auditOf(rn: string) {
   return rows.map((r) => [r.sequence, r.action]);
 }
 
-test('files whose caller gave up before the workflow started get it, once, after the grace period', async () => {
-  // A: stored and recorded, then Temporal was unreachable and the caller never retried.
+test('files whose caller gave up mid-intake get their workflow and submission record after the grace period; others are left alone', async () => {
+  // A: stored, then Temporal was unreachable and the caller never retried.
   const a = request();
   await expect(submitApplication({ ...deps(), temporal: unreachableTemporal }, a)).rejects.toThrow(
     'Temporal unreachable',
   );
   const rnA = await registrationNumberOf(a.idempotencyKey);
-  // B: stored, then the process died before the submission was recorded.
+  // B: stored and its workflow started, then the process died before the submission was recorded.
   const b = request();
   const dyingPool = new Proxy(env.stack.pool, {
     get(target, property, receiver) {
@@ -69,51 +68,69 @@ test('files whose caller gave up before the workflow started get it, once, after
   });
   await expect(submitApplication({ ...deps(), pool: dyingPool }, b)).rejects.toThrow('process killed');
   const rnB = await registrationNumberOf(b.idempotencyKey);
-  // C: a complete submission.
+  const runB = (await env.stack.client.workflow.getHandle(rnB).describe()).runId;
+  // C: a complete submission. D: a permit type the catalog no longer has.
   const { registrationNumber: rnC } = await submit(env.stack, 'TEST-FREE');
-  // Its workflow is listed by then (visibility is written a moment after the start).
-  await waitFor('the complete file to be listed', async () => {
-    const { count } = await env.stack.client.workflow.count(`WorkflowId = '${rnC}'`);
-    return count === 1;
-  });
+  const d = { ...request(), permitTypeCode: 'TEST-PAY' };
+  await expect(submitApplication({ ...deps(), temporal: unreachableTemporal }, d)).rejects.toThrow();
+  const rnD = await registrationNumberOf(d.idempotencyKey);
+  const catalogWithoutPay = {
+    ...testCatalog,
+    permitTypes: testCatalog.permitTypes.filter((t) => t.code !== 'TEST-PAY'),
+  };
 
   // Within the grace period an intake may still be under way: nothing is touched.
-  expect(await reconcileIntake(deps(), { graceMs: 60_000 })).toEqual({ checked: 0, completed: [] });
-  expect(await auditOf(rnB)).toEqual([]);
+  expect(await reconcileIntake(deps(), { graceMs: 60_000 })).toEqual({ completed: [], failed: [] });
+  expect(await auditOf(rnA)).toEqual([]);
 
-  const errors: unknown[] = [];
-  const pass = await reconcileIntake(deps(), { graceMs: 0, onError: (e) => errors.push(e) });
-  expect(errors).toEqual([]);
-  expect(pass.completed).toEqual([rnA, rnB]);
-  expect(pass.checked).toBeGreaterThanOrEqual(3);
+  const errors: string[] = [];
+  const pass = await reconcileIntake(
+    { ...deps(), catalog: catalogWithoutPay },
+    { graceMs: 0, batchSize: 2, onError: (e, rn) => errors.push(`${rn}: ${String(e)}`) },
+  );
+  // D fails on its own, in a batch of its own or not, and holds up nobody.
+  expect(pass).toEqual({ completed: [rnA, rnB], failed: [rnD] });
+  expect(errors).toEqual([
+    expect.stringContaining(`${rnD}: Error: permit type TEST-PAY is not in the catalog`),
+  ]);
   for (const rn of [rnA, rnB, rnC]) {
     expect(await auditOf(rn)).toEqual([[1, 'submitted']]);
     const view = await env.stack.client.workflow.getHandle(rn).query(fileStateQuery);
     expect(view).toMatchObject({ status: 'IN_REVIEW', history: [{ sequence: 1, action: 'submitted' }] });
   }
-  // Checked files are not looked at again.
-  expect(await reconcileIntake(deps(), { graceMs: 0 })).toEqual({ checked: 0, completed: [] });
+  // B kept its run; A's clock and audit time are its stored submission's, not the pass's.
+  expect((await env.stack.client.workflow.getHandle(rnB).describe()).runId).toBe(runB);
+  const { rows } = await env.stack.pool.query<{ submitted_at: Date; occurred_at: Date; deadline: Date }>(
+    `SELECT a.submitted_at, e.occurred_at, a.deadline FROM applications a
+     JOIN audit_events e ON e.workflow_id = a.registration_number WHERE a.registration_number = $1`,
+    [rnA],
+  );
+  expect(rows[0]!.occurred_at).toEqual(rows[0]!.submitted_at);
+  const clockA = (await env.stack.client.workflow.getHandle(rnA).query(fileStateQuery)).clock;
+  expect(clockA).toMatchObject({
+    startedAt: rows[0]!.submitted_at.toISOString(),
+    deadline: rows[0]!.deadline.toISOString(),
+  });
+
+  // The next pass finds only D, until its permit type is back.
+  expect(await reconcileIntake({ ...deps(), catalog: catalogWithoutPay }, { graceMs: 0 })).toEqual({
+    completed: [],
+    failed: [rnD],
+  });
+  expect(await reconcileIntake(deps(), { graceMs: 0 })).toEqual({ completed: [rnD], failed: [] });
 });
 
-test('a file it cannot complete now (Temporal down) is retried on the next pass, not skipped', async () => {
+test('while Temporal is down a pass ends at the first batch that fails entirely; the next pass completes the files', async () => {
   const a = request();
   await expect(submitApplication({ ...deps(), temporal: unreachableTemporal }, a)).rejects.toThrow();
   const rn = await registrationNumberOf(a.idempotencyKey);
   const errors: string[] = [];
-  // Listing still answers; starting fails.
-  const startsFail = Object.create(env.stack.client) as Client;
-  Object.defineProperty(startsFail, 'workflow', {
-    value: Object.assign(Object.create(env.stack.client.workflow), {
-      start: unreachableTemporal.workflow.start,
-    }),
-  });
   const down = await reconcileIntake(
-    { ...deps(), temporal: startsFail },
+    { ...deps(), temporal: unreachableTemporal },
     { graceMs: 0, onError: (_e, which) => errors.push(which) },
   );
-  expect(down.completed).toEqual([]);
+  expect(down).toEqual({ completed: [], failed: [rn] });
   expect(errors).toEqual([rn]);
-  const up = await reconcileIntake(deps(), { graceMs: 0 });
-  expect(up.completed).toEqual([rn]);
-  await env.stack.client.workflow.getHandle(rn).query(fileStateQuery);
+  expect(await reconcileIntake(deps(), { graceMs: 0 })).toEqual({ completed: [rn], failed: [] });
+  expect(await auditOf(rn)).toEqual([[1, 'submitted']]);
 });

@@ -16,7 +16,7 @@ export function openPermitFile(input: PermitApplicationInput): {
   const file = new PermitFile(input);
   const stage = file.currentOfficerStage();
   if (stage) {
-    // The intake plans the first stage's clock (src/services/submitApplication.ts).
+    // The intake plans the first stage's clock (planFirstStage in src/services/completeIntake.ts).
     const planned = input.firstStageClock;
     if (planned?.stageKey !== stage.key) {
       throw new Error(

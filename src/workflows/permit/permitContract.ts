@@ -58,7 +58,8 @@ export type OfficerDecision =
 export type DecideArgs = { officer: OfficerIdentity } & OfficerDecision;
 
 export interface ResubmitArgs {
-  changedFields?: Record<string, unknown>;
+  /** Keys of the corrected fields; their values go to the read model, not into history. */
+  changedFields?: string[];
   documents?: DocumentRef[];
   note?: string;
 }

@@ -96,7 +96,7 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
         { kind: 'applicant' },
         { type: 'resubmit' },
         {
-          changedFields: Object.keys(args.changedFields ?? {}),
+          changedFields: args.changedFields ?? [],
           documents: (args.documents ?? []).map((d) => ({ kind: d.kind, sha256: d.sha256 })),
           ...(args.note ? { note: args.note } : {}),
         },
