@@ -87,7 +87,6 @@ test("a file's workflow history holds none of the applicant's personal data, cor
   expect(payloads).toContain('TEST-FREE');
   expect(payloads).toContain('fullName'); // the names of the corrected fields, for the audit
   // Phone numbers in any of their forms (the form stores them as +62...).
-  // Phone numbers in any of their forms (the form stores them as +62...).
   for (const personal of [VALID_NIK, VALID_NIK.slice(0, 6), 'Rahmawati', '81234567890', '81299998888']) {
     expect(payloads).not.toContain(personal);
   }
