@@ -4,26 +4,27 @@ import { createApp } from '../../src/api/createApp.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
 import { PermitService } from '../../src/services/permitService.js';
+import { deadTemporalConnection } from '../support/deadTemporal.js';
 import { serve } from '../support/httpServer.js';
 import { testCatalog } from '../support/permitScenario.js';
 
 let pool: Pool;
 let deadPool: Pool;
 let connection: Connection;
-let deadConnection: Connection;
+let dead: ReturnType<typeof deadTemporalConnection>;
 
 beforeAll(async () => {
   pool = createPool(inject('databaseUrl'));
   // Port 1 on loopback: nothing listens there, so connections are refused at once.
   deadPool = createPool('postgres://nobody:x@127.0.0.1:1/none');
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  deadConnection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 });
+  dead = deadTemporalConnection();
 });
 afterAll(async () => {
   await pool.end();
   await deadPool.end();
   await connection.close();
-  await deadConnection.close().catch(() => {});
+  await dead.close();
 });
 
 interface HealthBody {
@@ -69,7 +70,7 @@ test('healthz answers 503 naming Postgres when only Postgres is down', async () 
 });
 
 test('healthz answers 503 naming Temporal when only Temporal is down', async () => {
-  const { status, body } = await healthz(pool, deadConnection);
+  const { status, body } = await healthz(pool, dead.connection);
   expect(status).toBe(503);
   expect(body.failed).toEqual(['temporal']);
   expect(body.checks.postgres?.ok).toBe(true);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createApp } from '../../src/api/createApp.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
@@ -9,6 +9,7 @@ import { DocumentStore } from '../../src/services/documents/documentStore.js';
 import { PermitService } from '../../src/services/permitService.js';
 import { connectClient } from '../../src/temporal/connections.js';
 import { fileStateQuery } from '../../src/workflows/permit/permitContract.js';
+import { closeAfterFailedCalls, deadTemporalConnection } from '../support/deadTemporal.js';
 import { serve } from '../support/httpServer.js';
 import { testCatalog } from '../support/permitScenario.js';
 import { startTcpProxy } from '../support/tcpProxy.js';
@@ -26,19 +27,19 @@ let api: ApiTestStack;
 let ktp: string;
 let file: Submitted;
 let deadPool: Pool;
-let deadConnection: Connection;
+let dead: ReturnType<typeof deadTemporalConnection>;
 
 beforeAll(async () => {
   api = await startApiTestStack('api_operations');
   ktp = await uploadKtp(api.url);
   file = await submitViaApi(api.url, 'TEST-FREE', ktp);
   deadPool = createPool('postgres://nobody:x@127.0.0.1:1/none', { max: 2 });
-  deadConnection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 });
+  dead = deadTemporalConnection();
 });
 afterAll(async () => {
   await api?.stop();
   await deadPool?.end();
-  await deadConnection?.close().catch(() => {});
+  await dead?.close();
 });
 
 /**
@@ -48,7 +49,7 @@ afterAll(async () => {
 async function degraded(which: 'postgres' | 'temporal', temporalClient?: Client) {
   const pool = which === 'postgres' ? deadPool : api.stack.pool;
   const temporal =
-    temporalClient ?? (which === 'temporal' ? new Client({ connection: deadConnection }) : api.stack.client);
+    temporalClient ?? (which === 'temporal' ? new Client({ connection: dead.connection }) : api.stack.client);
   const service = new PermitService({
     pool,
     temporal,
@@ -163,7 +164,7 @@ test('Temporal lost under the connection the API runs with: 503 with Retry-After
     expect([ready.status, ready.body.failed]).toEqual([503, ['temporal']]);
   } finally {
     await server.close();
-    await temporal.close();
+    await closeAfterFailedCalls(temporal.close);
   }
 });
 
