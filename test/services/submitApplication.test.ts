@@ -1,36 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
 import { expect, test } from 'vitest';
-import { type SubmitApplicationRequest, submitApplication } from '../../src/services/submitApplication.js';
+import { submitApplication } from '../../src/services/submitApplication.js';
 import { fileStateQuery, withdrawUpdate } from '../../src/workflows/permit/permitContract.js';
-import { testCatalog, usePermitStack, VALID_NIK } from '../support/permitScenario.js';
+import {
+  clientWhoseStartsFail,
+  intakeDependencies,
+  poolFailingOn,
+  submissionRequest,
+} from '../support/intakeFaults.js';
+import { usePermitStack } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 
 const env = usePermitStack('submit_application');
 
 test("a retry after a crash before the workflow started starts it with the stored submission's clock", async () => {
-  const request: SubmitApplicationRequest = {
-    permitTypeCode: 'TEST-FREE',
-    formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati', phone: '081234567890' },
-    documents: [{ kind: 'ktp', sha256: 'a'.repeat(64), mimeType: 'application/pdf', sizeBytes: 1000 }],
-    channel: 'api',
-    idempotencyKey: randomUUID(),
-  };
-  const deps = {
-    pool: env.stack.pool,
-    catalog: testCatalog,
-    calendar: env.stack.calendar,
-    taskQueue: env.stack.taskQueue,
-  };
+  const request = submissionRequest();
+  const deps = intakeDependencies(env.stack);
   // The row is stored, then the process dies before the workflow starts.
-  const crashing = {
-    workflow: {
-      start: async () => {
-        throw new Error('process killed');
-      },
-    },
-  } as unknown as Client;
-  await expect(submitApplication({ ...deps, temporal: crashing }, request)).rejects.toThrow('process killed');
+  await expect(
+    submitApplication({ ...deps, temporal: clientWhoseStartsFail('process killed') }, request),
+  ).rejects.toThrow('process killed');
   const { rows } = await env.stack.pool.query<{
     registration_number: string;
     submitted_at: Date;
@@ -42,7 +30,7 @@ test("a retry after a crash before the workflow started starts it with the store
 
   // The caller retries a moment later: the same file, its clock from the stored submission.
   await new Promise((r) => setTimeout(r, 50));
-  const retried = await submitApplication({ ...deps, temporal: env.stack.client }, request);
+  const retried = await submitApplication(deps, request);
   expect(retried).toMatchObject({ registrationNumber: stored.registration_number, replayed: true });
   expect(retried.deadline).toBe(stored.deadline.toISOString());
   const view = await waitFor('the started workflow', () =>
@@ -55,15 +43,9 @@ test("a retry after a crash before the workflow started starts it with the store
 });
 
 test('the submission is recorded only once its workflow runs, and a retry after a crash in between records it once', async () => {
-  const request: SubmitApplicationRequest = {
-    permitTypeCode: 'TEST-FREE',
-    formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati', phone: '081234567890' },
-    documents: [{ kind: 'ktp', sha256: 'b'.repeat(64), mimeType: 'application/pdf', sizeBytes: 1000 }],
-    channel: 'api',
-    idempotencyKey: randomUUID(),
-  };
-  const pool = env.stack.pool;
-  const deps = { catalog: testCatalog, calendar: env.stack.calendar, taskQueue: env.stack.taskQueue };
+  const request = submissionRequest();
+  const deps = intakeDependencies(env.stack);
+  const pool = deps.pool;
   const recorded = async () => {
     const { rows } = await pool.query<{
       registration_number: string;
@@ -87,16 +69,9 @@ test('the submission is recorded only once its workflow runs, and a retry after 
 
   // First attempt: the row is stored, then Temporal is unreachable. Nothing is recorded, so the
   // file reaches no inbox and no notice goes out for a file nobody could act on.
-  const unreachable = {
-    workflow: {
-      start: async () => {
-        throw new Error('Temporal unreachable');
-      },
-    },
-  } as unknown as Client;
-  await expect(submitApplication({ ...deps, pool, temporal: unreachable }, request)).rejects.toThrow(
-    'Temporal unreachable',
-  );
+  await expect(
+    submitApplication({ ...deps, temporal: clientWhoseStartsFail('Temporal unreachable') }, request),
+  ).rejects.toThrow('Temporal unreachable');
   expect(await recorded()).toMatchObject({
     status: 'SUBMITTED',
     last_sequence: 0,
@@ -106,18 +81,8 @@ test('the submission is recorded only once its workflow runs, and a retry after 
   });
 
   // Second attempt: the workflow starts, then the process dies before the record.
-  const dyingBeforeRecord = new Proxy(pool, {
-    get(target, property, receiver) {
-      if (property !== 'query') return Reflect.get(target, property, receiver);
-      return (text: unknown, ...rest: unknown[]) => {
-        if (String(text).includes('INSERT INTO audit_events'))
-          return Promise.reject(new Error('process killed'));
-        return (target.query as (...args: unknown[]) => unknown).call(target, text, ...rest);
-      };
-    },
-  });
   await expect(
-    submitApplication({ ...deps, pool: dyingBeforeRecord, temporal: env.stack.client }, request),
+    submitApplication({ ...deps, pool: poolFailingOn(pool, 'INSERT INTO audit_events') }, request),
   ).rejects.toThrow('process killed');
   const { registration_number: rn, submitted_at: submittedAt } = await recorded();
   const handle = env.stack.client.workflow.getHandle(rn);
@@ -125,7 +90,7 @@ test('the submission is recorded only once its workflow runs, and a retry after 
   expect(await recorded()).toMatchObject({ last_sequence: 0, events: [] });
 
   // Third attempt: the same run, and the submission recorded once, dated at the stored submission.
-  const done = await submitApplication({ ...deps, pool, temporal: env.stack.client }, request);
+  const done = await submitApplication(deps, request);
   expect(done).toMatchObject({
     registrationNumber: rn,
     replayed: true,
@@ -147,20 +112,8 @@ test('the submission is recorded only once its workflow runs, and a retry after 
 });
 
 test("a late retry of a closed file's submission answers its state and does not open it again", async () => {
-  const request: SubmitApplicationRequest = {
-    permitTypeCode: 'TEST-FREE',
-    formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati', phone: '081234567890' },
-    documents: [{ kind: 'ktp', sha256: 'd'.repeat(64), mimeType: 'application/pdf', sizeBytes: 1000 }],
-    channel: 'api',
-    idempotencyKey: randomUUID(),
-  };
-  const deps = {
-    pool: env.stack.pool,
-    temporal: env.stack.client,
-    catalog: testCatalog,
-    calendar: env.stack.calendar,
-    taskQueue: env.stack.taskQueue,
-  };
+  const request = submissionRequest();
+  const deps = intakeDependencies(env.stack);
   const first = await submitApplication(deps, request);
   const handle = env.stack.client.workflow.getHandle(first.registrationNumber);
   await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'batal' }] });

@@ -1,44 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
 import { expect, test } from 'vitest';
-import { type SubmitApplicationRequest, submitApplication } from '../../src/services/submitApplication.js';
+import { submitApplication } from '../../src/services/submitApplication.js';
 import { reconcileIntake } from '../../src/worker/intakeReconciler.js';
 import { fileStateQuery } from '../../src/workflows/permit/permitContract.js';
-import { submit, testCatalog, usePermitStack, VALID_NIK } from '../support/permitScenario.js';
+import {
+  clientWhoseStartsFail,
+  intakeDependencies,
+  poolFailingOn,
+  registrationNumberOf,
+  submissionRequest,
+} from '../support/intakeFaults.js';
+import { submit, testCatalog, usePermitStack } from '../support/permitScenario.js';
 
 const env = usePermitStack('intake_reconciler');
 
-const request = (): SubmitApplicationRequest => ({
-  permitTypeCode: 'TEST-FREE',
-  formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati', phone: '081234567890' },
-  documents: [{ kind: 'ktp', sha256: 'c'.repeat(64), mimeType: 'application/pdf', sizeBytes: 1000 }],
-  channel: 'api',
-  idempotencyKey: randomUUID(),
-});
-
-const deps = () => ({
-  pool: env.stack.pool,
-  temporal: env.stack.client,
-  catalog: testCatalog,
-  calendar: env.stack.calendar,
-  taskQueue: env.stack.taskQueue,
-});
-
-const unreachableTemporal = {
-  workflow: {
-    start: async () => {
-      throw new Error('Temporal unreachable');
-    },
-  },
-} as unknown as Client;
-
-async function registrationNumberOf(idempotencyKey: string): Promise<string> {
-  const { rows } = await env.stack.pool.query<{ registration_number: string }>(
-    'SELECT registration_number FROM applications WHERE idempotency_key = $1',
-    [idempotencyKey],
-  );
-  return rows[0]!.registration_number;
-}
+const request = submissionRequest;
+const deps = () => intakeDependencies(env.stack);
+const unreachableTemporal = clientWhoseStartsFail('Temporal unreachable');
+const registrationNumberOfKey = (key: string) => registrationNumberOf(env.stack.pool, key);
 
 async function auditOf(rn: string) {
   const { rows } = await env.stack.pool.query<{ sequence: number; action: string }>(
@@ -54,26 +32,19 @@ test('files whose caller gave up mid-intake get their workflow and submission re
   await expect(submitApplication({ ...deps(), temporal: unreachableTemporal }, a)).rejects.toThrow(
     'Temporal unreachable',
   );
-  const rnA = await registrationNumberOf(a.idempotencyKey);
+  const rnA = await registrationNumberOfKey(a.idempotencyKey);
   // B: stored and its workflow started, then the process died before the submission was recorded.
   const b = request();
-  const dyingPool = new Proxy(env.stack.pool, {
-    get(target, property, receiver) {
-      if (property !== 'query') return Reflect.get(target, property, receiver);
-      return (text: unknown, ...rest: unknown[]) =>
-        String(text).includes('INSERT INTO audit_events')
-          ? Promise.reject(new Error('process killed'))
-          : (target.query as (...args: unknown[]) => unknown).call(target, text, ...rest);
-    },
-  });
-  await expect(submitApplication({ ...deps(), pool: dyingPool }, b)).rejects.toThrow('process killed');
-  const rnB = await registrationNumberOf(b.idempotencyKey);
+  await expect(
+    submitApplication({ ...deps(), pool: poolFailingOn(env.stack.pool, 'INSERT INTO audit_events') }, b),
+  ).rejects.toThrow('process killed');
+  const rnB = await registrationNumberOfKey(b.idempotencyKey);
   const runB = (await env.stack.client.workflow.getHandle(rnB).describe()).runId;
   // C: a complete submission. D: a permit type the catalog no longer has.
   const { registrationNumber: rnC } = await submit(env.stack, 'TEST-FREE');
   const d = { ...request(), permitTypeCode: 'TEST-PAY' };
   await expect(submitApplication({ ...deps(), temporal: unreachableTemporal }, d)).rejects.toThrow();
-  const rnD = await registrationNumberOf(d.idempotencyKey);
+  const rnD = await registrationNumberOfKey(d.idempotencyKey);
   const catalogWithoutPay = {
     ...testCatalog,
     permitTypes: testCatalog.permitTypes.filter((t) => t.code !== 'TEST-PAY'),
@@ -123,7 +94,7 @@ test('files whose caller gave up mid-intake get their workflow and submission re
 test('while Temporal is down a pass ends at the first batch that fails entirely; the next pass completes the files', async () => {
   const a = request();
   await expect(submitApplication({ ...deps(), temporal: unreachableTemporal }, a)).rejects.toThrow();
-  const rn = await registrationNumberOf(a.idempotencyKey);
+  const rn = await registrationNumberOfKey(a.idempotencyKey);
   const errors: string[] = [];
   const down = await reconcileIntake(
     { ...deps(), temporal: unreachableTemporal },
