@@ -31,7 +31,10 @@ export interface SubmittedApplication {
   stageKey: string | null;
   /** Deadline of the current stage, ISO 8601; on a new file, the first stage's. */
   deadline: string | null;
-  /** Shown once, at the first answer; a replayed request gets null (only its hash is stored). */
+  /**
+   * Shown once, in the first successful answer; a later replay gets null (only its hash is
+   * stored). A retry after attempts that failed gets a fresh one.
+   */
   accessCode: string | null;
   replayed: boolean;
   /** The channel recorded for the file (an officer's submission is always the counter). */
@@ -110,7 +113,7 @@ export async function submitApplication(
   const firstStage = permitType.stages[0]!;
   const hash = requestHash(request);
   // Hashed before the insert: the insert holds the counter's row lock that every submission
-  // of the type queues on. (A replay wastes one hash.)
+  // of the type queues on. (A replay uses it only when no earlier answer showed a code.)
   const newAccessCode = generateAccessCode();
   const newAccessCodeHash = await hashAccessCode(newAccessCode);
   // The first stage's clock starts at submission (the row's submitted_at).
@@ -195,7 +198,7 @@ export async function submitApplication(
   // The workflow, then the submission's audit event, read-model state and first notices. A
   // retry after a crash in between (or the loser of two twin requests) records nothing twice
   // and starts the workflow with the clock of the stored submission, not of this request.
-  const { submission, recorded } = await completeIntake(
+  const intake = completeIntake(
     deps,
     {
       registrationNumber: stored.registrationNumber,
@@ -207,6 +210,27 @@ export async function submitApplication(
     },
     storedAt === submittedAt ? firstStageClock : undefined,
   );
+  const { submission, recorded } = stored.replayed
+    ? await intake
+    : await intake.catch(async (error: unknown) => {
+        // This answer will not show the new file's access code: the retry that completes the
+        // intake issues and shows one. (Best effort: if this write fails too, the retry shows none.)
+        await deps.pool
+          .query('UPDATE applications SET access_code_shown = false WHERE registration_number = $1', [
+            stored.registrationNumber,
+          ])
+          .catch(() => {});
+        throw error;
+      });
+  if (stored.replayed) {
+    // A replay shows a code only when no answer has shown one yet; it replaces the unseen one.
+    const { rowCount } = await deps.pool.query(
+      `UPDATE applications SET access_code_hash = $2, access_code_shown = true
+       WHERE registration_number = $1 AND NOT access_code_shown`,
+      [stored.registrationNumber, newAccessCodeHash],
+    );
+    if (rowCount === 1) Object.assign(stored, { accessCode: newAccessCode });
+  }
   // A new file answers with the state its submission records (whoever recorded it: a twin
   // request may have been first); a replay with the row as it stands now, or as just recorded.
   if (stored.replayed && !recorded) return stored;

@@ -129,6 +129,21 @@ describe('dependencies down: 503 with Retry-After, never 500', () => {
     });
     expect(retry.status).toBe(201);
     expect(retry.body.replayed).toBe(true);
+    // The failed attempt showed no access code, so the retry that completes it shows one.
+    expect(retry.body.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    const mine = await call(api.url, 'GET', `/api/v1/applications/${retry.body.registrationNumber}`, {
+      accessCode: String(retry.body.accessCode),
+    });
+    expect(mine.status).toBe(200);
+    const again = await call(api.url, 'POST', '/api/v1/applications', {
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect([again.status, again.body.accessCode, typeof again.body.accessCodeNotice]).toEqual([
+      201,
+      null,
+      'string',
+    ]);
     // Recorded at the first attempt; its workflow started by the retry.
     const view = await api.stack.client.workflow
       .getHandle(String(retry.body.registrationNumber))

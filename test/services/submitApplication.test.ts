@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { applicantHoldsAccessCode } from '../../src/services/applicationQueries.js';
 import { submitApplication } from '../../src/services/submitApplication.js';
 import { fileStateQuery, withdrawUpdate } from '../../src/workflows/permit/permitContract.js';
 import {
@@ -90,13 +91,14 @@ test('the submission is recorded only once its workflow runs, and a retry after 
   expect(await recorded()).toMatchObject({ last_sequence: 0, events: [] });
 
   // Third attempt: the same run, and the submission recorded once, dated at the stored submission.
+  // No earlier answer showed an access code, so this one shows a fresh one, and it works.
   const done = await submitApplication(deps, request);
-  expect(done).toMatchObject({
-    registrationNumber: rn,
-    replayed: true,
-    status: 'IN_REVIEW',
-    accessCode: null,
-  });
+  expect(done).toMatchObject({ registrationNumber: rn, replayed: true, status: 'IN_REVIEW' });
+  expect(done.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+  expect(await applicantHoldsAccessCode(pool, rn, done.accessCode!)).toBe(true);
+  // Once shown, never again.
+  expect((await submitApplication(deps, request)).accessCode).toBeNull();
+  expect(await applicantHoldsAccessCode(pool, rn, done.accessCode!)).toBe(true);
   expect((await handle.describe()).runId).toBe(runId);
   const afterRetry = await recorded();
   expect(afterRetry).toMatchObject({

@@ -33,7 +33,9 @@ const receiptSchema = z.object({
   accessCode: z
     .string()
     .nullable()
-    .describe('Shown once, in the first answer only; null on a replay (it is stored only as a hash)'),
+    .describe(
+      'Shown once, in the first successful answer (stored only as a hash); null on a later replay. A retry after failed attempts gets a new one',
+    ),
   accessCodeNotice: z
     .string()
     .optional()
@@ -109,8 +111,8 @@ function statusView(ctx: ApiContext, s: ApplicationStatus): z.input<typeof statu
 }
 
 const REPLAY_NOTICE = {
-  id: 'Permohonan ini sudah diterima sebelumnya dengan Idempotency-Key yang sama. Kode akses hanya ditampilkan sekali, pada jawaban pertama, karena hanya disimpan dalam bentuk hash.',
-  en: 'This application was already received with the same Idempotency-Key. The access code is shown only once, in the first answer, because only its hash is stored.',
+  id: 'Permohonan ini sudah diterima sebelumnya dengan Idempotency-Key yang sama. Kode akses hanya ditampilkan sekali, pada jawaban berhasil yang pertama, karena hanya disimpan dalam bentuk hash.',
+  en: 'This application was already received with the same Idempotency-Key. The access code is shown only once, in the first successful answer, because only its hash is stored.',
 };
 
 export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
@@ -172,7 +174,7 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       res.json({
         registrationNumber: submitted.registrationNumber,
         accessCode: submitted.accessCode,
-        ...(submitted.replayed ? { accessCodeNotice: REPLAY_NOTICE[preferredLanguage(req)] } : {}),
+        ...(submitted.accessCode === null ? { accessCodeNotice: REPLAY_NOTICE[preferredLanguage(req)] } : {}),
         replayed: submitted.replayed,
         status: submitted.status,
         stage,
