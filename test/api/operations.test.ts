@@ -64,6 +64,16 @@ async function degraded(which: 'postgres' | 'temporal', temporalClient?: Client)
   );
 }
 
+/** The verifier's decision on the shared file is answered 503 naming Temporal, with Retry-After. */
+async function expectTemporalUnavailableForDecisions(baseUrl: string) {
+  const decision = await call(baseUrl, 'POST', `/api/v1/applications/${file.registrationNumber}/decisions`, {
+    bearer: api.keys.verifikator,
+    body: { decision: 'approve' },
+  });
+  expect([decision.status, decision.body.dependency]).toEqual([503, 'temporal']);
+  expect(decision.headers.get('retry-after')).toBe('5');
+}
+
 describe('dependencies down: 503 with Retry-After, never 500', () => {
   test('PostgreSQL down', async () => {
     const server = await degraded('postgres');
@@ -109,16 +119,7 @@ describe('dependencies down: 503 with Retry-After, never 500', () => {
       });
       expect([res.status, res.body.dependency]).toEqual([503, 'temporal']);
       expect(res.headers.get('retry-after')).toBe('5');
-      const decision = await call(
-        server.url,
-        'POST',
-        `/api/v1/applications/${file.registrationNumber}/decisions`,
-        {
-          bearer: api.keys.verifikator,
-          body: { decision: 'approve' },
-        },
-      );
-      expect([decision.status, decision.body.dependency]).toEqual([503, 'temporal']);
+      await expectTemporalUnavailableForDecisions(server.url);
     } finally {
       await server.close();
     }
@@ -164,17 +165,7 @@ test('Temporal lost under the connection the API runs with: 503 with Retry-After
   try {
     expect((await call(server.url, 'GET', '/readyz')).status).toBe(200);
     await proxy.cut();
-    const decision = await call(
-      server.url,
-      'POST',
-      `/api/v1/applications/${file.registrationNumber}/decisions`,
-      {
-        bearer: api.keys.verifikator,
-        body: { decision: 'approve' },
-      },
-    );
-    expect([decision.status, decision.body.dependency]).toEqual([503, 'temporal']);
-    expect(decision.headers.get('retry-after')).toBe('5');
+    await expectTemporalUnavailableForDecisions(server.url);
     const ready = await call(server.url, 'GET', '/readyz');
     expect([ready.status, ready.body.failed]).toEqual([503, ['temporal']]);
   } finally {
