@@ -67,6 +67,16 @@ function isIdempotencyKeyTaken(error: unknown): boolean {
   return e.code === '23505' && e.constraint === 'applications_idempotency_key_key';
 }
 
+/** True when no answer had shown the file's access code: the given hash replaces the unseen one. */
+async function showFreshAccessCode(pool: Pool, registrationNumber: string, hash: string): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `UPDATE applications SET access_code_hash = $2, access_code_shown = true
+     WHERE registration_number = $1 AND NOT access_code_shown`,
+    [registrationNumber, hash],
+  );
+  return rowCount === 1;
+}
+
 /**
  * Validates a submission, stores the application row with a gap-free registration number and a
  * hashed access code, starts its workflow and records the submission (audit event, read model,
@@ -222,18 +232,14 @@ export async function submitApplication(
           .catch(() => {});
         throw error;
       });
-  if (stored.replayed) {
-    // A replay shows a code only when no answer has shown one yet; it replaces the unseen one.
-    const { rowCount } = await deps.pool.query(
-      `UPDATE applications SET access_code_hash = $2, access_code_shown = true
-       WHERE registration_number = $1 AND NOT access_code_shown`,
-      [stored.registrationNumber, newAccessCodeHash],
-    );
-    if (rowCount === 1) Object.assign(stored, { accessCode: newAccessCode });
-  }
+  // A replay shows a code only when no answer has shown one yet; it replaces the unseen one.
+  const accessCode =
+    stored.replayed && (await showFreshAccessCode(deps.pool, stored.registrationNumber, newAccessCodeHash))
+      ? newAccessCode
+      : stored.accessCode;
   // A new file answers with the state its submission records (whoever recorded it: a twin
   // request may have been first); a replay with the row as it stands now, or as just recorded.
-  if (stored.replayed && !recorded) return stored;
+  if (stored.replayed && !recorded) return { ...stored, accessCode };
   const model = submission.readModel;
-  return { ...stored, status: model.status, stageKey: model.stageKey, deadline: model.deadline };
+  return { ...stored, accessCode, status: model.status, stageKey: model.stageKey, deadline: model.deadline };
 }
