@@ -135,6 +135,9 @@ async function main() {
     // Seconds after each phase until the work it queued was done (the quiet check's last second
     // included): a phase that queued more ran faster than it could go on.
     const settledAfter = new Map<string, number>();
+    // Cores each role used while the load ran (queued work not counted): shows whether the
+    // machine or something else (the server's persistence) was the limit.
+    const coresDuringLoad = new Map<string, CpuByRole>();
     // The stack finishes what a phase started (the submissions' first workflow tasks, the
     // trivial workflows, outbox rounds) before the next phase, and that work is charged to the
     // phase's CPU figures.
@@ -145,6 +148,7 @@ async function main() {
       const before = cpuByRole(stack.pids);
       const result = await run();
       const ended = Date.now();
+      coresDuringLoad.set(result.name, cpuPerOperation(before, cpuByRole(stack.pids), result.seconds * 1000));
       await settled();
       await untilStackQuiet(stack.pids);
       cpu.set(result.name, cpuPerOperation(before, cpuByRole(stack.pids), result.ok));
@@ -221,6 +225,12 @@ async function main() {
     console.log(
       `(worker: in the bare-start phase, the trivial workflow's worker process; bench: the load generator; other: the rest of the machine. ${os.cpus().length} cores give ${os.cpus().length * 1000} CPU ms per second)`,
     );
+    console.log('');
+    console.log(
+      `${'cores in use while the load ran'.padEnd(34)} ${ROLES.map((role) => role.padStart(9)).join(' ')} ${'total'.padStart(9)}`,
+    );
+    for (const r of [submissions, starts]) console.log(cpuRow(r.name, coresDuringLoad.get(r.name)!));
+    console.log(`(of ${os.cpus().length} cores)`);
     for (const r of [submissions, starts]) {
       const after = settledAfter.get(r.name)!;
       console.log(

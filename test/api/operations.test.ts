@@ -9,7 +9,7 @@ import { DocumentStore } from '../../src/services/documents/documentStore.js';
 import { PermitService } from '../../src/services/permitService.js';
 import { connectClient } from '../../src/temporal/connections.js';
 import { fileStateQuery } from '../../src/workflows/permit/permitContract.js';
-import { closeAfterFailedCalls, deadTemporalConnection } from '../support/deadTemporal.js';
+import { deadTemporalConnection } from '../support/deadTemporal.js';
 import { serve } from '../support/httpServer.js';
 import { testCatalog } from '../support/permitScenario.js';
 import { startTcpProxy } from '../support/tcpProxy.js';
@@ -170,7 +170,7 @@ test('Temporal lost under the connection the API runs with: 503 with Retry-After
     expect([ready.status, ready.body.failed]).toEqual([503, ['temporal']]);
   } finally {
     await server.close();
-    await closeAfterFailedCalls(temporal.close);
+    await temporal.close();
   }
 });
 
