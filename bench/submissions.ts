@@ -12,8 +12,15 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
+import { CallsInFlight } from '../src/temporal/callsInFlight.js';
 import { NOOP_TASK_QUEUE, PERMIT_TASK_QUEUE, startBenchStack } from './lib/benchStack.js';
-import { type CpuByRole, cpuByRole, cpuPerOperation, untilStackQuiet } from './lib/cpuAccounting.js';
+import {
+  type CpuByRole,
+  coresUsed,
+  cpuByRole,
+  cpuPerOperation,
+  untilStackQuiet,
+} from './lib/cpuAccounting.js';
 import { request } from './lib/http.js';
 import { type LoadResult, runAtRate, runLoad } from './lib/load.js';
 
@@ -79,9 +86,12 @@ function cpuRow(name: string, per: CpuByRole): string {
 async function main() {
   const loadBefore = os.loadavg()[0]!;
   const stack = await startBenchStack({ scratchRoot: SCRATCH_ROOT });
-  // The baseline's client is built as the API's is (src/temporal/connections.ts), so the ratio
-  // compares the work, not two gRPC stacks.
-  const connection = await Connection.connect({ address: stack.temporalAddress });
+  // The baseline's client is built as the API's is (src/temporal/connections.ts: the same
+  // connection and interceptors), so the ratio compares the work, not two gRPC stacks.
+  const connection = await Connection.connect({
+    address: stack.temporalAddress,
+    interceptors: new CallsInFlight().interceptors,
+  });
   const client = new Client({ connection });
   try {
     const body = await submissionBody(stack.apiUrl);
@@ -148,7 +158,7 @@ async function main() {
       const before = cpuByRole(stack.pids);
       const result = await run();
       const ended = Date.now();
-      coresDuringLoad.set(result.name, cpuPerOperation(before, cpuByRole(stack.pids), result.seconds * 1000));
+      coresDuringLoad.set(result.name, coresUsed(before, cpuByRole(stack.pids), result.seconds * 1000));
       await settled();
       await untilStackQuiet(stack.pids);
       cpu.set(result.name, cpuPerOperation(before, cpuByRole(stack.pids), result.ok));

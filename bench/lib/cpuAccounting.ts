@@ -75,6 +75,11 @@ export function cpuPerOperation(before: CpuByRole, after: CpuByRole, operations:
   return per;
 }
 
+/** Cores each role used on average between two readings `elapsedMs` apart. */
+export function coresUsed(before: CpuByRole, after: CpuByRole, elapsedMs: number): CpuByRole {
+  return cpuPerOperation(before, after, elapsedMs);
+}
+
 /**
  * Resolves once the stack's processes (all but the load generator and the rest of the machine)
  * used less than `idleShare` of one core over two readings `intervalMs` apart: the work a phase

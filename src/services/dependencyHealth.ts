@@ -35,7 +35,8 @@ export async function checkDependencies(deps: { pool: Pool; temporal: Client }):
   const [postgres, temporal] = await Promise.all([
     probe(() => deps.pool.query('SELECT 1'), 'postgres'),
     probe(() => {
-      // A gRPC deadline ends the call (and its retries) with the probe, not only our wait for it.
+      // A gRPC deadline ends the call and its retries (at the first attempt after it), not only
+      // our wait for it.
       const connection = deps.temporal.connection as Connection;
       return connection.withDeadline(Date.now() + TIMEOUT_MS, () => connection.healthService.check({}));
     }, 'temporal'),

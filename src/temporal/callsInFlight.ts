@@ -1,35 +1,45 @@
 import { InterceptingCall, type Interceptor } from '@grpc/grpc-js';
+import { defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 
 /**
- * Counts a client's Temporal calls from their start to their final status, retries included:
- * its interceptor goes before the SDK's retry interceptor, so it sees a call end only once that
- * one has given up. The SDK schedules each retry on a timer and does not check whether the
- * connection was closed meanwhile; closing under a retrying call (Temporal down at shutdown)
- * made that timer throw "Channel has been shut down", uncaught. Closing waits for `idle` first.
+ * The client connection's interceptors: the SDK's default retries, wrapped by a count of calls
+ * in flight. The SDK schedules each retry on a timer and does not check whether the connection
+ * was closed meanwhile: closing under a retrying call (Temporal down at shutdown) made that
+ * timer throw "Channel has been shut down", uncaught. `drain` stops new retries and waits for
+ * the calls to end, so the connection is closed only after the last one.
  */
 export class CallsInFlight {
   private active = 0;
+  private draining = false;
   private waiters: (() => void)[] = [];
 
-  readonly interceptor: Interceptor = (options, nextCall) =>
-    new InterceptingCall(nextCall(options), {
-      start: (metadata, _listener, next) => {
-        this.active += 1;
-        let ended = false;
-        next(metadata, {
-          onReceiveStatus: (status, passOn) => {
-            if (!ended) {
-              ended = true;
-              this.end();
-            }
-            passOn(status);
-          },
-        });
-      },
-    });
+  /** Counting first: it is the outermost, so it sees a call end only once retries gave up. */
+  readonly interceptors: Interceptor[] = [
+    (options, nextCall) =>
+      new InterceptingCall(nextCall(options), {
+        start: (metadata, _listener, next) => {
+          this.active += 1;
+          let ended = false;
+          next(metadata, {
+            onReceiveStatus: (status, passOn) => {
+              passOn(status);
+              if (!ended) {
+                ended = true;
+                this.end();
+              }
+            },
+          });
+        },
+      }),
+    makeGrpcRetryInterceptor(this.retryOptions()),
+  ];
 
-  /** Resolves when no call is in flight, or after `timeoutMs` (a call without a deadline). */
-  idle(timeoutMs: number): Promise<boolean> {
+  /**
+   * Stops retrying and resolves true once no call is in flight: a call waiting to retry ends at
+   * its next attempt, within one back-off (at most 6 s). False after `timeoutMs`.
+   */
+  drain(timeoutMs: number): Promise<boolean> {
+    this.draining = true;
     if (this.active === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -42,6 +52,15 @@ export class CallsInFlight {
       };
       this.waiters.push(done);
     });
+  }
+
+  private retryOptions() {
+    const defaults = defaultGrpcRetryOptions();
+    return {
+      delayFunction: defaults.delayFunction,
+      retryableDecider: (attempt: number, status: Parameters<typeof defaults.retryableDecider>[1]) =>
+        !this.draining && defaults.retryableDecider(attempt, status),
+    };
   }
 
   private end(): void {
