@@ -13,6 +13,7 @@ import { observeRequests } from './middleware/observeRequests.js';
 import { authFailureLimit, publicRateLimit } from './middleware/rateLimits.js';
 import { ApiRoutes } from './openapi/routeRegistry.js';
 import { notFoundProblem, sendProblem } from './problems/problem.js';
+import { accessCodeRoutes } from './routes/accessCodes.js';
 import { adminOfficerRoutes } from './routes/adminOfficers.js';
 import { applicantActionRoutes } from './routes/applicantActions.js';
 import { applicationRoutes } from './routes/applications.js';
@@ -88,6 +89,7 @@ export function createApp(deps: ApiDependencies): ApiApp {
   documentRoutes(routes, ctx);
   applicationRoutes(routes, ctx);
   decisionRoutes(routes, ctx);
+  accessCodeRoutes(routes, ctx);
   applicantActionRoutes(routes, ctx);
   paymentRoutes(routes, ctx);
   inboxRoutes(routes, ctx);

@@ -8,11 +8,12 @@ import { applicantHoldsAccessCode } from './applicationQueries.js';
  * brute-forced from a leaked fast hash. An applicant polling the status page would pay that on
  * every request, so successful checks are remembered for a short while, in memory only, keyed
  * by SHA-256(registration number, code): the code itself is never kept. Failures are never
- * remembered, so guessing always pays the full scrypt price. Codes cannot change, so a cached
- * success cannot go stale; the TTL only bounds how long a proof lives in memory.
+ * remembered, so guessing always pays the full scrypt price. A code changes only when an officer
+ * reissues it: this process forgets the file's proofs then, and another API process keeps an
+ * old proof for at most the TTL.
  */
 export class AccessCodeVerifier {
-  private readonly proven = new Map<string, number>();
+  private readonly proven = new Map<string, { registrationNumber: string; expiresAt: number }>();
 
   constructor(
     private readonly pool: Pool,
@@ -24,23 +25,30 @@ export class AccessCodeVerifier {
     const normalized = typeof accessCode === 'string' ? normalizeAccessCode(accessCode) : null;
     if (!normalized) return applicantHoldsAccessCode(this.pool, registrationNumber, String(accessCode));
     const key = createHash('sha256').update(`${registrationNumber}\u0000${normalized}`).digest('base64url');
-    const expiresAt = this.proven.get(key);
-    if (expiresAt !== undefined) {
-      if (expiresAt > this.now()) return true;
+    const proof = this.proven.get(key);
+    if (proof !== undefined) {
+      if (proof.expiresAt > this.now()) return true;
       this.proven.delete(key);
     }
     const ok = await applicantHoldsAccessCode(this.pool, registrationNumber, normalized);
-    if (ok) this.remember(key);
+    if (ok) this.remember(key, registrationNumber);
     return ok;
   }
 
-  private remember(key: string): void {
+  /** Drops the file's proofs: its code was replaced. */
+  forget(registrationNumber: string): void {
+    for (const [key, proof] of this.proven) {
+      if (proof.registrationNumber === registrationNumber) this.proven.delete(key);
+    }
+  }
+
+  private remember(key: string, registrationNumber: string): void {
     // Map keeps insertion order: the oldest proofs go first when the cache is full.
     while (this.proven.size >= this.options.maxEntries) {
       const oldest = this.proven.keys().next().value;
       if (oldest === undefined) break;
       this.proven.delete(oldest);
     }
-    this.proven.set(key, this.now() + this.options.ttlMs);
+    this.proven.set(key, { registrationNumber, expiresAt: this.now() + this.options.ttlMs });
   }
 }

@@ -13,17 +13,11 @@ import {
 } from '../workflows/permit/permitContract.js';
 import type { Officer } from './officers.js';
 import { officerIdentity } from './officers.js';
-import { ServiceError } from './serviceError.js';
+import { applicationNotFound, ServiceError } from './serviceError.js';
 
 export interface FileActionDependencies {
   temporal: Client;
 }
-
-const notFound = () =>
-  new ServiceError('NOT_FOUND', {
-    id: 'Permohonan tidak ditemukan. Periksa nomor registrasi.',
-    en: 'Application not found. Check the registration number.',
-  });
 
 /**
  * Turns what Temporal answered into a ServiceError: a validator's refusal keeps its typed
@@ -42,7 +36,7 @@ function asServiceError(error: unknown): unknown {
       { reason: 'CLOSED_FILE' },
     );
   }
-  if (error instanceof WorkflowNotFoundError) return notFound();
+  if (error instanceof WorkflowNotFoundError) return applicationNotFound();
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const refusal = error.cause.details?.[0] as Refusal | undefined;
     const reason = error.cause.type ?? 'REFUSED';

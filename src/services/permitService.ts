@@ -12,6 +12,7 @@ import type {
   OfficerDecision,
   PaymentConfirmation,
 } from '../workflows/permit/permitContract.js';
+import { type ReissuedAccessCode, reissueAccessCode } from './accessCodeReissue.js';
 import { AccessCodeVerifier } from './accessCodeVerifier.js';
 import {
   type ApplicationStatus,
@@ -110,6 +111,12 @@ export class PermitService {
   applicantHoldsAccessCode(registrationNumber: string, accessCode: string): Promise<boolean> {
     this.accessCodes ??= new AccessCodeVerifier(this.deps.pool);
     return this.accessCodes.holds(registrationNumber, accessCode);
+  }
+  /** A front-desk officer issues a new code to an applicant who lost theirs; the old one stops working. */
+  async reissueAccessCode(officer: Officer, registrationNumber: string): Promise<ReissuedAccessCode> {
+    const reissued = await reissueAccessCode(this.deps, officer, registrationNumber);
+    this.accessCodes?.forget(registrationNumber);
+    return reissued;
   }
   isTelegramApplicantOf(registrationNumber: string, telegramUserId: number): Promise<boolean> {
     return isTelegramApplicantOf(this.deps.pool, registrationNumber, telegramUserId);

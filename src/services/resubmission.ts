@@ -6,7 +6,7 @@ import { validateApplicationForm } from '../domain/catalog/formValidation.js';
 import type { FileView } from '../workflows/permit/permitContract.js';
 import type { DocumentStore } from './documents/documentStore.js';
 import { resubmitFile } from './fileActions.js';
-import { ServiceError } from './serviceError.js';
+import { applicationNotFound, ServiceError } from './serviceError.js';
 
 export interface ResubmissionChanges {
   changedFields?: Record<string, unknown>;
@@ -21,12 +21,6 @@ export interface ResubmissionDependencies {
   catalog: PermitCatalog;
   documents: DocumentStore;
 }
-
-const notFound = () =>
-  new ServiceError('NOT_FOUND', {
-    id: 'Permohonan tidak ditemukan. Periksa nomor registrasi.',
-    en: 'Application not found. Check the registration number.',
-  });
 
 /**
  * The applicant's corrections after a revision request. The merged form is validated against
@@ -47,9 +41,9 @@ export async function resubmitWithChanges(
     form_data: Record<string, unknown>;
   }>('SELECT permit_type, form_data FROM applications WHERE registration_number = $1', [registrationNumber]);
   const row = rows[0];
-  if (!row) throw notFound();
+  if (!row) throw applicationNotFound();
   const permitType = findPermitType(deps.catalog, row.permit_type);
-  if (!permitType) throw notFound();
+  if (!permitType) throw applicationNotFound();
 
   const changedFields = changes.changedFields ?? {};
   const form = validateApplicationForm(permitType, { ...row.form_data, ...changedFields });

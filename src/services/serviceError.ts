@@ -31,3 +31,10 @@ export function unknownPermitType(code: string): ServiceError {
     en: `Unknown permit type '${code}'. See the list of available permit types.`,
   });
 }
+
+export function applicationNotFound(): ServiceError {
+  return new ServiceError('NOT_FOUND', {
+    id: 'Permohonan tidak ditemukan. Periksa nomor registrasi.',
+    en: 'Application not found. Check the registration number.',
+  });
+}

@@ -39,3 +39,19 @@ test('a proven access code is remembered for a short while; a wrong one is check
   expect(await verifier.holds('TEST-FREE-2026-999999', file.accessCode)).toBe(false);
   verify.mockRestore();
 });
+
+test('forgetting a file drops its proofs only: after a reissue the old code is checked again', async () => {
+  const verify = vi.spyOn(queries, 'applicantHoldsAccessCode');
+  const verifier = new AccessCodeVerifier(api.stack.pool);
+  const other = await submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url));
+  expect(await verifier.holds(file.registrationNumber, file.accessCode)).toBe(true);
+  expect(await verifier.holds(other.registrationNumber, other.accessCode)).toBe(true);
+  expect(verify).toHaveBeenCalledTimes(2);
+
+  verifier.forget(file.registrationNumber);
+  expect(await verifier.holds(other.registrationNumber, other.accessCode)).toBe(true);
+  expect(verify).toHaveBeenCalledTimes(2);
+  expect(await verifier.holds(file.registrationNumber, file.accessCode)).toBe(true);
+  expect(verify).toHaveBeenCalledTimes(3);
+  verify.mockRestore();
+});

@@ -90,26 +90,33 @@ function decideAs(who: Who, rn: string, body: unknown) {
 
 const problem = (slug: string) => `https://perizinan.serangkab.go.id/problems/${slug}`;
 
+// How everyone but a verifikator of DPMPTSP is refused an officer action that is theirs (the
+// completeness decision, the front desk's access-code reissue).
+const notTheDpmptspVerifikator: [Who, number, string][] = [
+  ['verifikatorDinkes', 403, 'wrong-department'],
+  ['teknis', 403, 'wrong-role'],
+  ['teknisDinkes', 403, 'wrong-role'],
+  ['kepala', 403, 'wrong-role'],
+  ['manager', 403, 'wrong-role'],
+  ['admin', 401, 'unauthorized'],
+  ['applicant', 401, 'unauthorized'],
+  ['otherApplicant', 401, 'unauthorized'],
+  ['nobody', 401, 'unauthorized'],
+];
+
 describe('decisions: each role, own and other department', () => {
   // Refusals first, on the file at completeness (verifikator of DPMPTSP decides there).
-  test.each<[Who, number, string]>([
-    ['verifikatorDinkes', 403, 'wrong-department'],
-    ['teknis', 403, 'wrong-role'],
-    ['teknisDinkes', 403, 'wrong-role'],
-    ['kepala', 403, 'wrong-role'],
-    ['manager', 403, 'wrong-role'],
-    ['admin', 401, 'unauthorized'],
-    ['applicant', 401, 'unauthorized'],
-    ['otherApplicant', 401, 'unauthorized'],
-    ['nobody', 401, 'unauthorized'],
-  ])('at completeness, %s → %i %s, nothing recorded', async (who, status, slug) => {
-    const before = await rowCounts(api.stack.pool);
-    const res = await decideAs(who, atCompleteness.registrationNumber, { decision: 'approve' });
-    expect(res.status).toBe(status);
-    expect(res.body.type).toBe(problem(slug));
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await rowCounts(api.stack.pool)).toEqual(before);
-  });
+  test.each(notTheDpmptspVerifikator)(
+    'at completeness, %s → %i %s, nothing recorded',
+    async (who, status, slug) => {
+      const before = await rowCounts(api.stack.pool);
+      const res = await decideAs(who, atCompleteness.registrationNumber, { decision: 'approve' });
+      expect(res.status).toBe(status);
+      expect(res.body.type).toBe(problem(slug));
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await rowCounts(api.stack.pool)).toEqual(before);
+    },
+  );
 
   test.each<[Who, number, string]>([
     ['teknis', 403, 'wrong-department'],
@@ -288,5 +295,68 @@ describe('officer and admin endpoints', () => {
     const res = await call(api.url, 'GET', '/api/v1/permit-types', { bearer: 'po_not-a-real-key-000000000' });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+});
+
+describe('reissuing an access code at the front desk', () => {
+  const reissueAs = (who: Who, file: Submitted) =>
+    call<{ accessCode?: string; type?: string }>(
+      api.url,
+      'POST',
+      `/api/v1/applications/${file.registrationNumber}/access-code`,
+      credentials(who, file),
+    );
+  const lookUp = (file: Submitted, accessCode: string) =>
+    call(api.url, 'GET', `/api/v1/applications/${file.registrationNumber}`, { accessCode });
+
+  // The front desk of TEST-FREE is its first stage's: verifikator of DPMPTSP.
+  test.each(notTheDpmptspVerifikator)(
+    '%s → %i %s; the code stays as it was, nothing recorded',
+    async (who, status, slug) => {
+      const before = await rowCounts(api.stack.pool);
+      const res = await reissueAs(who, atCompleteness);
+      expect([res.status, res.body.type]).toEqual([status, problem(slug)]);
+      expect(res.text).not.toMatch(/"accessCode"/);
+      expect(await rowCounts(api.stack.pool)).toEqual(before);
+      expect((await lookUp(atCompleteness, atCompleteness.accessCode)).status).toBe(200);
+    },
+  );
+
+  test('the front desk issues a new code: the old one stops working at once, the reissue is attributed', async () => {
+    const file = await submitViaApi(api.url, 'TEST-FREE', ktp);
+    // The old code was just proven, so the API holds a cached proof of it.
+    expect((await lookUp(file, file.accessCode)).status).toBe(200);
+
+    const res = await reissueAs('verifikator', file);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const fresh = String(res.body.accessCode);
+    expect(fresh).not.toBe(file.accessCode);
+    expect((await lookUp(file, file.accessCode)).status).toBe(404);
+    expect((await lookUp(file, fresh)).status).toBe(200);
+
+    const { rows } = await api.stack.pool.query(
+      `SELECT a.actor_kind, a.action, a.changes::text AS changes, o.roles, o.departments
+       FROM admin_audit a JOIN officers o ON o.id::text = a.actor_id
+       WHERE a.target_kind = 'application' AND a.target_id = $1`,
+      [file.registrationNumber],
+    );
+    expect(rows).toEqual([
+      {
+        actor_kind: 'officer',
+        action: 'access_code_reissued',
+        changes: '{}',
+        roles: ['verifikator'],
+        departments: ['DPMPTSP'],
+      },
+    ]);
+  });
+
+  test('an unknown file is 404 for the front desk', async () => {
+    const res = await reissueAs('verifikator', {
+      ...atCompleteness,
+      registrationNumber: 'TEST-FREE-2026-999999',
+    });
+    expect([res.status, res.body.type]).toEqual([404, problem('not-found')]);
   });
 });
