@@ -257,6 +257,8 @@ notify-resubmitted-to-officer =
     📨 The applicant sent corrections for { $registrationNumber } ({ $permitType }).
     Deadline: { $deadline }.
 notify-withdrawn = ↩️ Application { $registrationNumber } was withdrawn at your request. The file is closed.
+notify-access-code-reissued =
+    🔑 A new access code for application { $registrationNumber } was issued at the service front desk; the old code no longer works. If you did not ask for it, contact the DPMPTSP office at once.
 notify-expired =
     ⌛ File { $registrationNumber } was closed because the time to respond passed.
     You may apply again with /apply.

@@ -257,6 +257,8 @@ notify-resubmitted-to-officer =
     📨 Pemohon mengirim perbaikan untuk { $registrationNumber } ({ $permitType }).
     Tenggat: { $deadline }.
 notify-withdrawn = ↩️ Permohonan { $registrationNumber } telah dicabut atas permintaan Anda. Berkas ditutup.
+notify-access-code-reissued =
+    🔑 Kode akses baru untuk permohonan { $registrationNumber } telah diterbitkan di loket pelayanan; kode yang lama tidak berlaku lagi. Jika Anda tidak memintanya, segera hubungi kantor DPMPTSP.
 notify-expired =
     ⌛ Berkas { $registrationNumber } ditutup karena batas waktu tanggapan Anda terlewati.
     Anda dapat mengajukan permohonan baru dengan /ajukan.

@@ -7,7 +7,7 @@ import { formatDateTime, type PermitTypeLookup, permitTypeName, stageName } from
 import type { Translate } from './i18n.js';
 import { officerFileButtons } from './officerButtons.js';
 
-/** Every template the permit workflow emits; each has a `notify-<template>` message per language. */
+/** Every template the outbox carries; each has a `notify-<template>` message per language. */
 export const NOTIFICATION_TEMPLATES = [
   'submitted',
   'stage_assigned',
@@ -25,6 +25,8 @@ export const NOTIFICATION_TEMPLATES = [
   'sla_reminder',
   'sla_breach',
   'sla_second_level',
+  // Not from the workflow: the front desk's reissue of a lost access code.
+  'access_code_reissued',
 ] as const;
 
 const KNOWN: ReadonlySet<string> = new Set(NOTIFICATION_TEMPLATES);

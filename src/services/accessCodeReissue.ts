@@ -1,3 +1,4 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Pool } from '../db/pool.js';
 import { findPermitType, stageDepartment } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
@@ -5,35 +6,55 @@ import { generateAccessCode, hashAccessCode } from '../domain/identifiers/access
 import type { Officer } from './officers.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
+export interface ReissueRequest {
+  registrationNumber: string;
+  /** The NIK on the identity card the applicant shows at the counter. */
+  applicantNik: string;
+  /** Where the request came from, for the audit record (address, request ID). */
+  meta?: Record<string, string>;
+}
+
 export interface ReissuedAccessCode {
   registrationNumber: string;
   /** Shown once; only its hash is stored. */
   accessCode: string;
 }
 
-const refused = (reason: 'WRONG_ROLE' | 'WRONG_DEPARTMENT', text: { id: string; en: string }) =>
-  new ServiceError('REFUSED', text, { reason });
+const refused = (
+  reason: 'WRONG_ROLE' | 'WRONG_DEPARTMENT' | 'NIK_MISMATCH',
+  text: { id: string; en: string },
+) => new ServiceError('REFUSED', text, { reason });
+
+const digitsOnly = (nik: string) => nik.replace(/[\s.-]/g, '');
+const sameNik = (given: string, stored: string) =>
+  timingSafeEqual(
+    createHash('sha256').update(digitsOnly(given)).digest(),
+    createHash('sha256').update(digitsOnly(stored)).digest(),
+  );
 
 /**
  * An applicant who lost the access code gets a new one at the counter. The officers who may
  * issue it are the front desk that received the file: the role and department of the permit
- * type's first review stage, who check the applicant's identity card there. The new code
- * replaces the old one, is answered once, and the reissue is attributed to the officer in
- * admin_audit (without the code), in one statement.
+ * type's first review stage. They type the NIK from the identity card the applicant shows, and
+ * it must be the file's. In one statement the new code's hash replaces the old one, the reissue
+ * is attributed to the officer in admin_audit (without the code or the NIK), and the applicant
+ * is told on Telegram, so a reissue they did not ask for does not go unnoticed.
  */
 export async function reissueAccessCode(
   deps: { pool: Pool; catalog: PermitCatalog },
   officer: Officer,
-  registrationNumber: string,
+  request: ReissueRequest,
 ): Promise<ReissuedAccessCode> {
-  const { rows } = await deps.pool.query<{ permit_type: string }>(
-    'SELECT permit_type FROM applications WHERE registration_number = $1',
+  const { registrationNumber } = request;
+  const { rows } = await deps.pool.query<{ permit_type: string; nik: string | null }>(
+    `SELECT permit_type, form_data->>'applicantNik' AS nik FROM applications WHERE registration_number = $1`,
     [registrationNumber],
   );
   const row = rows[0];
   if (!row) throw applicationNotFound();
   const permitType = findPermitType(deps.catalog, row.permit_type);
-  const desk = permitType?.stages.find((stage) => stage.kind === 'officer_review');
+  // The catalog's rules make the first stage the officers' completeness check.
+  const desk = permitType?.stages[0];
   if (!permitType || desk?.kind !== 'officer_review') {
     throw new ServiceError('CONFLICT', {
       id: `Jenis izin ${row.permit_type} tidak ada lagi di katalog, jadi loket penerimanya tidak diketahui. Hubungi administrator.`,
@@ -53,16 +74,35 @@ export async function reissueAccessCode(
       en: `This file's access code can only be reissued by an officer of ${department}.`,
     });
   }
+  if (row.nik === null || !sameNik(request.applicantNik, row.nik)) {
+    throw refused('NIK_MISMATCH', {
+      id: 'NIK pada KTP tidak sama dengan NIK pemohon berkas ini. Kode akses tidak diterbitkan ulang.',
+      en: "The NIK on the identity card is not this file's applicant's. No access code was issued.",
+    });
+  }
   const accessCode = generateAccessCode();
   const hash = await hashAccessCode(accessCode);
-  await deps.pool.query(
+  const { rowCount } = await deps.pool.query(
     `WITH replaced AS (
        UPDATE applications SET access_code_hash = $2, access_code_shown = true
        WHERE registration_number = $1
-       RETURNING registration_number)
-     INSERT INTO admin_audit (actor_kind, actor_id, action, target_kind, target_id)
-     SELECT 'officer', $3, 'access_code_reissued', 'application', registration_number FROM replaced`,
-    [registrationNumber, hash, officer.id],
+       RETURNING registration_number),
+     notice AS (
+       INSERT INTO notification_outbox (event_key, workflow_id, audience, recipient, template, params)
+       SELECT $5, registration_number, 'applicant', '{}'::jsonb, 'access_code_reissued',
+              jsonb_build_object('registrationNumber', registration_number)
+       FROM replaced)
+     INSERT INTO admin_audit (actor_kind, actor_id, action, target_kind, target_id, request_meta)
+     SELECT 'officer', $3, 'access_code_reissued', 'application', registration_number, $4 FROM replaced`,
+    [
+      registrationNumber,
+      hash,
+      officer.id,
+      JSON.stringify(request.meta ?? {}),
+      `${registrationNumber}:access-code:${randomUUID()}`,
+    ],
   );
+  // The row went away between the two statements: nothing was stored, so no code to give.
+  if (rowCount !== 1) throw applicationNotFound();
   return { registrationNumber, accessCode };
 }

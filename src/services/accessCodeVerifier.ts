@@ -9,11 +9,13 @@ import { applicantHoldsAccessCode } from './applicationQueries.js';
  * every request, so successful checks are remembered for a short while, in memory only, keyed
  * by SHA-256(registration number, code): the code itself is never kept. Failures are never
  * remembered, so guessing always pays the full scrypt price. A code changes only when an officer
- * reissues it: this process forgets the file's proofs then, and another API process keeps an
- * old proof for at most the TTL.
+ * reissues it: the service that did it forgets the file's proofs then, and another process (or
+ * the bot's service in the same process) keeps an old proof for at most the TTL.
  */
 export class AccessCodeVerifier {
   private readonly proven = new Map<string, { registrationNumber: string; expiresAt: number }>();
+  /** Counts forget calls: a check that began before one must not store its proof after it. */
+  private forgets = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -30,13 +32,15 @@ export class AccessCodeVerifier {
       if (proof.expiresAt > this.now()) return true;
       this.proven.delete(key);
     }
+    const forgetsBefore = this.forgets;
     const ok = await applicantHoldsAccessCode(this.pool, registrationNumber, normalized);
-    if (ok) this.remember(key, registrationNumber);
+    if (ok && this.forgets === forgetsBefore) this.remember(key, registrationNumber);
     return ok;
   }
 
   /** Drops the file's proofs: its code was replaced. */
   forget(registrationNumber: string): void {
+    this.forgets += 1;
     for (const [key, proof] of this.proven) {
       if (proof.registrationNumber === registrationNumber) this.proven.delete(key);
     }

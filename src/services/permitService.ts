@@ -12,7 +12,7 @@ import type {
   OfficerDecision,
   PaymentConfirmation,
 } from '../workflows/permit/permitContract.js';
-import { type ReissuedAccessCode, reissueAccessCode } from './accessCodeReissue.js';
+import { type ReissuedAccessCode, type ReissueRequest, reissueAccessCode } from './accessCodeReissue.js';
 import { AccessCodeVerifier } from './accessCodeVerifier.js';
 import {
   type ApplicationStatus,
@@ -113,9 +113,9 @@ export class PermitService {
     return this.accessCodes.holds(registrationNumber, accessCode);
   }
   /** A front-desk officer issues a new code to an applicant who lost theirs; the old one stops working. */
-  async reissueAccessCode(officer: Officer, registrationNumber: string): Promise<ReissuedAccessCode> {
-    const reissued = await reissueAccessCode(this.deps, officer, registrationNumber);
-    this.accessCodes?.forget(registrationNumber);
+  async reissueAccessCode(officer: Officer, request: ReissueRequest): Promise<ReissuedAccessCode> {
+    const reissued = await reissueAccessCode(this.deps, officer, request);
+    this.accessCodes?.forget(request.registrationNumber);
     return reissued;
   }
   isTelegramApplicantOf(registrationNumber: string, telegramUserId: number): Promise<boolean> {

@@ -226,9 +226,11 @@ export async function submitApplication(
         // This answer will not show the new file's access code: the retry that completes the
         // intake issues and shows one. (Best effort: if this write fails too, the retry shows none.)
         await deps.pool
-          .query('UPDATE applications SET access_code_shown = false WHERE registration_number = $1', [
-            stored.registrationNumber,
-          ])
+          // Only while the code is this attempt's: a code reissued at the counter meanwhile stays.
+          .query(
+            'UPDATE applications SET access_code_shown = false WHERE registration_number = $1 AND access_code_hash = $2',
+            [stored.registrationNumber, newAccessCodeHash],
+          )
           .catch(() => {});
         throw error;
       });

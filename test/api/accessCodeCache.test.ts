@@ -55,3 +55,24 @@ test('forgetting a file drops its proofs only: after a reissue the old code is c
   expect(verify).toHaveBeenCalledTimes(3);
   verify.mockRestore();
 });
+
+test('a check that was under way when the file was forgotten does not store its proof', async () => {
+  const original = queries.applicantHoldsAccessCode;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const verify = vi.spyOn(queries, 'applicantHoldsAccessCode').mockImplementationOnce(async (...args) => {
+    const answer = await original(...args); // read while the old code was still stored
+    await held;
+    return answer;
+  });
+  const verifier = new AccessCodeVerifier(api.stack.pool);
+  const checking = verifier.holds(file.registrationNumber, file.accessCode);
+  verifier.forget(file.registrationNumber); // the reissue committed meanwhile
+  release();
+  expect(await checking).toBe(true);
+  expect(await verifier.holds(file.registrationNumber, file.accessCode)).toBe(true);
+  expect(verify).toHaveBeenCalledTimes(2); // checked again: no proof was kept
+  verify.mockRestore();
+});

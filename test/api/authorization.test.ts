@@ -299,35 +299,52 @@ describe('officer and admin endpoints', () => {
 });
 
 describe('reissuing an access code at the front desk', () => {
-  const reissueAs = (who: Who, file: Submitted) =>
+  const reissueAs = (who: Who, file: Submitted, applicantNik: string = VALID_NIK) =>
     call<{ accessCode?: string; type?: string }>(
       api.url,
       'POST',
       `/api/v1/applications/${file.registrationNumber}/access-code`,
-      credentials(who, file),
+      { ...credentials(who, file), body: { applicantNik } },
     );
   const lookUp = (file: Submitted, accessCode: string) =>
     call(api.url, 'GET', `/api/v1/applications/${file.registrationNumber}`, { accessCode });
+  const storedCodeHash = async (file: Submitted) =>
+    (
+      await api.stack.pool.query<{ access_code_hash: string }>(
+        'SELECT access_code_hash FROM applications WHERE registration_number = $1',
+        [file.registrationNumber],
+      )
+    ).rows[0]?.access_code_hash;
 
   // The front desk of TEST-FREE is its first stage's: verifikator of DPMPTSP.
   test.each(notTheDpmptspVerifikator)(
     '%s → %i %s; the code stays as it was, nothing recorded',
     async (who, status, slug) => {
-      const before = await rowCounts(api.stack.pool);
+      const [before, hash] = [await rowCounts(api.stack.pool), await storedCodeHash(atCompleteness)];
       const res = await reissueAs(who, atCompleteness);
       expect([res.status, res.body.type]).toEqual([status, problem(slug)]);
       expect(res.text).not.toMatch(/"accessCode"/);
       expect(await rowCounts(api.stack.pool)).toEqual(before);
-      expect((await lookUp(atCompleteness, atCompleteness.accessCode)).status).toBe(200);
+      expect(await storedCodeHash(atCompleteness)).toBe(hash);
     },
   );
 
-  test('the front desk issues a new code: the old one stops working at once, the reissue is attributed', async () => {
+  test("the front desk needs the file's NIK from the identity card: another NIK is 422, nothing changes", async () => {
+    const [before, hash] = [await rowCounts(api.stack.pool), await storedCodeHash(atCompleteness)];
+    const res = await reissueAs('verifikator', atCompleteness, '3604015708900002');
+    expect([res.status, res.body.type]).toEqual([422, problem('nik-mismatch')]);
+    expect(res.text).not.toContain('3604015708900002');
+    expect(await rowCounts(api.stack.pool)).toEqual(before);
+    expect(await storedCodeHash(atCompleteness)).toBe(hash);
+  });
+
+  test('the front desk issues a new code: the old one stops working at once, the reissue is attributed and the applicant told', async () => {
     const file = await submitViaApi(api.url, 'TEST-FREE', ktp);
     // The old code was just proven, so the API holds a cached proof of it.
     expect((await lookUp(file, file.accessCode)).status).toBe(200);
 
-    const res = await reissueAs('verifikator', file);
+    // The NIK as typed from the card, with the spaces people add.
+    const res = await reissueAs('verifikator', file, VALID_NIK.replace(/(\d{4})/g, '$1 ').trim());
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const fresh = String(res.body.accessCode);
@@ -335,28 +352,50 @@ describe('reissuing an access code at the front desk', () => {
     expect((await lookUp(file, file.accessCode)).status).toBe(404);
     expect((await lookUp(file, fresh)).status).toBe(200);
 
-    const { rows } = await api.stack.pool.query(
-      `SELECT a.actor_kind, a.action, a.changes::text AS changes, o.roles, o.departments
+    const audit = await api.stack.pool.query(
+      `SELECT a.actor_kind, a.action, a.changes::text AS changes, a.request_meta ? 'requestId' AS has_request,
+              o.roles, o.departments
        FROM admin_audit a JOIN officers o ON o.id::text = a.actor_id
        WHERE a.target_kind = 'application' AND a.target_id = $1`,
       [file.registrationNumber],
     );
-    expect(rows).toEqual([
+    expect(audit.rows).toEqual([
       {
         actor_kind: 'officer',
         action: 'access_code_reissued',
         changes: '{}',
+        has_request: true,
         roles: ['verifikator'],
         departments: ['DPMPTSP'],
       },
     ]);
+    const notices = await api.stack.pool.query(
+      `SELECT audience, template, params FROM notification_outbox
+       WHERE workflow_id = $1 AND template = 'access_code_reissued'`,
+      [file.registrationNumber],
+    );
+    expect(notices.rows).toEqual([
+      {
+        audience: 'applicant',
+        template: 'access_code_reissued',
+        params: { registrationNumber: file.registrationNumber },
+      },
+    ]);
+    expect(JSON.stringify([audit.rows, notices.rows])).not.toContain(fresh);
   });
 
-  test('an unknown file is 404 for the front desk', async () => {
-    const res = await reissueAs('verifikator', {
+  test('an unknown file is 404 for the front desk; a body without the NIK is refused before anything', async () => {
+    const unknown = await reissueAs('verifikator', {
       ...atCompleteness,
       registrationNumber: 'TEST-FREE-2026-999999',
     });
-    expect([res.status, res.body.type]).toEqual([404, problem('not-found')]);
+    expect([unknown.status, unknown.body.type]).toEqual([404, problem('not-found')]);
+    const noNik = await call<{ type?: string }>(
+      api.url,
+      'POST',
+      `/api/v1/applications/${atCompleteness.registrationNumber}/access-code`,
+      { bearer: keys.verifikator!, body: {} },
+    );
+    expect([noNik.status, noNik.body.type]).toEqual([400, problem('invalid-request')]);
   });
 });

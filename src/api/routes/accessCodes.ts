@@ -4,6 +4,14 @@ import { officerOnly, requireOfficer } from '../middleware/auth.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { registrationNumberParams } from '../schemas/common.js';
 
+const reissueSchema = z.strictObject({
+  applicantNik: z
+    .string()
+    .min(1)
+    .max(40)
+    .describe("The NIK on the identity card the applicant shows at the counter; it must be the file's"),
+});
+
 const reissuedSchema = z.object({
   registrationNumber: z.string(),
   accessCode: z
@@ -22,22 +30,31 @@ export function accessCodeRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       summary: 'A new access code for an applicant who lost theirs, issued at the front desk',
       description:
         "For the officers who receive the file (the role and department of the permit type's first " +
-        "review stage), after checking the applicant's identity card. The old code stops working; " +
-        'the reissue is attributed to the officer in the audit trail. Each call issues another code.',
-      tags: ['decisions'],
+        "review stage), with the NIK from the applicant's identity card. The old code stops working; " +
+        'the reissue is attributed to the officer in the audit trail and the applicant is told on ' +
+        'Telegram. Each call issues another code.',
+      tags: ['front desk'],
       security: ['officerKey'],
       params: registrationNumberParams,
+      body: { kind: 'json', schema: reissueSchema },
       beforeBody: [officerOnly],
       responses: {
         200: { description: 'The new code', schema: reissuedSchema },
         401: { description: 'No valid officer key' },
         403: { description: 'wrong-role / wrong-department: not the front desk of this file' },
         404: { description: 'No such file' },
+        409: { description: "conflict: the file's permit type is no longer in the catalog" },
+        422: { description: "nik-mismatch: the NIK is not the file's applicant's" },
       },
     },
-    async (_req, res, { params }) => {
+    async (req, res, { params, body }) => {
       const officer = requireOfficer(res);
-      res.json(await ctx.service.reissueAccessCode(officer, params.registrationNumber));
+      const reissued = await ctx.service.reissueAccessCode(officer, {
+        registrationNumber: params.registrationNumber,
+        applicantNik: body.applicantNik,
+        meta: { ip: req.ip ?? '', requestId: String(res.locals.requestId ?? '') },
+      });
+      res.json(reissued);
     },
   );
 }
