@@ -3,6 +3,7 @@ import type { Pool } from '../db/pool.js';
 import { findPermitType, stageDepartment } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
+import { compactNik } from '../domain/identifiers/nik.js';
 import type { Officer } from './officers.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
@@ -25,11 +26,10 @@ const refused = (
   text: { id: string; en: string },
 ) => new ServiceError('REFUSED', text, { reason });
 
-const digitsOnly = (nik: string) => nik.replace(/[\s.-]/g, '');
 const sameNik = (given: string, stored: string) =>
   timingSafeEqual(
-    createHash('sha256').update(digitsOnly(given)).digest(),
-    createHash('sha256').update(digitsOnly(stored)).digest(),
+    createHash('sha256').update(compactNik(given)).digest(),
+    createHash('sha256').update(compactNik(stored)).digest(),
   );
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { maskNikRuns } from '../../domain/identifiers/nik.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ApiMetrics } from '../metrics/apiMetrics.js';
@@ -39,4 +39,9 @@ export function observeRequests(logger: Logger, metrics: ApiMetrics): RequestHan
     });
     next();
   };
+}
+
+/** Where a request came from, for audit records: the client address and this request's ID. */
+export function requestOrigin(req: Request, res: Response): Record<string, string> {
+  return { ip: req.ip ?? '', requestId: String(res.locals.requestId ?? '') };
 }

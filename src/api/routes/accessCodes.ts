@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiContext } from '../apiContext.js';
 import { officerOnly, requireOfficer } from '../middleware/auth.js';
+import { requestOrigin } from '../middleware/observeRequests.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { registrationNumberParams } from '../schemas/common.js';
 
@@ -52,7 +53,7 @@ export function accessCodeRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       const reissued = await ctx.service.reissueAccessCode(officer, {
         registrationNumber: params.registrationNumber,
         applicantNik: body.applicantNik,
-        meta: { ip: req.ip ?? '', requestId: String(res.locals.requestId ?? '') },
+        meta: requestOrigin(req, res),
       });
       res.json(reissued);
     },

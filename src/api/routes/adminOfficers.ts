@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AdminActor } from '../../services/officerAdministration.js';
 import type { ApiContext } from '../apiContext.js';
 import { adminOnly, callerOf } from '../middleware/auth.js';
+import { requestOrigin } from '../middleware/observeRequests.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { preferredLanguage } from '../problems/language.js';
 
@@ -63,7 +64,7 @@ function adminActor(req: Request, res: Response): AdminActor {
   return {
     kind: 'admin',
     id: caller.kind === 'admin' ? caller.actorId : 'unknown',
-    meta: { ip: req.ip ?? '', requestId: String(res.locals.requestId ?? '') },
+    meta: requestOrigin(req, res),
   };
 }
 

@@ -75,13 +75,18 @@ export function daysInMonth(year: number, month: number): number {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/** The NIK without the spaces, dots and hyphens people type for readability. */
+export function compactNik(input: string): string {
+  return input.replace(/[\s.-]/g, '');
+}
+
 /**
  * Validates a NIK. Spaces, dots and hyphens people type for readability are ignored.
  * The two-digit year is read as 20xx when that is a real date not after the reference year,
  * otherwise as 19xx; a NIK is refused only when neither century gives a real date.
  */
 export function validateNik(input: string, options: NikOptions = {}): NikResult {
-  const nik = input.replace(/[\s.-]/g, '');
+  const nik = compactNik(input);
   if (!/^\d*$/.test(nik) || nik.length === 0) {
     return refuse(nik.length === 0 ? 'NOT_16_DIGITS' : 'NOT_DIGITS');
   }
@@ -122,7 +127,7 @@ const MASK = '•';
  * 16-bullet mask so that neither its content nor its length leaks.
  */
 export function maskNik(input: string | null | undefined): string {
-  const compact = (input ?? '').replace(/[\s.-]/g, '');
+  const compact = compactNik(input ?? '');
   if (!/^\d{16}$/.test(compact)) return MASK.repeat(16);
   return `${compact.slice(0, 4)}${MASK.repeat(8)}${compact.slice(12)}`;
 }
