@@ -1,9 +1,10 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Pool } from '../db/pool.js';
 import { findPermitType, stageDepartment } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
 import { compactNik } from '../domain/identifiers/nik.js';
+import { secretsEqual } from '../domain/identifiers/secretHash.js';
 import type { Officer } from './officers.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
@@ -26,11 +27,7 @@ const refused = (
   text: { id: string; en: string },
 ) => new ServiceError('REFUSED', text, { reason });
 
-const sameNik = (given: string, stored: string) =>
-  timingSafeEqual(
-    createHash('sha256').update(compactNik(given)).digest(),
-    createHash('sha256').update(compactNik(stored)).digest(),
-  );
+const sameNik = (given: string, stored: string) => secretsEqual(compactNik(given), compactNik(stored));
 
 /**
  * An applicant who lost the access code gets a new one at the counter. The officers who may

@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import { secretsEqual } from '../../domain/identifiers/secretHash.js';
 import type { Officer } from '../../services/officers.js';
 import type { ApiContext } from '../apiContext.js';
 import { Problem } from '../problems/problem.js';
@@ -10,11 +11,6 @@ export type Caller =
   | { kind: 'admin'; actorId: string };
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
-
-/** Constant-time equality of two secrets of any length (their digests are compared). */
-export function secretsEqual(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 /** Counted by the failed-authentication rate limit (see rateLimits.ts). */
 export function markAuthFailed(res: Response): void {

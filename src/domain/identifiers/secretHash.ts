@@ -2,7 +2,7 @@
 // Stored form: `scrypt$<N>$<r>$<p>$<salt base64url>$<hash base64url>`, so the cost can change
 // later without invalidating hashes already stored.
 
-import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
 // N = 2^10 with r = 8: 1 MiB of memory and about 2 ms of one core per hash. Every submission
 // pays one hash, so this cost bounds how many submissions a core takes (2^14 took ~35 ms, most
@@ -64,4 +64,10 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const { N, r, p, salt, key } = parsed;
   const candidate = await scryptAsync(secret, salt, key.length, { N, r, p, maxmem: maxmemFor(N, r) });
   return timingSafeEqual(candidate, key);
+}
+
+/** Constant-time equality of two secrets of any length (their SHA-256 digests are compared). */
+export function secretsEqual(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
