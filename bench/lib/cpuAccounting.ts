@@ -90,8 +90,8 @@ export async function untilStackQuiet(
   stack: StackProcesses,
   options: { intervalMs?: number; idleShare?: number; timeoutMs?: number } = {},
 ): Promise<void> {
-  // An idle stack reads 0–4 % of a core here (12 % with BENCH_PROFILE_DIR's profilers); a stack
-  // working off a backlog uses both cores.
+  // The threshold sits well above an idle stack (profilers from BENCH_PROFILE_DIR included) and
+  // far below a stack working off a backlog, which uses both cores.
   const { intervalMs = 500, idleShare = 0.25, timeoutMs = 120_000 } = options;
   const busy = (c: CpuByRole) => c.api + c.worker + c.temporal + c.postgres;
   const deadline = Date.now() + timeoutMs;

@@ -5,10 +5,10 @@
 import { createHash, randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
 // N = 2^10 with r = 8: 1 MiB of memory and about 2 ms of one core per hash. Every submission
-// pays one hash, so this cost bounds how many submissions a core takes (2^14 took ~35 ms, most
-// of a submission's CPU). The code's length carries the strength instead: guessing one of
-// 31^10 access codes from a leaked table costs ~4e14 hashes, some 26,000 core-years (8
-// characters at 2^14 were ~500 core-years). Online guessing is rate-limited.
+// pays one hash, so this cost bounds how many submissions a core takes; a higher N would make
+// the hash most of a submission's CPU. The code's length carries the strength instead: guessing
+// one of 31^10 access codes from a leaked table costs ~4e14 hashes, some 26,000 core-years.
+// Online guessing is rate-limited.
 const DEFAULT_COST = { N: 1_024, r: 8, p: 1 } as const;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
