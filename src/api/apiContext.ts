@@ -1,7 +1,6 @@
 import type { Client } from '@temporalio/client';
-import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logging/logger.js';
-import type { PermitService } from '../services/permitService.js';
+import type { Services } from '../services/index.js';
 import type { ApiMetrics } from './metrics/apiMetrics.js';
 
 /** What the HTTP adapter is configured with; every field has a safe default (see apiSettings). */
@@ -43,9 +42,8 @@ export interface ApiLifecycle {
 }
 
 export interface ApiContext {
-  pool: Pool;
   temporal: Client;
-  service: PermitService;
+  services: Services;
   settings: ApiSettings;
   metrics: ApiMetrics;
   logger: Logger;

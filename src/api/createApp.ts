@@ -2,9 +2,8 @@ import type { Client } from '@temporalio/client';
 import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { Pool } from '../db/pool.js';
 import { createLogger, type Logger } from '../logging/logger.js';
-import type { PermitService } from '../services/permitService.js';
+import type { Services } from '../services/index.js';
 import { type ApiContext, type ApiLifecycle, type ApiSettings, defaultApiSettings } from './apiContext.js';
 import { ApiMetrics } from './metrics/apiMetrics.js';
 import { identifyCaller } from './middleware/auth.js';
@@ -28,9 +27,8 @@ import { permitTypeRoutes } from './routes/permitTypes.js';
 import { statsRoutes } from './routes/stats.js';
 
 export interface ApiDependencies {
-  pool: Pool;
   temporal: Client;
-  service: PermitService;
+  services: Services;
   settings?: Partial<ApiSettings>;
   logger?: Logger;
   lifecycle?: ApiLifecycle;
@@ -58,7 +56,7 @@ function temporalDeadline(temporal: Client, ms: number): RequestHandler {
 }
 
 /**
- * The HTTP API: a thin adapter over the PermitService. Order matters: request log and metrics
+ * The HTTP API: a thin adapter over the service layer. Order matters: request log and metrics
  * first (they see every answer), security headers and CORS, then per /api/v1 the failed-
  * authentication limit, caller identification and the public rate limit, then the routes, a
  * problem+json 404, and the error handler that turns everything else into problem+json.
@@ -70,11 +68,10 @@ export function createApp(deps: ApiDependencies): ApiApp {
     rateLimits: { ...defaultApiSettings.rateLimits, ...deps.settings?.rateLimits },
   };
   const logger = deps.logger ?? createLogger('silent');
-  const metrics = new ApiMetrics(deps.service, { processMetrics: settings.processMetrics });
+  const metrics = new ApiMetrics(deps.services.operations, { processMetrics: settings.processMetrics });
   const ctx: ApiContext = {
-    pool: deps.pool,
     temporal: deps.temporal,
-    service: deps.service,
+    services: deps.services,
     settings,
     metrics,
     logger,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Pool } from '../db/pool.js';
+import type { BotStorage } from './botStorage.js';
 import type { CallbackAction } from './callbackActions.js';
 
 /** A button to be: its label and what it does. */
@@ -19,7 +19,7 @@ const TOKEN_PATTERN = /^t:[A-Za-z0-9_-]{16}$/;
 export class CallbackTokens {
   private issued = 0;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly store: BotStorage['callbackTokens']) {}
 
   /** Issues one token per button and returns the keyboard, row by row. */
   async keyboard(
@@ -30,17 +30,16 @@ export class CallbackTokens {
     const specs = rows.flat();
     const tokens = specs.map(() => randomBytes(12).toString('base64url'));
     if (specs.length > 0) {
-      await this.pool.query(
-        `INSERT INTO bot_callback_tokens (token, telegram_user_id, action, expires_at)
-         SELECT t, $2, a, now() + make_interval(secs => $4)
-         FROM unnest($1::text[], $3::jsonb[]) AS x(t, a)`,
-        [tokens, telegramUserId, specs.map((s) => JSON.stringify(s.action)), ttlMs / 1000],
+      await this.store.store(
+        telegramUserId,
+        specs.map((spec, i) => ({ token: tokens[i]!, action: spec.action })),
+        ttlMs,
       );
     }
     this.issued += specs.length;
     if (this.issued > 1000) {
       this.issued = 0;
-      await this.pool.query('DELETE FROM bot_callback_tokens WHERE expires_at < now()');
+      await this.store.deleteExpired();
     }
     let next = 0;
     return {
@@ -53,11 +52,6 @@ export class CallbackTokens {
   /** The action of a pressed button, or null when the token is unknown, expired or someone else's. */
   async resolve(callbackData: string | undefined, telegramUserId: number): Promise<CallbackAction | null> {
     if (!callbackData || !TOKEN_PATTERN.test(callbackData)) return null;
-    const { rows } = await this.pool.query<{ action: CallbackAction }>(
-      `SELECT action FROM bot_callback_tokens
-       WHERE token = $1 AND telegram_user_id = $2 AND expires_at > now()`,
-      [callbackData.slice(PREFIX.length), telegramUserId],
-    );
-    return rows[0]?.action ?? null;
+    return this.store.find(callbackData.slice(PREFIX.length), telegramUserId);
   }
 }

@@ -2,7 +2,7 @@ import type { I18n } from '@grammyjs/i18n';
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { isManager } from '../domain/officers/managerRole.js';
-import type { Officer } from '../services/officers.js';
+import type { Officer } from '../services/index.js';
 import type { BotContext, Language } from './context.js';
 import { LANGUAGES } from './i18n.js';
 

@@ -2,7 +2,7 @@ import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { I18n, I18nFlavor } from '@grammyjs/i18n';
 import type { Context, SessionFlavor } from 'grammy';
 import type { Logger } from '../logging/logger.js';
-import type { PermitService } from '../services/permitService.js';
+import type { Services } from '../services/index.js';
 import type { CallbackAction } from './callbackActions.js';
 import type { CallbackTokens } from './callbackTokens.js';
 
@@ -27,11 +27,9 @@ export type BotContext = ConversationFlavor<Context & SessionFlavor<UserProfile>
 export type ConversationContext = Context;
 
 export interface BotDependencies {
-  service: PermitService;
+  services: Services;
   tokens: CallbackTokens;
   i18n: I18n<BotContext>;
-  /** Where stored document copies live (DATA_DIR). */
-  dataDir: string;
   /** Bot API root and token, to download files sent by applicants. */
   apiRoot: string;
   botToken: string;

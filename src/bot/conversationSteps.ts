@@ -1,9 +1,9 @@
 import type { Conversation } from '@grammyjs/conversations';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { DocumentDef, FieldDef, PermitType } from '../domain/catalog/catalogSchema.js';
+import { formatDocumentSize } from '../domain/catalog/documentSize.js';
 import type { FormValue } from '../domain/catalog/formValidation.js';
-import { formatFileSize } from '../services/intakeChecks.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../services/index.js';
 import type { DocumentRef } from '../workflows/permit/permitContract.js';
 import { BUTTON_TTL, type CallbackAction, type CallbackActionKind } from './callbackActions.js';
 import type { ButtonSpec } from './callbackTokens.js';
@@ -32,7 +32,7 @@ export type StepInput =
   | { kind: 'file'; file: IncomingFile; ctx: ConversationContext };
 
 /** One conversation's fixed facts, passed to every step. */
-export interface Session {
+export interface ConversationScope {
   conversation: BotConversation;
   deps: BotDependencies;
   t: Translate;
@@ -44,14 +44,14 @@ export interface Session {
   reply: (text: string, markup?: InlineKeyboardMarkup) => Promise<unknown>;
 }
 
-export function openSession(
+export function openConversationScope(
   conversation: BotConversation,
   ctx: ConversationContext,
   deps: BotDependencies,
   t: Translate,
   language: Language,
   run: number,
-): Session {
+): ConversationScope {
   return {
     conversation,
     deps,
@@ -65,7 +65,7 @@ export function openSession(
 }
 
 /** Buttons for this user, their tokens stored once (not again at each replay). */
-export function keyboard(s: Session, rows: ButtonSpec[][]): Promise<InlineKeyboardMarkup> {
+export function keyboard(s: ConversationScope, rows: ButtonSpec[][]): Promise<InlineKeyboardMarkup> {
   return s.conversation.external(() => s.deps.tokens.keyboard(s.userId, rows, BUTTON_TTL.step));
 }
 
@@ -89,7 +89,7 @@ function incomingFile(ctx: ConversationContext): IncomingFile | null {
  * stale button is answered as such); anything else gets the step's hint and a new wait.
  */
 export async function nextInput(
-  s: Session,
+  s: ConversationScope,
   accepts: {
     text?: boolean;
     files?: boolean;
@@ -129,7 +129,7 @@ export async function nextInput(
  * explaining each refusal. Returns null when an optional field is skipped.
  */
 export async function askField(
-  s: Session,
+  s: ConversationScope,
   permitType: PermitType,
   field: FieldDef,
   position: { index: number; total: number },
@@ -180,7 +180,7 @@ export async function askField(
       await s.reply(s.t('answer-too-long', { max: MAX_ANSWER_LENGTH }));
       continue;
     }
-    const check = s.deps.service.checkField(permitType.code, field.key, raw);
+    const check = s.deps.services.intake.checkField(permitType.code, field.key, raw);
     if (check.ok && check.value !== undefined) return { raw, value: check.value };
     if (check.ok) {
       // A blank answer to an optional field counts as skipping it.
@@ -202,7 +202,7 @@ const TYPE_NAMES: Record<string, string> = {
  * then the file is fetched and its real content checked and stored. Null when skipped.
  */
 export async function askDocument(
-  s: Session,
+  s: ConversationScope,
   permitType: PermitType,
   document: DocumentDef,
   position: { index: number; total: number },
@@ -216,7 +216,7 @@ export async function askDocument(
       total: position.total,
       label: document.label[s.language],
       types,
-      maxSize: formatFileSize(document.maxSizeBytes, s.language),
+      maxSize: formatDocumentSize(document.maxSizeBytes, s.language),
     }),
     ...(optional ? [s.t('form-document-optional')] : []),
     s.t('form-cancel-hint'),
@@ -245,7 +245,7 @@ export async function askDocument(
     }
     if (input.kind !== 'file') continue;
     const { file } = input;
-    const declared = s.deps.service.checkDocument(permitType.code, document.kind, file);
+    const declared = s.deps.services.intake.checkDocument(permitType.code, document.kind, file);
     if (!declared.ok) {
       await s.reply(`${pick(declared.message, s.language)}\n${s.t('form-try-again')}`);
       continue;
@@ -284,7 +284,7 @@ export async function askDocument(
 
 /** Waits for one of the given buttons of this conversation; other input gets the hint. */
 export async function waitForChoice<K extends CallbackActionKind>(
-  s: Session,
+  s: ConversationScope,
   kinds: K[],
   hint: string,
 ): Promise<Extract<CallbackAction, { kind: K }>> {

@@ -1,15 +1,10 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import {
-  type ConversationData,
-  conversations,
-  createConversation,
-  type VersionedState,
-} from '@grammyjs/conversations';
+import { conversations, createConversation } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context, session } from 'grammy';
-import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logging/logger.js';
-import type { PermitService } from '../services/permitService.js';
+import type { Services } from '../services/index.js';
+import type { BotStorage } from './botStorage.js';
 import { CallbackTokens } from './callbackTokens.js';
 import type { BotContext, BotDependencies, ConversationContext } from './context.js';
 import { applyFeature } from './features/apply.js';
@@ -29,7 +24,6 @@ import { startFeature } from './features/start.js';
 import { statusFeature } from './features/status.js';
 import { withdrawFeature } from './features/withdraw.js';
 import { createI18n } from './i18n.js';
-import { PgConversationStorage, PgProfileStorage } from './pgStorage.js';
 import { resolveCallbacks } from './resolveCallbacks.js';
 import { safeError } from './safeError.js';
 import { skipSeenUpdates } from './seenUpdates.js';
@@ -44,10 +38,9 @@ export interface CreateBotOptions {
   token: string;
   /** Bot API root: Telegram, a self-hosted Bot API server or a test emulator. */
   apiRoot: string;
-  pool: Pool;
-  service: PermitService;
-  /** DATA_DIR: stored documents are read from DATA_DIR/documents (the service stores them). */
-  dataDir: string;
+  services: Services;
+  /** The bot's own state (conversations, profiles, buttons, updates seen). */
+  storage: BotStorage;
   logger: Logger;
 }
 
@@ -63,10 +56,9 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
   bot.api.config.use(retryOn429());
   const deps: BotDependencies = {
-    service: options.service,
-    tokens: new CallbackTokens(options.pool),
+    services: options.services,
+    tokens: new CallbackTokens(options.storage.callbackTokens),
     i18n: createI18n(),
-    dataDir: options.dataDir,
     apiRoot: options.apiRoot,
     botToken: options.token,
     logger: options.logger,
@@ -74,7 +66,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
 
   // Updates of one chat are handled one after another (long polling runs chats in parallel).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
-  bot.use(skipSeenUpdates(options.pool));
+  bot.use(skipSeenUpdates(options.storage));
   bot.use(async (ctx, next) => {
     // Department group chats only receive notifications; the bot talks in private chats.
     if (ctx.chat?.type === 'private' && ctx.from) await next();
@@ -83,7 +75,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     session({
       initial: () => ({}),
       getSessionKey: (ctx) => ctx.from?.id.toString(),
-      storage: new PgProfileStorage(options.pool),
+      storage: options.storage.profiles,
     }),
   );
   bot.use(deps.i18n);
@@ -94,7 +86,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
         type: 'key',
         version: CONVERSATION_VERSION,
         prefix: 'chat:',
-        adapter: new PgConversationStorage<VersionedState<ConversationData>>(options.pool),
+        adapter: options.storage.conversations,
       },
       plugins: [
         async (ctx, next) => {

@@ -1,4 +1,4 @@
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../services/index.js';
 import type { FileView } from '../workflows/permit/permitContract.js';
 import type { Language } from './context.js';
 import { type PermitTypeLookup, stageName, statusLabel } from './format.js';
@@ -23,6 +23,13 @@ export function decisionResult(
     stage: stageName(lookup, view.permitTypeCode, view.stageKey, language),
     permitNumber: view.permitNumber ?? '-',
   });
+}
+
+/** True when the service refused for this reason (e.g. NOT_OFFICER), which the bot words itself. */
+export function isRefusal(error: unknown, reason: string): boolean {
+  return (
+    error instanceof ServiceError && (error.details as { reason?: string } | undefined)?.reason === reason
+  );
 }
 
 export type ActionOutcome = { ok: true; text: string } | { ok: false; text: string };

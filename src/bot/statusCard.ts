@@ -1,5 +1,5 @@
 import { formatRupiah } from '../domain/fees/rupiah.js';
-import type { ApplicationStatus } from '../services/applicationQueries.js';
+import type { ApplicationStatus } from '../services/index.js';
 import type { Language } from './context.js';
 import { formatDateTime, type PermitTypeLookup, permitTypeName, stageName, statusLabel } from './format.js';
 import type { Translate } from './i18n.js';

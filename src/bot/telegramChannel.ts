@@ -2,7 +2,6 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import type { I18n } from '@grammyjs/i18n';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Api, GrammyError } from 'grammy';
-import type { Pool } from '../db/pool.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import type {
@@ -10,17 +9,18 @@ import type {
   OutgoingNotification,
   SendOutcome,
 } from '../notifications/notificationChannel.js';
+import type { BotStorage } from './botStorage.js';
 import { BUTTON_TTL } from './callbackActions.js';
 import { CallbackTokens } from './callbackTokens.js';
 import type { BotContext } from './context.js';
 import { createI18n, translator } from './i18n.js';
 import { renderNotification } from './notificationText.js';
-import { languageOfChat } from './pgStorage.js';
 
 export interface TelegramChannelOptions {
   botToken: string;
   apiRoot: string;
-  pool: Pool;
+  /** The recipients' chosen languages and the buttons' tokens. */
+  storage: Pick<BotStorage, 'callbackTokens' | 'languageOfChat'>;
   catalog: PermitCatalog;
   i18n?: I18n<BotContext>;
   /** Longest `retry_after` waited in place; longer ones fail the send, and the activity retries later. */
@@ -58,12 +58,12 @@ export class TelegramChannel implements NotificationChannel {
         rethrowHttpErrors: true,
       }),
     );
-    this.tokens = new CallbackTokens(options.pool);
+    this.tokens = new CallbackTokens(options.storage.callbackTokens);
     this.i18n = options.i18n ?? createI18n();
   }
 
   async send(notification: OutgoingNotification): Promise<SendOutcome> {
-    const language = await languageOfChat(this.options.pool, notification.chatId);
+    const language = await this.options.storage.languageOfChat(notification.chatId);
     const rendered = renderNotification(notification, language, translator(this.i18n, language), (code) =>
       findPermitType(this.options.catalog, code),
     );

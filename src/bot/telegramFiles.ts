@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Api } from 'grammy';
-import type { StoredDocument } from '../services/documents/documentStore.js';
+import type { StoredUpload } from '../services/index.js';
 import type { BotDependencies } from './context.js';
 
 /**
@@ -10,15 +10,15 @@ import type { BotDependencies } from './context.js';
  * under DATA_DIR/documents/<sha256>. The URL holds the bot token: it is never logged.
  */
 export async function downloadTelegramFile(
-  deps: Pick<BotDependencies, 'apiRoot' | 'botToken' | 'service'>,
+  deps: Pick<BotDependencies, 'apiRoot' | 'botToken' | 'services'>,
   api: Api,
   fileId: string,
   document: { permitTypeCode: string; kind: string },
-): Promise<StoredDocument> {
+): Promise<StoredUpload> {
   const file = await api.getFile(fileId);
   if (!file.file_path) throw new Error('the Bot API gave no file path (file too big to download?)');
   const response = await fetch(`${deps.apiRoot}/file/bot${deps.botToken}/${file.file_path}`);
   if (!response.ok || !response.body) throw new Error(`file download failed with HTTP ${response.status}`);
   const stream = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
-  return deps.service.storeDocument(document.permitTypeCode, document.kind, stream);
+  return deps.services.documents.storeUpload(document.permitTypeCode, document.kind, stream);
 }

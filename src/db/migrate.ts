@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { runner } from 'node-pg-migrate';
+import type { Queryable } from './pool.js';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '..', '..', 'migrations');
 
@@ -26,4 +27,10 @@ export async function runMigrations(options: {
     log: options.log ?? (() => {}),
   });
   return applied.map((m) => m.name);
+}
+
+/** Names of the migrations this database has applied. */
+export async function appliedMigrations(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM pgmigrations');
+  return rows.map((r) => r.name);
 }

@@ -2,6 +2,8 @@ import pg from 'pg';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
+/** A pool, or a client inside a transaction: what repository functions run their statements on. */
+export type Queryable = Pool | PoolClient;
 
 /**
  * One pool per process. `schema` puts every unqualified table name in that schema: production
@@ -41,4 +43,9 @@ export async function inTransaction<T>(
   } finally {
     client.release();
   }
+}
+
+/** True when the database answers a trivial statement (health checks). */
+export async function pingDatabase(pool: Pool): Promise<void> {
+  await pool.query('SELECT 1');
 }

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import path from 'node:path';
 import { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../api/createApp.js';
@@ -9,8 +8,7 @@ import { createPool, type Pool } from '../db/pool.js';
 import { loadWorkingCalendar } from '../domain/calendar/loadWorkingCalendar.js';
 import { loadCatalog } from '../domain/catalog/loadCatalog.js';
 import type { Logger } from '../logging/logger.js';
-import { DocumentStore } from '../services/documents/documentStore.js';
-import { PermitService } from '../services/permitService.js';
+import { createServices, type Services } from '../services/index.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
 import { startIntakeReconciler } from '../worker/intakeReconciler.js';
@@ -86,18 +84,14 @@ export async function startWorkerRole(
 }
 
 /** The one service layer, as both adapters (API and bot) use it. */
-export async function buildPermitService(
-  config: AppConfig,
-  pool: Pool,
-  temporal: Client,
-): Promise<PermitService> {
-  return new PermitService({
+export async function buildServices(config: AppConfig, pool: Pool, temporal: Client): Promise<Services> {
+  return createServices({
     pool,
     temporal,
     catalog: loadCatalog(config.permitCatalogPath),
     calendar: await loadWorkingCalendar(config.holidayCalendarPath),
     taskQueue: config.temporal.taskQueue,
-    documents: new DocumentStore(pool, path.join(config.dataDir, 'documents')),
+    dataDir: config.dataDir,
   });
 }
 
@@ -110,12 +104,11 @@ export async function startApiRole(
 ): Promise<Server> {
   const temporal = await connectClient(infra.temporal);
   stops.push('temporal client', temporal.close);
-  const service = await buildPermitService(config, pool, temporal.client);
+  const services = await buildServices(config, pool, temporal.client);
   const lifecycle = { draining: false };
   const app = createApp({
-    pool,
     temporal: temporal.client,
-    service,
+    services,
     logger: logger.child({ component: 'http' }),
     lifecycle,
     settings: {
@@ -128,7 +121,7 @@ export async function startApiRole(
     },
   });
   // Webhook mode: Telegram's calls are served in front of the API's own routes.
-  const webhook = await telegramWebhookFor(config, pool, service, logger);
+  const webhook = await telegramWebhookFor(config, pool, services, logger);
   const served = webhook ? withTelegramWebhook(app, webhook) : app;
   const server = await new Promise<Server>((resolve, reject) => {
     const s = served.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -169,7 +162,7 @@ export async function startBotRole(
   }
   const temporal = await connectClient(infra.temporal);
   stops.push('bot temporal client', temporal.close);
-  const service = await buildPermitService(config, pool, temporal.client);
-  await startTelegramPolling(config, token, pool, service, logger, stops);
+  const services = await buildServices(config, pool, temporal.client);
+  await startTelegramPolling(config, token, pool, services, logger, stops);
   return 'polling';
 }

@@ -7,7 +7,8 @@ import type { Pool } from '../db/pool.js';
 import { loadCatalog } from '../domain/catalog/loadCatalog.js';
 import type { Logger } from '../logging/logger.js';
 import type { NotificationChannel } from '../notifications/notificationChannel.js';
-import type { PermitService } from '../services/permitService.js';
+import type { Services } from '../services/index.js';
+import { botStorageOver } from './botStorage.js';
 import type { StopStack } from './stopStack.js';
 
 // The Telegram parts of each role. Without TELEGRAM_BOT_TOKEN everything else runs and the log
@@ -27,18 +28,17 @@ export function telegramChannelFor(
   return new TelegramChannel({
     botToken: token,
     apiRoot: config.telegram.apiRoot,
-    pool,
+    storage: botStorageOver(pool),
     catalog: loadCatalog(config.permitCatalogPath),
   });
 }
 
-function botFor(config: AppConfig, token: string, pool: Pool, service: PermitService, logger: Logger) {
+function botFor(config: AppConfig, token: string, pool: Pool, services: Services, logger: Logger) {
   return createBot({
     token,
     apiRoot: config.telegram.apiRoot,
-    pool,
-    service,
-    dataDir: config.dataDir,
+    services,
+    storage: botStorageOver(pool),
     logger: logger.child({ component: 'telegram-bot' }),
   });
 }
@@ -50,12 +50,12 @@ function botFor(config: AppConfig, token: string, pool: Pool, service: PermitSer
 export async function telegramWebhookFor(
   config: AppConfig,
   pool: Pool,
-  service: PermitService,
+  services: Services,
   logger: Logger,
 ): Promise<RequestHandler | null> {
   const { botToken, publicUrl } = config.telegram;
   if (!botToken || !publicUrl) return null;
-  const bot = botFor(config, botToken, pool, service, logger);
+  const bot = botFor(config, botToken, pool, services, logger);
   return startWebhook(bot, logger, {
     publicUrl,
     secret: webhookSecret(botToken, config.telegram.webhookSecret),
@@ -67,11 +67,11 @@ export async function startTelegramPolling(
   config: AppConfig,
   token: string,
   pool: Pool,
-  service: PermitService,
+  services: Services,
   logger: Logger,
   stops: StopStack,
 ): Promise<void> {
-  const bot = botFor(config, token, pool, service, logger);
+  const bot = botFor(config, token, pool, services, logger);
   const polling = await startPolling(bot, logger);
   stops.push('telegram bot', polling.stop);
 }

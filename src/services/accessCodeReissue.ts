@@ -5,7 +5,9 @@ import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
 import { compactNik } from '../domain/identifiers/nik.js';
 import { secretsEqual } from '../domain/identifiers/secretHash.js';
-import type { Officer } from './officers.js';
+import { replaceAccessCodeAtCounter } from '../repositories/accessCodeRepository.js';
+import { findApplicationForm } from '../repositories/applicationRepository.js';
+import type { Officer } from '../repositories/officerRepository.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
 export interface ReissueRequest {
@@ -43,19 +45,15 @@ export async function reissueAccessCode(
   request: ReissueRequest,
 ): Promise<ReissuedAccessCode> {
   const { registrationNumber } = request;
-  const { rows } = await deps.pool.query<{ permit_type: string; nik: string | null }>(
-    `SELECT permit_type, form_data->>'applicantNik' AS nik FROM applications WHERE registration_number = $1`,
-    [registrationNumber],
-  );
-  const row = rows[0];
-  if (!row) throw applicationNotFound();
-  const permitType = findPermitType(deps.catalog, row.permit_type);
+  const file = await findApplicationForm(deps.pool, registrationNumber);
+  if (!file) throw applicationNotFound();
+  const permitType = findPermitType(deps.catalog, file.permitTypeCode);
   // The catalog's rules make the first stage the officers' completeness check.
   const desk = permitType?.stages[0];
   if (!permitType || desk?.kind !== 'officer_review') {
     throw new ServiceError('CONFLICT', {
-      id: `Jenis izin ${row.permit_type} tidak ada lagi di katalog, jadi loket penerimanya tidak diketahui. Hubungi administrator.`,
-      en: `The permit type ${row.permit_type} is no longer in the catalog, so its front desk is unknown. Contact the administrator.`,
+      id: `Jenis izin ${file.permitTypeCode} tidak ada lagi di katalog, jadi loket penerimanya tidak diketahui. Hubungi administrator.`,
+      en: `The permit type ${file.permitTypeCode} is no longer in the catalog, so its front desk is unknown. Contact the administrator.`,
     });
   }
   const department = stageDepartment(permitType, desk);
@@ -71,7 +69,8 @@ export async function reissueAccessCode(
       en: `This file's access code can only be reissued by an officer of ${department}.`,
     });
   }
-  if (row.nik === null || !sameNik(request.applicantNik, row.nik)) {
+  const nik = file.formData.applicantNik;
+  if (nik === undefined || nik === null || !sameNik(request.applicantNik, String(nik))) {
     throw refused('NIK_MISMATCH', {
       id: 'NIK pada KTP tidak sama dengan NIK pemohon berkas ini. Kode akses tidak diterbitkan ulang.',
       en: "The NIK on the identity card is not this file's applicant's. No access code was issued.",
@@ -79,27 +78,14 @@ export async function reissueAccessCode(
   }
   const accessCode = generateAccessCode();
   const hash = await hashAccessCode(accessCode);
-  const { rowCount } = await deps.pool.query(
-    `WITH replaced AS (
-       UPDATE applications SET access_code_hash = $2, access_code_shown = true
-       WHERE registration_number = $1
-       RETURNING registration_number),
-     notice AS (
-       INSERT INTO notification_outbox (event_key, workflow_id, audience, recipient, template, params)
-       SELECT $5, registration_number, 'applicant', '{}'::jsonb, 'access_code_reissued',
-              jsonb_build_object('registrationNumber', registration_number)
-       FROM replaced)
-     INSERT INTO admin_audit (actor_kind, actor_id, action, target_kind, target_id, request_meta)
-     SELECT 'officer', $3, 'access_code_reissued', 'application', registration_number, $4 FROM replaced`,
-    [
-      registrationNumber,
-      hash,
-      officer.id,
-      JSON.stringify(request.meta ?? {}),
-      `${registrationNumber}:access-code:${randomUUID()}`,
-    ],
-  );
+  const stored = await replaceAccessCodeAtCounter(deps.pool, {
+    registrationNumber,
+    hash,
+    officerId: officer.id,
+    requestMeta: request.meta ?? {},
+    noticeKey: `${registrationNumber}:access-code:${randomUUID()}`,
+  });
   // The row went away between the two statements: nothing was stored, so no code to give.
-  if (rowCount !== 1) throw applicationNotFound();
+  if (!stored) throw applicationNotFound();
   return { registrationNumber, accessCode };
 }

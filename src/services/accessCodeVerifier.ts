@@ -1,7 +1,33 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from '../db/pool.js';
-import { normalizeAccessCode } from '../domain/identifiers/accessCode.js';
-import { applicantHoldsAccessCode } from './applicationQueries.js';
+import {
+  generateAccessCode,
+  hashAccessCode,
+  normalizeAccessCode,
+  verifyAccessCode,
+} from '../domain/identifiers/accessCode.js';
+import { findAccessCodeHash } from '../repositories/accessCodeRepository.js';
+
+/** Longer than any typed form of a real code: refused before any hashing. */
+const MAX_TYPED_LENGTH = 40;
+
+/** A real hash to verify against when a number does not exist, so timing reveals nothing. */
+let dummyAccessHash: Promise<string> | undefined;
+const dummyHash = () => {
+  dummyAccessHash ??= hashAccessCode(generateAccessCode());
+  return dummyAccessHash;
+};
+
+/** True only for the right access code of an existing file; the same work is done either way. */
+async function applicantHoldsAccessCode(
+  pool: Pool,
+  registrationNumber: string,
+  accessCode: string,
+): Promise<boolean> {
+  const hash = await findAccessCodeHash(pool, registrationNumber);
+  const ok = await verifyAccessCode(accessCode, hash ?? (await dummyHash()));
+  return ok && hash !== null;
+}
 
 /**
  * Access codes are scrypt-hashed (~2 ms of CPU per check) because they are short enough to be
@@ -24,6 +50,7 @@ export class AccessCodeVerifier {
   ) {}
 
   async holds(registrationNumber: string, accessCode: string): Promise<boolean> {
+    if (typeof accessCode === 'string' && accessCode.length > MAX_TYPED_LENGTH) return false;
     const normalized = typeof accessCode === 'string' ? normalizeAccessCode(accessCode) : null;
     if (!normalized) return applicantHoldsAccessCode(this.pool, registrationNumber, String(accessCode));
     const key = createHash('sha256').update(`${registrationNumber}\u0000${normalized}`).digest('base64url');

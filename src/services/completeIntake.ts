@@ -1,10 +1,10 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TransitionRecord } from '../activities/permit/permitActivityContract.js';
 import type { Pool } from '../db/pool.js';
-import { recordTransitionInDb } from '../db/recordTransition.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { type PermitType, permitTypeRules } from '../domain/catalog/catalogSchema.js';
 import { planStageClock, stageClockInput } from '../domain/sla/stageClockPlan.js';
+import { recordTransition } from '../repositories/auditRepository.js';
 import { openPermitFile } from '../workflows/permit/openPermitFile.js';
 import {
   type Channel,
@@ -87,6 +87,6 @@ export async function completeIntake(
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
-  const { inserted } = await recordTransitionInDb(deps.pool, submission);
+  const { inserted } = await recordTransition(deps.pool, submission);
   return { submission, recorded: inserted };
 }

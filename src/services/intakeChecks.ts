@@ -3,6 +3,7 @@
 // answer accepted here is never refused later.
 
 import type { DocumentDef, LocalizedText, PermitType } from '../domain/catalog/catalogSchema.js';
+import { formatDocumentSize } from '../domain/catalog/documentSize.js';
 import { type FormValue, validateApplicationForm } from '../domain/catalog/formValidation.js';
 import { computeFee, type FeeAssessment } from '../domain/fees/computeFee.js';
 
@@ -35,13 +36,6 @@ const TYPE_NAMES: Record<string, string> = {
   'image/png': 'PNG',
 };
 
-/** `2 MB`, `1,5 MB` or `800 KB`: sizes as people read them, in the message's language. */
-export function formatFileSize(bytes: number, language: 'id' | 'en'): string {
-  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
-  const text = (unit === 'KB' ? Math.ceil(value).toString() : value.toFixed(1)).replace(/\.0$/, '');
-  return `${language === 'id' ? text.replace('.', ',') : text} ${unit}`;
-}
-
 /** An upload against the catalog's allowed types and size limit for that document kind. */
 export function checkDocumentUpload(
   document: DocumentDef,
@@ -63,8 +57,8 @@ export function checkDocumentUpload(
       ok: false,
       code: 'TOO_LARGE',
       message: {
-        id: `${document.label.id} paling besar ${formatFileSize(document.maxSizeBytes, 'id')}; berkas ini ${formatFileSize(upload.sizeBytes, 'id')}.`,
-        en: `${document.label.en} may be at most ${formatFileSize(document.maxSizeBytes, 'en')}; this file is ${formatFileSize(upload.sizeBytes, 'en')}.`,
+        id: `${document.label.id} paling besar ${formatDocumentSize(document.maxSizeBytes, 'id')}; berkas ini ${formatDocumentSize(upload.sizeBytes, 'id')}.`,
+        en: `${document.label.en} may be at most ${formatDocumentSize(document.maxSizeBytes, 'en')}; this file is ${formatDocumentSize(upload.sizeBytes, 'en')}.`,
       },
     };
   }

@@ -1,5 +1,9 @@
 import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
+import {
+  countsByPermitTypeAndStatus,
+  decidedApplications,
+} from '../repositories/applicationListRepository.js';
 
 export interface PermitTypeStats {
   permitTypeCode: string;
@@ -22,19 +26,8 @@ function median(values: number[]): number | null {
 
 /** Aggregate timeliness per permit type: no personal data, safe to publish. */
 export async function publicStats(pool: Pool, calendar: WorkingCalendar): Promise<PermitTypeStats[]> {
-  const counts = await pool.query<{ permit_type: string; status: string; n: string; pauses: string }>(
-    `SELECT permit_type, status, count(*) AS n, sum(pause_count) AS pauses
-     FROM applications WHERE status <> 'SUBMITTED' GROUP BY permit_type, status ORDER BY permit_type, status`,
-  );
-  const decided = await pool.query<{
-    permit_type: string;
-    from_at: Date;
-    decided_at: Date;
-    decided_within_sla: boolean | null;
-  }>(
-    `SELECT permit_type, COALESCE(clock_started_at, submitted_at) AS from_at, decided_at, decided_within_sla
-     FROM applications WHERE decided_at IS NOT NULL`,
-  );
+  const counts = await countsByPermitTypeAndStatus(pool);
+  const decided = await decidedApplications(pool);
   const byType = new Map<string, PermitTypeStats>();
   const entry = (code: string) => {
     let stats = byType.get(code);
@@ -51,19 +44,20 @@ export async function publicStats(pool: Pool, calendar: WorkingCalendar): Promis
     }
     return stats;
   };
-  for (const row of counts.rows) {
-    const stats = entry(row.permit_type);
-    stats.countsByStatus[row.status] = Number(row.n);
-    stats.pauses += Number(row.pauses ?? 0);
+  for (const row of counts) {
+    const stats = entry(row.permitTypeCode);
+    stats.countsByStatus[row.status] = row.count;
+    stats.pauses += row.pauses;
   }
   const days = new Map<string, number[]>();
   const within = new Map<string, number>();
-  for (const row of decided.rows) {
-    const stats = entry(row.permit_type);
+  for (const row of decided) {
+    const code = row.permitTypeCode;
+    const stats = entry(code);
     stats.decided += 1;
-    if (row.decided_within_sla) within.set(row.permit_type, (within.get(row.permit_type) ?? 0) + 1);
-    const elapsed = calendar.workingDaysBetween(row.from_at, row.decided_at).days;
-    days.set(row.permit_type, [...(days.get(row.permit_type) ?? []), elapsed]);
+    if (row.decidedWithinSla) within.set(code, (within.get(code) ?? 0) + 1);
+    const elapsed = calendar.workingDaysBetween(row.from, row.decidedAt).days;
+    days.set(code, [...(days.get(code) ?? []), elapsed]);
   }
   for (const stats of byType.values()) {
     if (stats.decided > 0) {

@@ -3,15 +3,16 @@ import type { Pool } from '../db/pool.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { validateApplicationForm } from '../domain/catalog/formValidation.js';
+import { findApplicationForm, storeCorrections } from '../repositories/applicationRepository.js';
 import type { FileView } from '../workflows/permit/permitContract.js';
-import type { DocumentStore } from './documents/documentStore.js';
-import { resubmitFile } from './fileActions.js';
+import type { DocumentStore, UploadReference } from './documentStore.js';
+import { sendResubmission } from './permitWorkflowCalls.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
 export interface ResubmissionChanges {
   changedFields?: Record<string, unknown>;
   /** Uploaded documents to attach; each replaces the file's earlier documents of the same kind. */
-  documents?: { kind: string; sha256: string }[];
+  documents?: UploadReference[];
   note?: string;
 }
 
@@ -36,17 +37,13 @@ export async function resubmitWithChanges(
   changes: ResubmissionChanges,
   updateId: string,
 ): Promise<FileView> {
-  const { rows } = await deps.pool.query<{
-    permit_type: string;
-    form_data: Record<string, unknown>;
-  }>('SELECT permit_type, form_data FROM applications WHERE registration_number = $1', [registrationNumber]);
-  const row = rows[0];
-  if (!row) throw applicationNotFound();
-  const permitType = findPermitType(deps.catalog, row.permit_type);
+  const stored = await findApplicationForm(deps.pool, registrationNumber);
+  if (!stored) throw applicationNotFound();
+  const permitType = findPermitType(deps.catalog, stored.permitTypeCode);
   if (!permitType) throw applicationNotFound();
 
   const changedFields = changes.changedFields ?? {};
-  const form = validateApplicationForm(permitType, { ...row.form_data, ...changedFields });
+  const form = validateApplicationForm(permitType, { ...stored.formData, ...changedFields });
   if (!form.ok) {
     throw new ServiceError(
       'INVALID_FORM',
@@ -62,7 +59,7 @@ export async function resubmitWithChanges(
     Object.keys(changedFields).map((key) => [key, form.values[key] ?? null]),
   );
 
-  const view = await resubmitFile(
+  const view = await sendResubmission(
     deps,
     registrationNumber,
     {
@@ -83,22 +80,11 @@ export async function resubmitWithChanges(
   // A field the applicant cleared leaves the form, as if it had never been filled in.
   const cleared = Object.keys(changedValues).filter((key) => changedValues[key] === null);
   const corrected = Object.fromEntries(Object.entries(changedValues).filter(([, value]) => value !== null));
-  await deps.pool.query(
-    `UPDATE applications SET
-       form_data = (form_data - $6::text[]) || $2::jsonb,
-       documents = COALESCE((SELECT jsonb_agg(d ORDER BY position) FROM jsonb_array_elements(documents)
-                               WITH ORDINALITY AS kept(d, position)
-                             WHERE NOT (d->>'kind' = ANY($4::text[]))), '[]'::jsonb) || $3::jsonb,
-       form_sequence = $5, updated_at = now()
-     WHERE registration_number = $1 AND form_sequence < $5`,
-    [
-      registrationNumber,
-      JSON.stringify(corrected),
-      JSON.stringify(newDocuments),
-      newDocuments.map((d) => d.kind),
-      recordedAs,
-      cleared,
-    ],
-  );
+  await storeCorrections(deps.pool, registrationNumber, {
+    sequence: recordedAs,
+    corrected,
+    cleared,
+    documents: newDocuments,
+  });
   return view;
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
-import { insertApplicationWithNumber } from '../db/sequenceNumbers.js';
 import { jakartaDayNumber, yearOfDay } from '../domain/calendar/jakartaTime.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
@@ -9,6 +8,12 @@ import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { validateApplicationForm } from '../domain/catalog/formValidation.js';
 import { computeFee } from '../domain/fees/computeFee.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
+import { markAccessCodeUnseen, showFreshAccessCode } from '../repositories/accessCodeRepository.js';
+import {
+  findByIdempotencyKey,
+  insertApplication,
+  isIdempotencyKeyTaken,
+} from '../repositories/applicationIntakeRepository.js';
 import type { Channel, DocumentRef } from '../workflows/permit/permitContract.js';
 import { completeIntake, planFirstStage } from './completeIntake.js';
 import { ServiceError, unknownPermitType } from './serviceError.js';
@@ -59,22 +64,6 @@ function requestHash(request: SubmitApplicationRequest): string {
     request.submittedByOfficerId ?? null,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** The insert failed because the Idempotency-Key is already stored (a retry or a twin request). */
-function isIdempotencyKeyTaken(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string };
-  return e.code === '23505' && e.constraint === 'applications_idempotency_key_key';
-}
-
-/** True when no answer had shown the file's access code: the given hash replaces the unseen one. */
-async function showFreshAccessCode(pool: Pool, registrationNumber: string, hash: string): Promise<boolean> {
-  const { rowCount } = await pool.query(
-    `UPDATE applications SET access_code_hash = $2, access_code_shown = true
-     WHERE registration_number = $1 AND NOT access_code_shown`,
-    [registrationNumber, hash],
-  );
-  return rowCount === 1;
 }
 
 /**
@@ -131,60 +120,44 @@ export async function submitApplication(
   const firstStageClock = planFirstStage(deps.calendar, permitType, submittedAt);
 
   const replayOf = async (): Promise<(SubmittedApplication & { submittedAt: string }) | null> => {
-    const { rows } = await deps.pool.query<{
-      registration_number: string;
-      request_hash: string;
-      status: string;
-      stage_key: string | null;
-      deadline: Date | null;
-      submitted_at: Date;
-    }>(
-      `SELECT registration_number, request_hash, status, stage_key, deadline, submitted_at
-       FROM applications WHERE idempotency_key = $1`,
-      [request.idempotencyKey],
-    );
-    const found = rows[0];
+    const found = await findByIdempotencyKey(deps.pool, request.idempotencyKey);
     if (!found) return null;
-    if (found.request_hash !== hash) {
+    if (found.requestHash !== hash) {
       throw new ServiceError('IDEMPOTENCY_CONFLICT', {
         id: 'Kunci idempotensi ini sudah dipakai untuk permohonan lain. Gunakan kunci baru untuk permohonan baru.',
         en: 'This idempotency key was already used for a different application. Use a new key for a new application.',
       });
     }
     return {
-      registrationNumber: found.registration_number,
+      registrationNumber: found.registrationNumber,
       status: found.status,
-      stageKey: found.stage_key,
-      deadline: found.deadline?.toISOString() ?? null,
+      stageKey: found.stageKey,
+      deadline: found.deadline,
       accessCode: null,
       replayed: true,
       channel: request.channel,
-      submittedAt: found.submitted_at.toISOString(),
+      submittedAt: found.submittedAt,
     };
   };
   const store = async (): Promise<SubmittedApplication & { submittedAt: string }> => {
-    const registrationNumber = await insertApplicationWithNumber(
-      deps.pool,
-      permitType.code,
-      yearOfDay(jakartaDayNumber(Date.now())),
-      {
-        status: 'SUBMITTED',
-        channel: request.channel,
-        form_data: JSON.stringify(form.values),
-        documents: JSON.stringify(request.documents),
-        fee_amount: fee.amount,
-        access_code_hash: newAccessCodeHash,
-        idempotency_key: request.idempotencyKey,
-        request_hash: hash,
-        applicant_telegram_id: request.applicantTelegramUserId ?? null,
-        submitted_by_officer: request.submittedByOfficerId ?? null,
-        submitted_at: submittedAt,
-        stage_key: firstStage.key,
-        deadline: firstStageClock?.plan.deadline ?? null,
-        deadline_clock: firstStageClock?.plan.clock ?? null,
-        deadline_uncovered: firstStageClock?.plan.deadlineUncovered ?? false,
-      },
-    );
+    const registrationNumber = await insertApplication(deps.pool, {
+      permitTypeCode: permitType.code,
+      year: yearOfDay(jakartaDayNumber(Date.now())),
+      channel: request.channel,
+      formData: form.values,
+      documents: request.documents,
+      feeAmount: fee.amount,
+      accessCodeHash: newAccessCodeHash,
+      idempotencyKey: request.idempotencyKey,
+      requestHash: hash,
+      applicantTelegramUserId: request.applicantTelegramUserId ?? null,
+      submittedByOfficerId: request.submittedByOfficerId ?? null,
+      submittedAt,
+      stageKey: firstStage.key,
+      deadline: firstStageClock?.plan.deadline ?? null,
+      deadlineClock: firstStageClock?.plan.clock ?? null,
+      deadlineUncovered: firstStageClock?.plan.deadlineUncovered ?? false,
+    });
     return {
       registrationNumber,
       status: 'SUBMITTED',
@@ -225,13 +198,8 @@ export async function submitApplication(
     : await intake.catch(async (error: unknown) => {
         // This answer will not show the new file's access code: the retry that completes the
         // intake issues and shows one. (Best effort: if this write fails too, the retry shows none.)
-        await deps.pool
-          // Only while the code is this attempt's: a code reissued at the counter meanwhile stays.
-          .query(
-            'UPDATE applications SET access_code_shown = false WHERE registration_number = $1 AND access_code_hash = $2',
-            [stored.registrationNumber, newAccessCodeHash],
-          )
-          .catch(() => {});
+        // Only while the code is this attempt's: a code reissued at the counter meanwhile stays.
+        await markAccessCodeUnseen(deps.pool, stored.registrationNumber, newAccessCodeHash).catch(() => {});
         throw error;
       });
   // A replay shows a code only when no answer has shown one yet; it replaces the unseen one.

@@ -3,8 +3,8 @@ import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { findUnfinishedIntakes } from '../repositories/applicationIntakeRepository.js';
 import { completeIntake } from '../services/completeIntake.js';
-import type { Channel } from '../workflows/permit/permitContract.js';
 
 export interface IntakeReconcilerDependencies {
   pool: Pool;
@@ -12,15 +12,6 @@ export interface IntakeReconcilerDependencies {
   catalog: PermitCatalog;
   calendar: WorkingCalendar;
   taskQueue: string;
-}
-
-interface UnfinishedRow {
-  registration_number: string;
-  permit_type: string;
-  channel: Channel;
-  fee_amount: number;
-  submitted_by_officer: string | null;
-  submitted_at: Date;
 }
 
 /**
@@ -46,44 +37,39 @@ export async function reconcileIntake(
   const failed: string[] = [];
   let after = null as { submittedAt: Date; registrationNumber: string } | null;
   for (;;) {
-    const { rows }: { rows: UnfinishedRow[] } = await deps.pool.query<UnfinishedRow>(
-      `SELECT registration_number, permit_type, channel, fee_amount, submitted_by_officer, submitted_at
-       FROM applications
-       WHERE last_sequence = 0
-         AND submitted_at <= now() - make_interval(secs => $1::double precision / 1000)
-         AND ($2::timestamptz IS NULL OR (submitted_at, registration_number) > ($2, $3))
-       ORDER BY submitted_at, registration_number
-       LIMIT $4`,
-      [options.graceMs, after?.submittedAt ?? null, after?.registrationNumber ?? '', batchSize],
-    );
+    const rows = await findUnfinishedIntakes(deps.pool, {
+      graceMs: options.graceMs,
+      after,
+      limit: batchSize,
+    });
     let failedInBatch = 0;
     for (const row of rows) {
       try {
-        const permitType = findPermitType(deps.catalog, row.permit_type);
+        const permitType = findPermitType(deps.catalog, row.permitTypeCode);
         if (!permitType) {
           throw new Error(
-            `permit type ${row.permit_type} is not in the catalog: restore it, or close the file by hand`,
+            `permit type ${row.permitTypeCode} is not in the catalog: restore it, or close the file by hand`,
           );
         }
         await completeIntake(deps, {
-          registrationNumber: row.registration_number,
+          registrationNumber: row.registrationNumber,
           permitType,
           channel: row.channel,
-          feeAmount: Number(row.fee_amount),
-          submittedByOfficerId: row.submitted_by_officer ?? undefined,
-          submittedAt: row.submitted_at.toISOString(),
+          feeAmount: row.feeAmount,
+          submittedByOfficerId: row.submittedByOfficerId ?? undefined,
+          submittedAt: row.submittedAt.toISOString(),
         });
-        completed.push(row.registration_number);
+        completed.push(row.registrationNumber);
       } catch (error) {
-        failed.push(row.registration_number);
+        failed.push(row.registrationNumber);
         failedInBatch += 1;
-        options.onError?.(error, row.registration_number);
+        options.onError?.(error, row.registrationNumber);
       }
     }
     const last = rows.at(-1);
     if (!last || rows.length < batchSize || failedInBatch === rows.length) return { completed, failed };
     // Failed rows stay unrecorded; the next batch starts after this one.
-    after = { submittedAt: last.submitted_at, registrationNumber: last.registration_number };
+    after = { submittedAt: last.submittedAt, registrationNumber: last.registrationNumber };
   }
 }
 

@@ -1,10 +1,7 @@
 import type { Pool } from '../db/pool.js';
 import type { NotificationChannel } from '../notifications/notificationChannel.js';
-import {
-  deliverOutboxNotifications,
-  dueOutboxKeys,
-  type FailedNotice,
-} from '../notifications/outboxDelivery.js';
+import { deliverOutboxNotifications, type FailedNotice } from '../notifications/outboxDelivery.js';
+import { dueOutboxKeys } from '../repositories/outboxRepository.js';
 
 export interface OutboxDispatcher {
   /** Asks for a round soon: the transition activity calls it after committing new notices. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { createApp } from '../../src/api/createApp.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
-import { PermitService } from '../../src/services/permitService.js';
+import { createServices } from '../../src/services/index.js';
 import { deadTemporalConnection } from '../support/deadTemporal.js';
 import { serve } from '../support/httpServer.js';
 import { testCatalog } from '../support/permitScenario.js';
@@ -35,14 +35,15 @@ interface HealthBody {
 
 async function healthz(p: Pool, c: Connection) {
   const temporal = new Client({ connection: c });
-  const service = new PermitService({
+  const services = createServices({
     pool: p,
     temporal,
     catalog: testCatalog,
     calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
     taskQueue: 'unused',
+    dataDir: 'unused',
   });
-  const server = await serve(createApp({ pool: p, temporal, service }));
+  const server = await serve(createApp({ temporal, services }));
   try {
     const res = await fetch(`${server.url}/healthz`);
     return {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createApp } from '../../src/api/createApp.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
-import { DocumentStore } from '../../src/services/documents/documentStore.js';
-import { PermitService } from '../../src/services/permitService.js';
+import { createServices } from '../../src/services/index.js';
 import { connectClient } from '../../src/temporal/connections.js';
 import { fileStateQuery } from '../../src/workflows/permit/permitContract.js';
 import { deadTemporalConnection } from '../support/deadTemporal.js';
@@ -50,17 +48,17 @@ async function degraded(which: 'postgres' | 'temporal', temporalClient?: Client)
   const pool = which === 'postgres' ? deadPool : api.stack.pool;
   const temporal =
     temporalClient ?? (which === 'temporal' ? new Client({ connection: dead.connection }) : api.stack.client);
-  const service = new PermitService({
+  const services = createServices({
     pool,
     temporal,
     catalog: testCatalog,
     calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
     taskQueue: api.stack.taskQueue,
-    documents: new DocumentStore(pool, path.join(api.dataDir, 'documents')),
+    dataDir: api.dataDir,
   });
   // A short bound on Temporal calls, so that the test does not wait out the SDK's retries.
   return serve(
-    createApp({ pool, temporal, service, settings: { rateLimits: NO_LIMITS, temporalDeadlineMs: 1_500 } }),
+    createApp({ temporal, services, settings: { rateLimits: NO_LIMITS, temporalDeadlineMs: 1_500 } }),
   );
 }
 
@@ -183,9 +181,7 @@ test('readyz: ready when dependencies answer and the schema is migrated; not whi
     schema: { ok: true },
   });
   const lifecycle = { draining: true };
-  const draining = await serve(
-    createApp({ pool: api.stack.pool, temporal: api.stack.client, service: api.service, lifecycle }),
-  );
+  const draining = await serve(createApp({ temporal: api.stack.client, services: api.services, lifecycle }));
   try {
     const res = await call(draining.url, 'GET', '/readyz');
     expect(res.status).toBe(503);

@@ -8,9 +8,8 @@ import { createPool } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
 import type { PermitCatalog } from '../../src/domain/catalog/catalogSchema.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { documentsDir } from '../../src/services/documentStorage.js';
-import { DocumentStore } from '../../src/services/documents/documentStore.js';
-import { PermitService } from '../../src/services/permitService.js';
+import { botStorageOver } from '../../src/runtime/botStorage.js';
+import { createServices, type Services } from '../../src/services/index.js';
 import { BotApiEmulator } from '../support/botApiEmulator.js';
 import { seedOfficers, testCatalog } from '../support/permitScenario.js';
 import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
@@ -22,7 +21,7 @@ import { type RunningWorker, startTestStack, type TestStack } from '../support/t
 export interface BotHarness {
   stack: TestStack;
   emulator: BotApiEmulator;
-  service: PermitService;
+  services: Services;
   worker: RunningWorker;
   dataDir: string;
   /** Starts (or restarts) the bot with long polling. */
@@ -45,18 +44,18 @@ export async function startBotHarness(
   // The bot and its service layer have a pool of their own, as in a separate process: the
   // worker's activities do not wait behind the bot's queries for one of a few connections.
   const botPool = createPool(stack.databaseUrl, { schema: stack.schema, max: 5 });
-  const service = new PermitService({
+  const services = createServices({
     pool: botPool,
     temporal: stack.client,
     catalog,
     calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
     taskQueue: stack.taskQueue,
-    documents: new DocumentStore(botPool, documentsDir(dataDir)),
+    dataDir,
   });
   const channel = new TelegramChannel({
     botToken: emulator.token,
     apiRoot: emulator.apiRoot,
-    pool: stack.pool,
+    storage: botStorageOver(stack.pool),
     catalog,
   });
   const worker = await stack.startWorker({ channel });
@@ -69,16 +68,15 @@ export async function startBotHarness(
   return {
     stack,
     emulator,
-    service,
+    services,
     worker,
     dataDir,
     async startBot() {
       const bot = createBot({
         token: emulator.token,
         apiRoot: emulator.apiRoot,
-        pool: botPool,
-        service,
-        dataDir,
+        services,
+        storage: botStorageOver(botPool),
         logger,
       });
       running = await startPolling(bot, logger);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { pruneBotState } from '../../src/bot/botHousekeeping.js';
+import { pruneBotState } from '../../src/repositories/botStateRepository.js';
 import { APPLICANT_CHAT, VALID_NIK } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 import { type BotHarness, samplePdf, startBotHarness } from './botHarness.js';

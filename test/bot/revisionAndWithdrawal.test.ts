@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { APPLICANT_CHAT, auditActions, officers, testCatalog, VALID_NIK } from '../support/permitScenario.js';
+import { APPLICANT_CHAT, auditActions, officers, VALID_NIK } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 import { type BotHarness, samplePdf, startBotHarness } from './botHarness.js';
 
@@ -16,12 +16,11 @@ afterAll(async () => {
 
 /** A TEST-FREE file of the citizen's, with a real stored KTP, submitted through the service. */
 async function fileWithStoredKtp(): Promise<string> {
-  const ktp = testCatalog.permitTypes[0]!.documents[0]!;
-  const stored = await h.service.deps.documents!.store(Readable.from([samplePdf()]), ktp);
-  const { registrationNumber } = await h.service.submit({
+  const stored = await h.services.documents.storeUpload('TEST-FREE', 'ktp', Readable.from([samplePdf()]));
+  const { registrationNumber } = await h.services.intake.submit({
     permitTypeCode: 'TEST-FREE',
     formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati' },
-    documents: [{ kind: 'ktp', ...stored }],
+    documents: [{ kind: 'ktp', sha256: stored.sha256 }],
     channel: 'telegram',
     idempotencyKey: randomUUID(),
     applicantTelegramUserId: APPLICANT_CHAT,

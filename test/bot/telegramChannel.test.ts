@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TelegramChannel } from '../../src/bot/telegramChannel.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { OutgoingNotification } from '../../src/notifications/notificationChannel.js';
+import { botStorageOver } from '../../src/runtime/botStorage.js';
 import { startBotRole } from '../../src/runtime/roles.js';
 import { StopStack } from '../../src/runtime/stopStack.js';
 import { telegramChannelFor } from '../../src/runtime/telegramRole.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   channel = new TelegramChannel({
     botToken: emulator.token,
     apiRoot: emulator.apiRoot,
-    pool: stack.pool,
+    storage: botStorageOver(stack.pool),
     catalog: testCatalog,
   });
 });

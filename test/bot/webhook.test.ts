@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBot } from '../../src/bot/createBot.js';
 import { startWebhook, WEBHOOK_PATH, webhookSecret, withTelegramWebhook } from '../../src/bot/runBot.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { botStorageOver } from '../../src/runtime/botStorage.js';
 import { serve } from '../support/httpServer.js';
 import { officers } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
@@ -17,9 +18,8 @@ beforeAll(async () => {
   const bot = createBot({
     token: h.emulator.token,
     apiRoot: h.emulator.apiRoot,
-    pool: h.stack.pool,
-    service: h.service,
-    dataDir: h.dataDir,
+    services: h.services,
+    storage: botStorageOver(h.stack.pool),
     logger,
   });
   const handler = await startWebhook(bot, logger, { publicUrl: 'https://izin.example.go.id', secret });

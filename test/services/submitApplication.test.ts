@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { applicantHoldsAccessCode } from '../../src/services/applicationQueries.js';
+import { AccessCodeVerifier } from '../../src/services/accessCodeVerifier.js';
 import { submitApplication } from '../../src/services/submitApplication.js';
 import { fileStateQuery, withdrawUpdate } from '../../src/workflows/permit/permitContract.js';
 import {
@@ -95,10 +95,10 @@ test('the submission is recorded only once its workflow runs, and a retry after 
   const done = await submitApplication(deps, request);
   expect(done).toMatchObject({ registrationNumber: rn, replayed: true, status: 'IN_REVIEW' });
   expect(done.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
-  expect(await applicantHoldsAccessCode(pool, rn, done.accessCode!)).toBe(true);
+  expect(await new AccessCodeVerifier(pool).holds(rn, done.accessCode!)).toBe(true);
   // Once shown, never again.
   expect((await submitApplication(deps, request)).accessCode).toBeNull();
-  expect(await applicantHoldsAccessCode(pool, rn, done.accessCode!)).toBe(true);
+  expect(await new AccessCodeVerifier(pool).holds(rn, done.accessCode!)).toBe(true);
   expect((await handle.describe()).runId).toBe(runId);
   const afterRetry = await recorded();
   expect(afterRetry).toMatchObject({

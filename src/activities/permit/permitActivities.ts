@@ -1,11 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { inTransaction, type Pool } from '../../db/pool.js';
-import { recordTransitionInDb } from '../../db/recordTransition.js';
-import { allocatePermitNumber } from '../../db/sequenceNumbers.js';
+import type { Pool } from '../../db/pool.js';
 import { jakartaDayNumber, yearOfDay } from '../../domain/calendar/jakartaTime.js';
 import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
 import { applicantDeadline } from '../../domain/sla/applicantDeadline.js';
 import { planStageClock } from '../../domain/sla/stageClockPlan.js';
+import { issuePermitNumber } from '../../repositories/applicationRepository.js';
+import { recordTransition } from '../../repositories/auditRepository.js';
 import type {
   ApplicantDeadlineInput,
   PlanStageClockInput,
@@ -36,34 +36,27 @@ export function createPermitActivities(deps: PermitActivityDependencies) {
      * sequence adds nothing. Run as a local activity: see the workflow's `ledger`.
      */
     async recordTransition(record: TransitionRecord): Promise<{ inserted: boolean }> {
-      const result = await recordTransitionInDb(deps.pool, record);
+      const result = await recordTransition(deps.pool, record);
       if (result.inserted && record.notifications.length > 0) deps.onNoticesQueued?.();
       return result;
     },
 
     /** Idempotent: a file keeps the permit number it got first. */
     async issuePermitNumber(input: { registrationNumber: string; permitTypeCode: string }): Promise<string> {
-      return inTransaction(deps.pool, async (client) => {
-        const { rows } = await client.query<{ permit_number: string | null }>(
-          'SELECT permit_number FROM applications WHERE registration_number = $1 FOR UPDATE',
-          [input.registrationNumber],
+      const year = yearOfDay(jakartaDayNumber(Date.now()));
+      const permitNumber = await issuePermitNumber(
+        deps.pool,
+        input.registrationNumber,
+        input.permitTypeCode,
+        year,
+      );
+      if (permitNumber === null) {
+        throw ApplicationFailure.nonRetryable(
+          `no application row for ${input.registrationNumber}`,
+          'APPLICATION_NOT_FOUND',
         );
-        const row = rows[0];
-        if (!row) {
-          throw ApplicationFailure.nonRetryable(
-            `no application row for ${input.registrationNumber}`,
-            'APPLICATION_NOT_FOUND',
-          );
-        }
-        if (row.permit_number) return row.permit_number;
-        const year = yearOfDay(jakartaDayNumber(Date.now()));
-        const permitNumber = await allocatePermitNumber(client, input.permitTypeCode, year);
-        await client.query('UPDATE applications SET permit_number = $2 WHERE registration_number = $1', [
-          input.registrationNumber,
-          permitNumber,
-        ]);
-        return permitNumber;
-      });
+      }
+      return permitNumber;
     },
   };
 }

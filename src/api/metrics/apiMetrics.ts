@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { PermitService } from '../../services/permitService.js';
+import type { Services } from '../../services/index.js';
 
 /**
  * Prometheus metrics of one API instance, in a registry of its own (several apps can live in one
@@ -15,7 +15,7 @@ export class ApiMetrics {
   readonly paymentCallbacks: Counter<'outcome'>;
   private totals: { at: number; value: Promise<Record<string, number>> } | undefined;
 
-  constructor(service: PermitService, options: { processMetrics: boolean }) {
+  constructor(operations: Services['operations'], options: { processMetrics: boolean }) {
     const registers = [this.registry];
     this.httpDuration = new Histogram({
       name: 'http_request_duration_seconds',
@@ -45,7 +45,7 @@ export class ApiMetrics {
     const readTotals = async (): Promise<Record<string, number> | null> => {
       // One query per scrape, shared by the gauges below (they are collected concurrently).
       if (!this.totals || Date.now() - this.totals.at > 1_000) {
-        this.totals = { at: Date.now(), value: service.transitionTotals() };
+        this.totals = { at: Date.now(), value: operations.transitionTotals() };
       }
       return this.totals.value.catch(() => null);
     };

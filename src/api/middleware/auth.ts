@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { secretsEqual } from '../../domain/identifiers/secretHash.js';
-import type { Officer } from '../../services/officers.js';
+import type { Officer, Caller as ServiceCaller } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
 import { Problem } from '../problems/problem.js';
 
@@ -45,7 +45,7 @@ export function identifyCaller(ctx: ApiContext): RequestHandler {
       } satisfies Caller;
       return next();
     }
-    const officer = token ? await ctx.service.officerByApiKey(token) : null;
+    const officer = token ? await ctx.services.officers.officerByApiKey(token) : null;
     if (!officer) {
       markAuthFailed(res);
       throw unauthorized({
@@ -94,20 +94,14 @@ export function adminOnly(ctx: ApiContext): RequestHandler {
 }
 
 /**
- * True when the request carries the right access code for this file. A wrong or missing code
- * counts as a failed authentication; callers answer 404 so that a guess learns nothing.
+ * The request's credentials as the services take them: the officer its bearer key identified,
+ * and the access code it presents (X-Access-Code), which makes its holder the applicant.
  */
-export async function holdsAccessCode(
-  ctx: ApiContext,
-  req: Request,
-  res: Response,
-  registrationNumber: string,
-): Promise<boolean> {
-  const code = req.get('x-access-code');
-  const ok =
-    code !== undefined &&
-    code.length <= 40 &&
-    (await ctx.service.applicantHoldsAccessCode(registrationNumber, code));
-  if (!ok) markAuthFailed(res);
-  return ok;
+export function serviceCaller(req: Request, res: Response): ServiceCaller {
+  const caller = callerOf(res);
+  const accessCode = req.get('x-access-code');
+  return {
+    ...(caller.kind === 'officer' ? { officer: caller.officer } : {}),
+    ...(accessCode !== undefined ? { accessCode } : {}),
+  };
 }

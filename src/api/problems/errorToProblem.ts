@@ -1,5 +1,5 @@
 import { MulterError } from 'multer';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../services/index.js';
 import { Problem } from './problem.js';
 import { unavailableDependency } from './unavailableDependency.js';
 

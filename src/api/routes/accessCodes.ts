@@ -50,11 +50,14 @@ export function accessCodeRoutes(routes: ApiRoutes, ctx: ApiContext): void {
     },
     async (req, res, { params, body }) => {
       const officer = requireOfficer(res);
-      const reissued = await ctx.service.reissueAccessCode(officer, {
-        registrationNumber: params.registrationNumber,
-        applicantNik: body.applicantNik,
-        meta: requestOrigin(req, res),
-      });
+      const reissued = await ctx.services.officers.reissueAccessCode(
+        { officer },
+        {
+          registrationNumber: params.registrationNumber,
+          applicantNik: body.applicantNik,
+          meta: requestOrigin(req, res),
+        },
+      );
       res.json(reissued);
     },
   );

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { AdminActor } from '../../services/officerAdministration.js';
+import type { AdminActor } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
 import { adminOnly, callerOf } from '../middleware/auth.js';
 import { requestOrigin } from '../middleware/observeRequests.js';
@@ -94,7 +94,7 @@ export function adminOfficerRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       },
     },
     async (req, res, { body }) => {
-      const created = await ctx.service.createOfficerAsAdmin(adminActor(req, res), body);
+      const created = await ctx.services.officers.createOfficer(adminActor(req, res), body);
       res
         .status(201)
         .location(`/api/v1/admin/officers/${created.officer.id}`)
@@ -115,7 +115,7 @@ export function adminOfficerRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       },
     },
     async (_req, res) => {
-      res.json({ officers: await ctx.service.listOfficers() });
+      res.json({ officers: await ctx.services.officers.listOfficers() });
     },
   );
   routes.add(
@@ -136,7 +136,7 @@ export function adminOfficerRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       },
     },
     async (req, res, { params, body }) => {
-      res.json(await ctx.service.updateOfficerAsAdmin(adminActor(req, res), params.id, body));
+      res.json(await ctx.services.officers.updateOfficer(adminActor(req, res), params.id, body));
     },
   );
   routes.add(
@@ -170,7 +170,7 @@ export function adminOfficerRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       },
     },
     async (_req, res, { params }) => {
-      res.json({ entries: await ctx.service.adminAuditOfOfficer(params.id) });
+      res.json({ entries: await ctx.services.officers.adminAudit(params.id) });
     },
   );
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ApiContext } from '../apiContext.js';
-import { callerOf, holdsAccessCode } from '../middleware/auth.js';
+import { callerOf, markAuthFailed, serviceCaller } from '../middleware/auth.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { notFoundProblem, Problem } from '../problems/problem.js';
 import {
@@ -34,7 +34,10 @@ const withdrawalSchema = z.strictObject({ reason: noteSchema.optional() });
 function applicantOnly(ctx: ApiContext): RequestHandler {
   return async (req, res, next) => {
     const registrationNumber = String(req.params.registrationNumber ?? '');
-    if (await holdsAccessCode(ctx, req, res, registrationNumber)) return next();
+    if (await ctx.services.fileActions.mayActAsApplicant(serviceCaller(req, res), registrationNumber)) {
+      return next();
+    }
+    markAuthFailed(res);
     if (callerOf(res).kind === 'officer') {
       throw new Problem(403, 'applicant-only', {
         id: 'Hanya pemohon (dengan kode akses berkas ini) yang dapat melakukan tindakan ini.',
@@ -72,7 +75,12 @@ export function applicantActionRoutes(routes: ApiRoutes, ctx: ApiContext): void 
     },
     async (req, res, { params, body }) => {
       const key = optionalIdempotencyKey(req.get('idempotency-key'));
-      const view = await ctx.service.resubmitWithChanges(params.registrationNumber, body, `api:${key}`);
+      const view = await ctx.services.fileActions.resubmit(
+        serviceCaller(req, res),
+        params.registrationNumber,
+        body,
+        `api:${key}`,
+      );
       res.json(applicantFileView(view));
     },
   );
@@ -92,7 +100,12 @@ export function applicantActionRoutes(routes: ApiRoutes, ctx: ApiContext): void 
     },
     async (req, res, { params, body }) => {
       const key = optionalIdempotencyKey(req.get('idempotency-key'));
-      const view = await ctx.service.withdraw(params.registrationNumber, body?.reason, `api:${key}`);
+      const view = await ctx.services.fileActions.withdraw(
+        serviceCaller(req, res),
+        params.registrationNumber,
+        body?.reason,
+        `api:${key}`,
+      );
       res.json(applicantFileView(view));
     },
   );

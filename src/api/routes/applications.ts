@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ApplicationStatus } from '../../services/applicationQueries.js';
+import type { ApplicationStatus } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
-import { callerOf, holdsAccessCode } from '../middleware/auth.js';
+import { callerOf, markAuthFailed, serviceCaller } from '../middleware/auth.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { preferredLanguage } from '../problems/language.js';
 import { notFoundProblem, Problem } from '../problems/problem.js';
@@ -92,7 +92,9 @@ const statusSchema = z.object({
 
 function stageName(ctx: ApiContext, permitTypeCode: string, stageKey: string | null) {
   if (!stageKey) return null;
-  return ctx.service.permitType(permitTypeCode)?.stages.find((s) => s.key === stageKey)?.name ?? null;
+  return (
+    ctx.services.catalog.permitType(permitTypeCode)?.stages.find((s) => s.key === stageKey)?.name ?? null
+  );
 }
 
 function statusView(ctx: ApiContext, s: ApplicationStatus): z.input<typeof statusSchema> {
@@ -154,7 +156,7 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         });
       }
       const caller = callerOf(res);
-      const submitted = await ctx.service.submitWithUploads({
+      const submitted = await ctx.services.intake.submit({
         permitTypeCode: body.permitTypeCode,
         formData: body.formData,
         documents: body.documents,
@@ -163,7 +165,8 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         idempotencyKey: `api:${key.data}`,
         ...(caller.kind === 'officer' ? { submittedByOfficerId: caller.officer.id } : {}),
       });
-      const permitTypeCode = ctx.service.permitType(body.permitTypeCode)?.code ?? body.permitTypeCode;
+      const permitTypeCode =
+        ctx.services.catalog.permitType(body.permitTypeCode)?.code ?? body.permitTypeCode;
       if (!submitted.replayed)
         ctx.metrics.workflowStarts.inc({ permit_type: permitTypeCode, channel: submitted.channel });
       const stage = submitted.stageKey;
@@ -204,14 +207,16 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       },
     },
     async (req, res, { params }) => {
-      const caller = callerOf(res);
-      const status =
-        caller.kind === 'officer'
-          ? await ctx.service.statusForOfficer(params.registrationNumber, caller.officer)
-          : (await holdsAccessCode(ctx, req, res, params.registrationNumber))
-            ? await ctx.service.statusForApplicant(params.registrationNumber)
-            : null;
-      if (!status) throw notFoundProblem();
+      const status = await ctx.services.fileQueries.status(
+        serviceCaller(req, res),
+        params.registrationNumber,
+      );
+      if (!status) {
+        // A missing or wrong access code counts as a failed authentication; 404 either way, so
+        // a guess learns nothing.
+        if (callerOf(res).kind !== 'officer') markAuthFailed(res);
+        throw notFoundProblem();
+      }
       res.json(statusView(ctx, status));
     },
   );

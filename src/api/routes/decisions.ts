@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ServiceError } from '../../services/serviceError.js';
-import type { OfficerDecision } from '../../workflows/permit/permitContract.js';
+import { officerDecision } from '../../domain/stages/officerDecision.js';
+import { ServiceError } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
 import { officerOnly, requireOfficer } from '../middleware/auth.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
@@ -20,17 +20,6 @@ const decisionSchema = z.strictObject({
     .optional()
     .describe('Required for reject (the reason) and revise (what to correct); optional for approve'),
 });
-
-function toOfficerDecision(body: z.output<typeof decisionSchema>): OfficerDecision {
-  switch (body.decision) {
-    case 'approve':
-      return { decision: 'approve', ...(body.note ? { note: body.note } : {}) };
-    case 'reject':
-      return { decision: 'reject', reason: body.note ?? '' };
-    case 'revise':
-      return { decision: 'revise', note: body.note ?? '' };
-  }
-}
 
 /** An optional Idempotency-Key, validated when given; without one every request is new. */
 export function optionalIdempotencyKey(value: string | undefined): string {
@@ -75,10 +64,10 @@ export function decisionRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       const officer = requireOfficer(res);
       const key = optionalIdempotencyKey(req.get('idempotency-key'));
       try {
-        const view = await ctx.service.decide(
-          officer,
+        const view = await ctx.services.fileActions.decide(
+          { officer },
           params.registrationNumber,
-          toOfficerDecision(body),
+          officerDecision(body.decision, body.note),
           // Per officer, so two officers' keys never collide on one file.
           `api:${officer.id}:${key}`,
         );

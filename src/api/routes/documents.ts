@@ -1,9 +1,9 @@
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import type { StoredDocument } from '../../services/documents/documentStore.js';
+import type { StoredUpload } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
-import { callerOf, holdsAccessCode, markAuthFailed } from '../middleware/auth.js';
+import { markAuthFailed, serviceCaller } from '../middleware/auth.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { notFoundProblem, Problem } from '../problems/problem.js';
 import { validationProblem } from '../problems/validationProblem.js';
@@ -56,7 +56,7 @@ function documentStorage(ctx: ApiContext): multer.StorageEngine {
         return;
       }
       Promise.resolve()
-        .then(() => ctx.service.storeDocument(permitTypeCode, kind, file.stream))
+        .then(() => ctx.services.documents.storeUpload(permitTypeCode, kind, file.stream))
         .then(
           (stored) => callback(null, stored as unknown as Partial<Express.Multer.File>),
           (error: unknown) => {
@@ -75,7 +75,10 @@ function documentStorage(ctx: ApiContext): multer.StorageEngine {
 function largestDocument(ctx: ApiContext): number {
   // One byte more than the largest kind allows: the store's own per-kind check fires first and
   // names the kind and its limit; this outer bound only stops a runaway stream.
-  return 1 + Math.max(1, ...ctx.service.permitTypes().flatMap((t) => t.documents.map((d) => d.maxSizeBytes)));
+  return (
+    1 +
+    Math.max(1, ...ctx.services.catalog.permitTypes().flatMap((t) => t.documents.map((d) => d.maxSizeBytes)))
+  );
 }
 
 function multipartOnly(): RequestHandler {
@@ -91,7 +94,7 @@ function multipartOnly(): RequestHandler {
 }
 
 function uploadedFile(req: Request, kind: string): z.input<typeof storedSchema> {
-  const file = req.file as (Express.Multer.File & StoredDocument) | undefined;
+  const file = req.file as (Express.Multer.File & StoredUpload) | undefined;
   if (!file?.sha256) {
     throw new Problem(400, 'invalid-request', {
       id: 'Bagian "file" tidak ada dalam unggahan.',
@@ -147,18 +150,12 @@ export function documentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
   const fileUploadFields = z.strictObject({ kind: documentKindSchema });
   const mayUpload: RequestHandler = async (req, res, next) => {
     const registrationNumber = String(req.params.registrationNumber ?? '');
-    const caller = callerOf(res);
-    const allowed =
-      caller.kind === 'officer'
-        ? await ctx.service.officerMayHandleFile(caller.officer, registrationNumber)
-        : await holdsAccessCode(ctx, req, res, registrationNumber);
-    if (!allowed) {
-      if (caller.kind === 'officer') markAuthFailed(res);
+    const target = await ctx.services.documents.uploadTarget(serviceCaller(req, res), registrationNumber);
+    if (!target) {
+      markAuthFailed(res);
       throw notFoundProblem();
     }
-    const file = await ctx.service.fileOwnership(registrationNumber);
-    if (!file) throw notFoundProblem();
-    res.locals.uploadTarget = { permitTypeCode: file.permitTypeCode } satisfies UploadTarget;
+    res.locals.uploadTarget = target satisfies UploadTarget;
     next();
   };
   routes.add(

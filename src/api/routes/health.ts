@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { checkDependencies } from '../../services/dependencyHealth.js';
 import type { ApiContext } from '../apiContext.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { RETRY_AFTER_SECONDS } from '../problems/errorToProblem.js';
@@ -12,10 +11,7 @@ const healthSchema = z.object({
 });
 
 /** GET /healthz: 200 when Postgres and Temporal answer, 503 naming the one that failed. */
-export function healthRoutes(
-  routes: ApiRoutes,
-  ctx: Pick<ApiContext, 'pool' | 'temporal' | 'service' | 'lifecycle'>,
-): void {
+export function healthRoutes(routes: ApiRoutes, ctx: Pick<ApiContext, 'services' | 'lifecycle'>): void {
   routes.add(
     {
       method: 'get',
@@ -29,7 +25,7 @@ export function healthRoutes(
       },
     },
     async (_req, res) => {
-      const health = await checkDependencies(ctx);
+      const health = await ctx.services.operations.checkDependencies();
       const failed = Object.entries(health.checks)
         .filter(([, c]) => !c.ok)
         .map(([name]) => name);
@@ -55,8 +51,8 @@ export function healthRoutes(
     },
     async (_req, res) => {
       const [health, pending] = await Promise.all([
-        checkDependencies(ctx),
-        ctx.service.pendingMigrations().catch((error: unknown) => error as Error),
+        ctx.services.operations.checkDependencies(),
+        ctx.services.operations.pendingMigrations().catch((error: unknown) => error as Error),
       ]);
       const schema =
         pending instanceof Error

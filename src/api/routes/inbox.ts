@@ -31,7 +31,7 @@ export function inboxRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       },
     },
     async (_req, res) => {
-      res.json({ items: await ctx.service.inbox(requireOfficer(res)) });
+      res.json({ items: await ctx.services.fileQueries.inbox({ officer: requireOfficer(res) }) });
     },
   );
 }

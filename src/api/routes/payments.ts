@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
 import { markAuthFailed } from '../middleware/auth.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
@@ -95,7 +95,7 @@ export function paymentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
     },
     async (_req, res, { body }) => {
       try {
-        const outcome = await ctx.service.confirmGatewayPayment(body.registrationNumber, {
+        const outcome = await ctx.services.payments.confirmGatewayPayment(body.registrationNumber, {
           reference: body.reference,
           amount: body.amount,
           paidAt: body.paidAt,

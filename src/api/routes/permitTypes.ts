@@ -96,7 +96,7 @@ export function permitTypeRoutes(routes: ApiRoutes, ctx: ApiContext): void {
     },
     (_req, res) => {
       res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ permitTypes: ctx.service.permitTypes().map(publicView) });
+      res.json({ permitTypes: ctx.services.catalog.permitTypes().map(publicView) });
     },
   );
   routes.add(
@@ -113,7 +113,7 @@ export function permitTypeRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       },
     },
     (_req, res, { params }) => {
-      const type = ctx.service.permitType(params.code);
+      const type = ctx.services.catalog.permitType(params.code);
       if (!type) throw notFoundProblem();
       res.setHeader('Cache-Control', 'public, max-age=60');
       res.json(publicView(type));

@@ -26,7 +26,7 @@ export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       responses: { 200: { description: 'Statistics', schema: statsSchema } },
     },
     async (_req, res) => {
-      const permitTypes = await ctx.service.stats();
+      const permitTypes = await ctx.services.fileQueries.stats();
       res.setHeader('Cache-Control', 'public, max-age=60');
       res.json({ permitTypes });
     },

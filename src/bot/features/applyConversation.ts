@@ -1,15 +1,15 @@
 import { formatAccessCode } from '../../domain/identifiers/accessCode.js';
 import { maskNik } from '../../domain/identifiers/nik.js';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../services/index.js';
 import type { DocumentRef } from '../../workflows/permit/permitContract.js';
 import type { BotDependencies, ConversationContext, Language } from '../context.js';
 import {
   askDocument,
   askField,
   type BotConversation,
+  type ConversationScope,
   keyboard,
-  openSession,
-  type Session,
+  openConversationScope,
   waitForChoice,
 } from '../conversationSteps.js';
 import { pick, translator } from '../i18n.js';
@@ -33,9 +33,9 @@ export function applyConversation(deps: BotDependencies) {
   return async function apply(conversation: BotConversation, ctx: ConversationContext, args: ApplyArgs) {
     const { language, run } = args;
     const t = translator(deps.i18n, language);
-    const s = openSession(conversation, ctx, deps, t, language, run);
+    const s = openConversationScope(conversation, ctx, deps, t, language, run);
 
-    const types = deps.service.permitTypes();
+    const types = deps.services.catalog.permitTypes();
     await s.reply(
       t('apply-choose-type'),
       await keyboard(
@@ -46,7 +46,7 @@ export function applyConversation(deps: BotDependencies) {
       ),
     );
     const chosen = await waitForChoice(s, ['apply.type'], t('apply-use-buttons'));
-    const permitType = deps.service.permitType(chosen.code);
+    const permitType = deps.services.catalog.permitType(chosen.code);
     if (!permitType) {
       await s.reply(t('apply-type-gone'));
       return;
@@ -98,7 +98,7 @@ export function applyConversation(deps: BotDependencies) {
       if (ref) documents.push(ref);
     }
 
-    const fee = deps.service.quoteFee(permitType.code, values);
+    const fee = deps.services.intake.quoteFee(permitType.code, values);
     const summary = [
       t('apply-summary-title', { permitType: permitType.name[language] }),
       ...shown.map((line) => `• ${line.label}: ${line.value}`),
@@ -146,14 +146,14 @@ export function applyConversation(deps: BotDependencies) {
 }
 
 async function submit(
-  s: Session,
+  s: ConversationScope,
   permitTypeCode: string,
   formData: Record<string, string>,
   documents: DocumentRef[],
 ) {
   return s.conversation.external(async () => {
     try {
-      const result = await s.deps.service.submit({
+      const result = await s.deps.services.intake.submit({
         permitTypeCode,
         formData,
         documents,

@@ -7,7 +7,7 @@ import type { BotContext, BotDependencies } from '../context.js';
 export function helpFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command(commandNames('help'), async (ctx) => {
-    const officer = await deps.service.officerByTelegramId(ctx.from!.id);
+    const officer = await deps.services.telegramIdentity.officerOf(ctx.from!.id);
     const parts = [ctx.t('help-citizen')];
     if (officer) parts.push(ctx.t('help-officer'));
     if (officer && isManager(officer)) parts.push(ctx.t('help-manager'));

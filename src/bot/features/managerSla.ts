@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import type { InboxItem } from '../../services/applicationQueries.js';
+import type { InboxItem, SlaOverview } from '../../services/index.js';
 import { commandNames } from '../commands.js';
 import type { BotContext, BotDependencies } from '../context.js';
 import { formatTimeLeft, permitTypeName, stageName } from '../format.js';
@@ -11,13 +11,13 @@ const SHOWN = 20;
 /** /sla: breached and at-risk files of the manager's departments. */
 export function managerSlaFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const lookup = (code: string) => deps.service.permitType(code);
+  const lookup = (code: string) => deps.services.catalog.permitType(code);
 
   composer.command(commandNames('sla'), async (ctx) => {
     const language = languageOf(ctx);
-    let overview: { breached: InboxItem[]; atRisk: InboxItem[] };
+    let overview: SlaOverview;
     try {
-      overview = await deps.service.slaOverviewForTelegramManager(ctx.from!.id);
+      overview = await deps.services.fileQueries.slaOverview({ telegramUserId: ctx.from!.id });
     } catch (error) {
       await ctx.reply(errorText(error, ctx.t, language));
       return;

@@ -11,7 +11,7 @@ export function mineFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command(commandNames('mine'), async (ctx) => {
     const language = languageOf(ctx);
-    const files = await deps.service.applicationsOfTelegramUser(ctx.from!.id);
+    const files = await deps.services.fileQueries.applicationsOfTelegramUser(ctx.from!.id);
     if (files.length === 0) {
       await ctx.reply(ctx.t('mine-none'));
       return;
@@ -19,7 +19,11 @@ export function mineFeature(deps: BotDependencies): Composer<BotContext> {
     const lines = files.slice(0, SHOWN).map((file) =>
       ctx.t('mine-item', {
         registrationNumber: file.registrationNumber,
-        permitType: permitTypeName((code) => deps.service.permitType(code), file.permitTypeCode, language),
+        permitType: permitTypeName(
+          (code) => deps.services.catalog.permitType(code),
+          file.permitTypeCode,
+          language,
+        ),
         status: statusLabel(file.status, ctx.t),
         deadline: formatDateTime(file.deadline, language) ?? ctx.t('deadline-none'),
       }),

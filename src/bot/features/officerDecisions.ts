@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { officerDecision } from '../../domain/stages/officerDecision.js';
 import type { OfficerDecision } from '../../workflows/permit/permitContract.js';
 import { isAction } from '../callbackActions.js';
 import { type CommandName, commandNames } from '../commands.js';
@@ -17,7 +18,7 @@ import type { OfficerNoteArgs } from './officerNoteConversation.js';
  */
 export function officerDecisionsFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const lookup = (code: string) => deps.service.permitType(code);
+  const lookup = (code: string) => deps.services.catalog.permitType(code);
 
   const decide = async (
     ctx: BotContext,
@@ -27,8 +28,8 @@ export function officerDecisionsFeature(deps: BotDependencies): Composer<BotCont
   ) => {
     const language = languageOf(ctx);
     try {
-      const view = await deps.service.decideAsTelegramOfficer(
-        ctx.from!.id,
+      const view = await deps.services.fileActions.decide(
+        { telegramUserId: ctx.from!.id },
         registrationNumber,
         decision,
         key,
@@ -44,7 +45,7 @@ export function officerDecisionsFeature(deps: BotDependencies): Composer<BotCont
   const byCommand = (command: CommandName, kind: OfficerDecision['decision']) =>
     composer.command(commandNames(command), async (ctx) => {
       // Checked first: someone who is not an officer learns nothing about any file.
-      if (!(await deps.service.officerByTelegramId(ctx.from!.id))) {
+      if (!(await deps.services.telegramIdentity.officerOf(ctx.from!.id))) {
         await ctx.reply(ctx.t('officer-only'));
         return;
       }
@@ -58,13 +59,12 @@ export function officerDecisionsFeature(deps: BotDependencies): Composer<BotCont
         await ctx.reply(ctx.t('answer-too-long', { max: MAX_ANSWER_LENGTH }));
         return;
       }
-      const decision: OfficerDecision =
-        kind === 'approve'
-          ? { decision: 'approve', ...(text ? { note: text } : {}) }
-          : kind === 'reject'
-            ? { decision: 'reject', reason: text }
-            : { decision: 'revise', note: text };
-      await decide(ctx, registrationNumber, decision, `telegram-update:${ctx.update.update_id}`);
+      await decide(
+        ctx,
+        registrationNumber,
+        officerDecision(kind, text),
+        `telegram-update:${ctx.update.update_id}`,
+      );
     });
   byCommand('approve', 'approve');
   byCommand('reject', 'reject');
@@ -75,7 +75,7 @@ export function officerDecisionsFeature(deps: BotDependencies): Composer<BotCont
     const approved = await decide(
       ctx,
       ctx.callbackAction.registrationNumber,
-      { decision: 'approve' },
+      officerDecision('approve'),
       `telegram-callback:${ctx.callbackQuery!.id}`,
     );
     if (approved) await ctx.editMessageReplyMarkup().catch(() => {});
@@ -83,7 +83,7 @@ export function officerDecisionsFeature(deps: BotDependencies): Composer<BotCont
 
   const askForNote = (decision: 'revise' | 'reject') => async (ctx: BotContext) => {
     await ctx.answerCallbackQuery();
-    if (!(await deps.service.officerByTelegramId(ctx.from!.id))) {
+    if (!(await deps.services.telegramIdentity.officerOf(ctx.from!.id))) {
       await ctx.reply(ctx.t('officer-only'));
       return;
     }

@@ -1,13 +1,14 @@
 import { Composer, InputFile } from 'grammy';
 import { parseRegistrationNumber } from '../../domain/identifiers/registrationNumber.js';
-import { readStoredDocument } from '../../services/documentStorage.js';
+import type { InboxItem } from '../../services/index.js';
+import type { DocumentRef } from '../../workflows/permit/permitContract.js';
 import { BUTTON_TTL, isAction } from '../callbackActions.js';
 import { commandNames } from '../commands.js';
 import type { BotContext, BotDependencies } from '../context.js';
 import { formatDateTime, formatTimeLeft, permitTypeName, stageName } from '../format.js';
 import { languageOf } from '../i18n.js';
 import { officerFileButtons } from '../officerButtons.js';
-import { errorText } from '../replies.js';
+import { errorText, isRefusal } from '../replies.js';
 
 const SHOWN = 10;
 const EXTENSIONS: Record<string, string> = {
@@ -19,16 +20,18 @@ const EXTENSIONS: Record<string, string> = {
 /** /tugas /inbox: files waiting on this officer, oldest deadline first, each with its buttons. */
 export function officerInboxFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const lookup = (code: string) => deps.service.permitType(code);
+  const lookup = (code: string) => deps.services.catalog.permitType(code);
 
   composer.command(commandNames('inbox'), async (ctx) => {
-    const officer = await deps.service.officerByTelegramId(ctx.from!.id);
-    if (!officer) {
+    const language = languageOf(ctx);
+    let items: InboxItem[];
+    try {
+      items = await deps.services.fileQueries.inbox({ telegramUserId: ctx.from!.id });
+    } catch (error) {
+      if (!isRefusal(error, 'NOT_OFFICER')) throw error;
       await ctx.reply(ctx.t('officer-only'));
       return;
     }
-    const language = languageOf(ctx);
-    const items = await deps.service.inbox(officer);
     if (items.length === 0) {
       await ctx.reply(ctx.t('inbox-empty'));
       return;
@@ -56,18 +59,18 @@ export function officerInboxFeature(deps: BotDependencies): Composer<BotContext>
 
   composer.filter(isAction('officer.documents'), async (ctx) => {
     await ctx.answerCallbackQuery();
-    const officer = await deps.service.officerByTelegramId(ctx.from!.id);
-    if (!officer) {
-      await ctx.reply(ctx.t('officer-only'));
-      return;
-    }
     const { registrationNumber } = ctx.callbackAction;
     const language = languageOf(ctx);
-    let documents: Awaited<ReturnType<typeof deps.service.documentsForOfficer>>;
+    let documents: DocumentRef[];
     try {
-      documents = await deps.service.documentsForOfficer(officer, registrationNumber);
+      documents = await deps.services.documents.documentsForOfficer(
+        { telegramUserId: ctx.from!.id },
+        registrationNumber,
+      );
     } catch (error) {
-      await ctx.reply(errorText(error, ctx.t, language));
+      await ctx.reply(
+        isRefusal(error, 'NOT_OFFICER') ? ctx.t('officer-only') : errorText(error, ctx.t, language),
+      );
       return;
     }
     if (documents.length === 0) {
@@ -80,7 +83,7 @@ export function officerInboxFeature(deps: BotDependencies): Composer<BotContext>
       const caption = `${registrationNumber} · ${
         definitions.find((d) => d.kind === document.kind)?.label[language] ?? document.kind
       }`;
-      const stored = await readStoredDocument(deps.dataDir, document.sha256);
+      const stored = await deps.services.documents.documentContent(document.sha256);
       if (stored) {
         const name = `${registrationNumber}-${document.kind}.${EXTENSIONS[document.mimeType] ?? 'bin'}`;
         await ctx.replyWithDocument(new InputFile(stored, name), { caption });

@@ -1,5 +1,11 @@
+import { officerDecision } from '../../domain/stages/officerDecision.js';
 import type { BotDependencies, ConversationContext, Language } from '../context.js';
-import { type BotConversation, MAX_ANSWER_LENGTH, nextInput, openSession } from '../conversationSteps.js';
+import {
+  type BotConversation,
+  MAX_ANSWER_LENGTH,
+  nextInput,
+  openConversationScope,
+} from '../conversationSteps.js';
 import { translator } from '../i18n.js';
 import { decisionResult, outcomeOf } from '../replies.js';
 
@@ -21,7 +27,7 @@ export function officerNoteConversation(deps: BotDependencies) {
   ) {
     const { language, registrationNumber, decision } = args;
     const t = translator(deps.i18n, language);
-    const s = openSession(conversation, ctx, deps, t, language, args.run);
+    const s = openConversationScope(conversation, ctx, deps, t, language, args.run);
     await s.reply(
       t(decision === 'revise' ? 'officer-ask-revise-note' : 'officer-ask-reject-reason', {
         registrationNumber,
@@ -42,13 +48,13 @@ export function officerNoteConversation(deps: BotDependencies) {
       const outcome = await conversation.external(() =>
         outcomeOf(
           () =>
-            deps.service.decideAsTelegramOfficer(
-              s.userId,
+            deps.services.fileActions.decide(
+              { telegramUserId: s.userId },
               registrationNumber,
-              decision === 'revise' ? { decision, note: text } : { decision, reason: text },
+              officerDecision(decision, text),
               args.key,
             ),
-          (view) => decisionResult(view, t, (code) => deps.service.permitType(code), language),
+          (view) => decisionResult(view, t, (code) => deps.services.catalog.permitType(code), language),
           t,
           language,
         ),

@@ -5,7 +5,7 @@ import {
   askField,
   type BotConversation,
   keyboard,
-  openSession,
+  openConversationScope,
   waitForChoice,
 } from '../conversationSteps.js';
 import { translator } from '../i18n.js';
@@ -30,13 +30,19 @@ export function revisionConversation(deps: BotDependencies) {
   ) {
     const { language, registrationNumber, run } = args;
     const t = translator(deps.i18n, language);
-    const s = openSession(conversation, ctx, deps, t, language, run);
+    const s = openConversationScope(conversation, ctx, deps, t, language, run);
 
     const file = await conversation.external(async () => {
-      const status = await deps.service.statusForTelegramApplicant(s.userId, registrationNumber);
-      if (!status) return null;
-      const note = await deps.service.latestRevisionNote(registrationNumber);
-      return { permitTypeCode: status.permitTypeCode, status: status.status, note };
+      const found = await deps.services.fileQueries.applicantFile(
+        { telegramUserId: s.userId },
+        registrationNumber,
+      );
+      if (!found) return null;
+      return {
+        permitTypeCode: found.status.permitTypeCode,
+        status: found.status.status,
+        note: found.revisionNote,
+      };
     });
     if (!file) {
       await s.reply(t('file-not-found'));
@@ -46,7 +52,7 @@ export function revisionConversation(deps: BotDependencies) {
       await s.reply(t('revision-not-awaited', { registrationNumber }));
       return;
     }
-    const permitType = deps.service.permitType(file.permitTypeCode);
+    const permitType = deps.services.catalog.permitType(file.permitTypeCode);
     if (!permitType) {
       await s.reply(t('file-not-found'));
       return;
@@ -103,8 +109,8 @@ export function revisionConversation(deps: BotDependencies) {
       const outcome = await conversation.external(() =>
         outcomeOf(
           () =>
-            deps.service.resubmitAsTelegramApplicant(
-              s.userId,
+            deps.services.fileActions.resubmit(
+              { telegramUserId: s.userId },
               registrationNumber,
               {
                 ...(Object.keys(changedFields).length > 0 ? { changedFields } : {}),

@@ -50,7 +50,7 @@ export async function languageKeyboard(ctx: BotContext, deps: BotDependencies) {
 /** This chat's command menu in the user's language, with officer commands for officers. */
 export async function refreshChatCommands(ctx: BotContext, deps: BotDependencies): Promise<void> {
   try {
-    const officer = await deps.service.officerByTelegramId(ctx.from!.id);
+    const officer = await deps.services.telegramIdentity.officerOf(ctx.from!.id);
     await registerChatCommands(ctx.api, deps.i18n, ctx.chat!.id, languageOf(ctx), officer);
   } catch (error) {
     // The menu is a convenience; every command works without it.
@@ -64,7 +64,7 @@ export function startFeature(deps: BotDependencies): Composer<BotContext> {
 
   composer.command('start', async (ctx) => {
     // Telegram's "Restart" after unblocking the bot sends /start: notices may flow again.
-    await deps.service.markChatReachable(ctx.chat.id);
+    await deps.services.telegramIdentity.markChatReachable(ctx.chat.id);
     await ctx.reply(ctx.t('welcome', { name: ctx.from?.first_name ?? '' }), {
       reply_markup: await languageKeyboard(ctx, deps),
     });

@@ -21,24 +21,19 @@ export function statusFeature(deps: BotDependencies): Composer<BotContext> {
       await ctx.reply(ctx.t(numberText ? 'registration-number-invalid' : 'status-usage'));
       return;
     }
-    const userId = ctx.from!.id;
-    let status = await deps.service.statusForTelegramApplicant(userId, registrationNumber);
-    if (!status && accessCode) {
-      // The code was typed into the chat: remove it from the history where we can.
-      await ctx.deleteMessage().catch(() => {});
-      if (await deps.service.applicantHoldsAccessCode(registrationNumber, accessCode)) {
-        status = await deps.service.statusForApplicant(registrationNumber);
-      }
-    }
-    if (!status) {
-      const officer = await deps.service.officerByTelegramId(userId);
-      if (officer) status = await deps.service.statusForOfficer(registrationNumber, officer);
-    }
+    // The code was typed into the chat: remove it from the history where we can.
+    if (accessCode) await ctx.deleteMessage().catch(() => {});
+    const status = await deps.services.fileQueries.status(
+      { telegramUserId: ctx.from!.id, ...(accessCode ? { accessCode } : {}) },
+      registrationNumber,
+    );
     if (!status) {
       await ctx.reply(ctx.t('file-not-found'));
       return;
     }
-    await ctx.reply(statusCard(status, ctx.t, (code) => deps.service.permitType(code), languageOf(ctx)));
+    await ctx.reply(
+      statusCard(status, ctx.t, (code) => deps.services.catalog.permitType(code), languageOf(ctx)),
+    );
   });
   return composer;
 }

@@ -18,12 +18,15 @@ export function withdrawFeature(deps: BotDependencies): Composer<BotContext> {
       await ctx.reply(ctx.t(numberText ? 'registration-number-invalid' : 'withdraw-usage'));
       return;
     }
-    const status = await deps.service.statusForTelegramApplicant(ctx.from!.id, registrationNumber);
-    if (!status) {
+    const file = await deps.services.fileQueries.applicantFile(
+      { telegramUserId: ctx.from!.id },
+      registrationNumber,
+    );
+    if (!file) {
       await ctx.reply(ctx.t('file-not-found'));
       return;
     }
-    if (isFinalStatus(status.status as Parameters<typeof isFinalStatus>[0])) {
+    if (isFinalStatus(file.status.status as Parameters<typeof isFinalStatus>[0])) {
       await ctx.reply(ctx.t('withdraw-already-closed', { registrationNumber }));
       return;
     }
@@ -47,9 +50,10 @@ export function withdrawFeature(deps: BotDependencies): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const { registrationNumber } = ctx.callbackAction;
     try {
-      await deps.service.withdrawAsTelegramApplicant(
-        ctx.from!.id,
+      await deps.services.fileActions.withdraw(
+        { telegramUserId: ctx.from!.id },
         registrationNumber,
+        undefined,
         `telegram-callback:${ctx.callbackQuery!.id}`,
       );
       await ctx.editMessageReplyMarkup().catch(() => {});

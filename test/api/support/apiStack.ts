@@ -4,9 +4,8 @@ import path from 'node:path';
 import type { ApiSettings } from '../../../src/api/apiContext.js';
 import { type ApiApp, createApp } from '../../../src/api/createApp.js';
 import { loadWorkingCalendar } from '../../../src/domain/calendar/loadWorkingCalendar.js';
-import { DocumentStore } from '../../../src/services/documents/documentStore.js';
-import { newOfficerApiKey } from '../../../src/services/officers.js';
-import { PermitService } from '../../../src/services/permitService.js';
+import { createServices, type Services } from '../../../src/services/index.js';
+import { newOfficerApiKey } from '../../../src/services/officerApiKeys.js';
 import { serve } from '../../support/httpServer.js';
 import { type OfficerKey, officers, seedOfficers, testCatalog } from '../../support/permitScenario.js';
 import { RecordingChannel } from '../../support/recordingChannel.js';
@@ -20,7 +19,7 @@ export const NO_LIMITS = { publicPerMinute: 1_000_000, authFailuresPer15Minutes:
 
 export interface ApiTestStack {
   stack: TestStack;
-  service: PermitService;
+  services: Services;
   app: ApiApp;
   url: string;
   channel: RecordingChannel;
@@ -61,19 +60,18 @@ export async function startApiTestStack(
   const channel = new RecordingChannel();
   const worker: RunningWorker | null = options.worker === false ? null : await stack.startWorker({ channel });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-api-'));
-  const service = new PermitService({
+  const services = createServices({
     pool: stack.pool,
     temporal: stack.client,
     catalog: testCatalog,
     calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
     taskQueue: stack.taskQueue,
-    documents: new DocumentStore(stack.pool, path.join(dataDir, 'documents')),
+    dataDir,
   });
   const build = (settings: Partial<ApiSettings>) =>
     createApp({
-      pool: stack.pool,
       temporal: stack.client,
-      service,
+      services,
       settings: {
         adminToken: ADMIN_TOKEN,
         paymentWebhookSecret: PAYMENT_SECRET,
@@ -86,7 +84,7 @@ export async function startApiTestStack(
   const extra: { close(): Promise<void> }[] = [];
   return {
     stack,
-    service,
+    services,
     app,
     url: server.url,
     channel,

@@ -1,22 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Pool } from '../../db/pool.js';
-import type { DocumentDef, PermitType } from '../../domain/catalog/catalogSchema.js';
-import type { DocumentRef } from '../../workflows/permit/permitContract.js';
-import { detectDocumentType } from '../documentStorage.js';
-import { ServiceError } from '../serviceError.js';
+import type { Pool } from '../db/pool.js';
+import type { DocumentDef, PermitType } from '../domain/catalog/catalogSchema.js';
+import { findUploads, recordUpload, type StoredUpload } from '../repositories/documentRepository.js';
+import type { DocumentRef } from '../workflows/permit/permitContract.js';
+import { detectDocumentType } from './documentSignature.js';
+import { ServiceError } from './serviceError.js';
 
 /** Bytes needed to recognise every supported type by its signature. */
 const SNIFF_BYTES = 8;
 
-export interface StoredDocument {
+/** A reference to an upload by its kind and digest; a Telegram file ID is kept when known. */
+export interface UploadReference {
+  kind: string;
   sha256: string;
-  mimeType: string;
-  sizeBytes: number;
+  telegramFileId?: string;
 }
 
 export type DocumentProblem = 'UNKNOWN_KIND' | 'TOO_LARGE' | 'TYPE_NOT_ALLOWED' | 'EMPTY' | 'NOT_UPLOADED';
@@ -87,7 +89,7 @@ export class DocumentStore {
   ) {}
 
   /** Stores one upload if it fits the catalog's limits for its kind (type by magic bytes, size). */
-  async store(source: Readable, def: DocumentDef): Promise<StoredDocument> {
+  async store(source: Readable, def: DocumentDef): Promise<StoredUpload> {
     const tmpDir = path.join(this.dir, '.incoming');
     await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, randomBytes(12).toString('hex'));
@@ -117,11 +119,7 @@ export class DocumentStore {
       const target = path.join(this.dir, sha256);
       if (await exists(target)) await unlink(tmp);
       else await rename(tmp, target);
-      await this.pool.query(
-        `INSERT INTO document_uploads (sha256, mime_type, size_bytes) VALUES ($1, $2, $3)
-         ON CONFLICT (sha256) DO NOTHING`,
-        [sha256, mimeType, inspector.size],
-      );
+      await recordUpload(this.pool, { sha256, mimeType, sizeBytes: inspector.size });
       return { sha256, mimeType, sizeBytes: inspector.size };
     } catch (error) {
       await unlink(tmp).catch(() => {});
@@ -129,9 +127,10 @@ export class DocumentStore {
     }
   }
 
-  /** The same for bytes already in memory (e.g. a file the bot downloaded from Telegram). */
-  storeBuffer(bytes: Uint8Array, def: DocumentDef): Promise<StoredDocument> {
-    return this.store(Readable.from([Buffer.from(bytes)]), def);
+  /** The stored copy of an upload, or null when this instance does not hold it. */
+  async read(sha256: string): Promise<Buffer | null> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new RangeError('not a sha256 hex digest');
+    return readFile(path.join(this.dir, sha256)).catch(() => null);
   }
 
   /**
@@ -139,17 +138,9 @@ export class DocumentStore {
    * each against its kind's limits in this permit type: a document uploaded for a 10 MiB kind
    * cannot be passed off as a 1 MiB photo.
    */
-  async resolve(
-    permitType: PermitType,
-    refs: readonly { kind: string; sha256: string }[],
-  ): Promise<DocumentRef[]> {
+  async resolve(permitType: PermitType, refs: readonly UploadReference[]): Promise<DocumentRef[]> {
     if (refs.length === 0) return [];
-    const hashes = [...new Set(refs.map((r) => r.sha256.toLowerCase()))];
-    const { rows } = await this.pool.query<{ sha256: string; mime_type: string; size_bytes: string }>(
-      'SELECT sha256, mime_type, size_bytes FROM document_uploads WHERE sha256 = ANY($1)',
-      [hashes],
-    );
-    const stored = new Map(rows.map((r) => [r.sha256, r]));
+    const stored = await findUploads(this.pool, [...new Set(refs.map((r) => r.sha256.toLowerCase()))]);
     return refs.map((ref) => {
       const def = documentDefinition(permitType, ref.kind);
       const row = stored.get(ref.sha256.toLowerCase());
@@ -164,9 +155,9 @@ export class DocumentStore {
           { sha256: ref.sha256 },
         );
       }
-      const sizeBytes = Number(row.size_bytes);
+      const { sizeBytes, mimeType } = row;
       if (
-        !def.mimeTypes.includes(row.mime_type as DocumentDef['mimeTypes'][number]) ||
+        !def.mimeTypes.includes(mimeType as DocumentDef['mimeTypes'][number]) ||
         sizeBytes > def.maxSizeBytes
       ) {
         throw documentError(
@@ -179,7 +170,13 @@ export class DocumentStore {
           { sha256: ref.sha256 },
         );
       }
-      return { kind: def.kind, sha256: row.sha256, mimeType: row.mime_type, sizeBytes };
+      return {
+        kind: def.kind,
+        sha256: row.sha256,
+        mimeType,
+        sizeBytes,
+        ...(ref.telegramFileId ? { telegramFileId: ref.telegramFileId } : {}),
+      };
     });
   }
 }

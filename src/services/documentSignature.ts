@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-
 // Uploaded documents are kept under DATA_DIR/documents/<sha256> (written by DocumentStore):
 // content-addressed, so a DocumentRef's hash always names the bytes it was made of.
 
@@ -13,18 +10,4 @@ export function detectDocumentType(bytes: Uint8Array): DocumentMimeType | null {
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   return null;
-}
-
-export function documentsDir(dataDir: string): string {
-  return path.join(dataDir, 'documents');
-}
-
-export function documentPath(dataDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new RangeError('not a sha256 hex digest');
-  return path.join(documentsDir(dataDir), sha256);
-}
-
-/** The stored copy, or null when this instance does not hold it. */
-export async function readStoredDocument(dataDir: string, sha256: string): Promise<Buffer | null> {
-  return readFile(documentPath(dataDir, sha256)).catch(() => null);
 }

@@ -1,11 +1,17 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
 import { type FileStatus, isFinalStatus } from '../domain/stages/fileState.js';
+import { findPaymentState } from '../repositories/applicationRepository.js';
 import type { PaymentConfirmation } from '../workflows/permit/permitContract.js';
-import { confirmPayment } from './fileActions.js';
+import { sendPaymentConfirmation } from './permitWorkflowCalls.js';
 import { ServiceError } from './serviceError.js';
 
 export type PaymentOutcome = 'accepted' | 'duplicate';
+
+export interface PaymentServiceDependencies {
+  pool: Pool;
+  temporal: Client;
+}
 
 /**
  * A payment gateway's confirmation. Checked against the read model before the workflow hears of
@@ -13,19 +19,12 @@ export type PaymentOutcome = 'accepted' | 'duplicate';
  * is not awaiting payment would be used up and lost, so it is refused (409) for the gateway to
  * retry or flag instead. A confirmation already recorded is answered as a harmless duplicate.
  */
-export async function confirmGatewayPayment(
-  deps: { pool: Pool; temporal: Client },
+async function confirmGatewayPayment(
+  deps: PaymentServiceDependencies,
   registrationNumber: string,
   payment: PaymentConfirmation,
 ): Promise<PaymentOutcome> {
-  const { rows } = await deps.pool.query<{ status: string; fee_amount: string | null; recorded: boolean }>(
-    `SELECT status, fee_amount,
-            EXISTS (SELECT 1 FROM audit_events
-                    WHERE workflow_id = $1 AND action = 'paid' AND details->>'reference' = $2) AS recorded
-     FROM applications WHERE registration_number = $1`,
-    [registrationNumber, payment.reference],
-  );
-  const row = rows[0];
+  const row = await findPaymentState(deps.pool, registrationNumber, payment.reference);
   if (!row) {
     throw new ServiceError('NOT_FOUND', {
       id: 'Permohonan tidak ditemukan. Periksa nomor registrasi pada konfirmasi pembayaran.',
@@ -33,7 +32,7 @@ export async function confirmGatewayPayment(
     });
   }
   if (row.recorded) return 'duplicate';
-  const due = row.fee_amount === null ? 0 : Number(row.fee_amount);
+  const due = row.feeAmount ?? 0;
   if (due <= 0 || payment.amount !== due) {
     throw new ServiceError(
       'INVALID_PAYMENT',
@@ -61,6 +60,16 @@ export async function confirmGatewayPayment(
       },
     );
   }
-  await confirmPayment(deps, registrationNumber, payment);
+  await sendPaymentConfirmation(deps, registrationNumber, payment);
   return 'accepted';
 }
+
+/** Payments confirmed by a gateway (the payment callback authenticates the gateway itself). */
+export function createPaymentService(deps: PaymentServiceDependencies) {
+  return {
+    confirmGatewayPayment: (registrationNumber: string, payment: PaymentConfirmation) =>
+      confirmGatewayPayment(deps, registrationNumber, payment),
+  };
+}
+
+export type PaymentService = ReturnType<typeof createPaymentService>;

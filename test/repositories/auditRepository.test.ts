@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TransitionRecord } from '../../src/activities/permit/permitActivityContract.js';
-import { recordTransitionInDb } from '../../src/db/recordTransition.js';
 import { insertApplicationWithNumber } from '../../src/db/sequenceNumbers.js';
+import { recordTransition } from '../../src/repositories/auditRepository.js';
 import { startTestStack, type TestStack } from '../support/testStack.js';
 
 let stack: TestStack;
@@ -74,7 +74,7 @@ async function snapshot() {
 }
 
 test('a transition writes its audit event, the read model and its notices (in order) at once', async () => {
-  expect(await recordTransitionInDb(stack.pool, transition(1, 'submitted', 'IN_REVIEW'))).toEqual({
+  expect(await recordTransition(stack.pool, transition(1, 'submitted', 'IN_REVIEW'))).toEqual({
     inserted: true,
   });
   const after = await snapshot();
@@ -97,14 +97,14 @@ test('a retried transition (same sequence) changes nothing, even with other cont
   const retried = transition(1, 'submitted', 'IN_REVIEW');
   retried.readModel.status = 'REJECTED';
   retried.notifications[0]!.eventKey = `${rn}:1:other`;
-  expect(await recordTransitionInDb(stack.pool, retried)).toEqual({ inserted: false });
+  expect(await recordTransition(stack.pool, retried)).toEqual({ inserted: false });
   expect(await snapshot()).toEqual(before);
 });
 
 test('an event recorded late never rolls the read model back to an older state', async () => {
-  await recordTransitionInDb(stack.pool, transition(3, 'rejected', 'REJECTED'));
+  await recordTransition(stack.pool, transition(3, 'rejected', 'REJECTED'));
   // Sequence 2 arrives after 3 (say, a retry that lost a race): it joins the audit trail only.
-  expect(await recordTransitionInDb(stack.pool, transition(2, 'sla_reminder', 'IN_REVIEW'))).toEqual({
+  expect(await recordTransition(stack.pool, transition(2, 'sla_reminder', 'IN_REVIEW'))).toEqual({
     inserted: true,
   });
   const after = await snapshot();

@@ -1,5 +1,7 @@
 import type { TransitionRecord } from '../activities/permit/permitActivityContract.js';
-import type { Pool } from './pool.js';
+import type { Queryable } from '../db/pool.js';
+
+// The append-only audit trail (audit_events): one row per recorded transition of a file.
 
 /**
  * Writes one transition: the append-only audit event, the read-model row and the outbox rows,
@@ -7,12 +9,12 @@ import type { Pool } from './pool.js';
  * notices hang off the audit insert's RETURNING: keyed by workflow ID + sequence, a retried
  * activity inserts no event and so changes nothing else either.
  */
-export async function recordTransitionInDb(
-  pool: Pool,
+export async function recordTransition(
+  db: Queryable,
   record: TransitionRecord,
 ): Promise<{ inserted: boolean }> {
   const m = record.readModel;
-  const { rows } = await pool.query<{ inserted: number }>(
+  const { rows } = await db.query<{ inserted: number }>(
     `WITH event AS (
        INSERT INTO audit_events (workflow_id, sequence, occurred_at, actor_kind, actor_id, actor_role, action,
                                  from_status, to_status, stage_key, reason, details)
@@ -79,4 +81,22 @@ export async function recordTransitionInDb(
     ],
   );
   return { inserted: (rows[0]?.inserted ?? 0) > 0 };
+}
+
+/** The officer's note of the latest revision request on a file, or null when none was made. */
+export async function latestRevisionNote(db: Queryable, registrationNumber: string): Promise<string | null> {
+  const { rows } = await db.query<{ reason: string | null }>(
+    `SELECT reason FROM audit_events WHERE workflow_id = $1 AND action = 'revision_requested'
+     ORDER BY sequence DESC LIMIT 1`,
+    [registrationNumber],
+  );
+  return rows[0]?.reason ?? null;
+}
+
+/** Recorded transitions counted by action, over every file. */
+export async function transitionTotals(db: Queryable): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ action: string; n: string }>(
+    'SELECT action, count(*) AS n FROM audit_events GROUP BY action',
+  );
+  return Object.fromEntries(rows.map((r) => [r.action, Number(r.n)]));
 }

@@ -1,22 +1,29 @@
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Refusal } from '../domain/stages/refusals.js';
+import type { Officer } from '../repositories/officerRepository.js';
 import {
   decideUpdate,
   type FileView,
   type OfficerDecision,
+  type OfficerIdentity,
   type PaymentConfirmation,
   paymentConfirmedSignal,
   type ResubmitArgs,
   resubmitUpdate,
   withdrawUpdate,
 } from '../workflows/permit/permitContract.js';
-import type { Officer } from './officers.js';
-import { officerIdentity } from './officers.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
-export interface FileActionDependencies {
+// The calls the services make to a file's workflow (Updates and a Signal), each with Temporal's
+// answers turned into ServiceErrors. Who may make them is checked before, by the services.
+
+export interface WorkflowCallDependencies {
   temporal: Client;
+}
+
+function officerIdentity(officer: Officer): OfficerIdentity {
+  return { kind: 'officer', officerId: officer.id, roles: officer.roles, departments: officer.departments };
 }
 
 /**
@@ -63,8 +70,8 @@ async function runUpdate<T>(work: () => Promise<T>): Promise<T> {
  * An officer's decision on a file. `updateId` is the caller's idempotency key (Telegram update
  * or callback ID, HTTP Idempotency-Key): Temporal applies one update ID once per file.
  */
-export function decideOnFile(
-  deps: FileActionDependencies,
+export function sendDecision(
+  deps: WorkflowCallDependencies,
   officer: Officer,
   registrationNumber: string,
   decision: OfficerDecision,
@@ -80,8 +87,8 @@ export function decideOnFile(
 }
 
 /** The applicant sends corrected items after a revision request; the stage clock resumes. */
-export function resubmitFile(
-  deps: FileActionDependencies,
+export function sendResubmission(
+  deps: WorkflowCallDependencies,
   registrationNumber: string,
   changes: ResubmitArgs,
   updateId: string,
@@ -92,8 +99,8 @@ export function resubmitFile(
   );
 }
 
-export function withdrawFile(
-  deps: FileActionDependencies,
+export function sendWithdrawal(
+  deps: WorkflowCallDependencies,
   registrationNumber: string,
   reason: string | undefined,
   updateId: string,
@@ -108,8 +115,8 @@ export function withdrawFile(
 }
 
 /** A gateway's payment confirmation; the workflow applies each payment reference once. */
-export async function confirmPayment(
-  deps: FileActionDependencies,
+export async function sendPaymentConfirmation(
+  deps: WorkflowCallDependencies,
   registrationNumber: string,
   payment: PaymentConfirmation,
 ): Promise<void> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import * as accessCodeRows from '../../src/repositories/accessCodeRepository.js';
 import { AccessCodeVerifier } from '../../src/services/accessCodeVerifier.js';
-import * as queries from '../../src/services/applicationQueries.js';
-import { type ApiTestStack, startApiTestStack } from './support/apiStack.js';
-import { type Submitted, submitViaApi, uploadKtp } from './support/httpClient.js';
+import { type ApiTestStack, startApiTestStack } from '../api/support/apiStack.js';
+import { type Submitted, submitViaApi, uploadKtp } from '../api/support/httpClient.js';
 
 let api: ApiTestStack;
 let file: Submitted;
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 test('a proven access code is remembered for a short while; a wrong one is checked every time', async () => {
   let now = 1_000_000;
-  const verify = vi.spyOn(queries, 'applicantHoldsAccessCode');
+  const verify = vi.spyOn(accessCodeRows, 'findAccessCodeHash');
   const verifier = new AccessCodeVerifier(api.stack.pool, { ttlMs: 60_000, maxEntries: 2 }, () => now);
   const rn = file.registrationNumber;
 
@@ -41,7 +41,7 @@ test('a proven access code is remembered for a short while; a wrong one is check
 });
 
 test('forgetting a file drops its proofs only: after a reissue the old code is checked again', async () => {
-  const verify = vi.spyOn(queries, 'applicantHoldsAccessCode');
+  const verify = vi.spyOn(accessCodeRows, 'findAccessCodeHash');
   const verifier = new AccessCodeVerifier(api.stack.pool);
   const other = await submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url));
   expect(await verifier.holds(file.registrationNumber, file.accessCode)).toBe(true);
@@ -57,12 +57,12 @@ test('forgetting a file drops its proofs only: after a reissue the old code is c
 });
 
 test('a check that was under way when the file was forgotten does not store its proof', async () => {
-  const original = queries.applicantHoldsAccessCode;
+  const original = accessCodeRows.findAccessCodeHash;
   let release!: () => void;
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const verify = vi.spyOn(queries, 'applicantHoldsAccessCode').mockImplementationOnce(async (...args) => {
+  const verify = vi.spyOn(accessCodeRows, 'findAccessCodeHash').mockImplementationOnce(async (...args) => {
     const answer = await original(...args); // read while the old code was still stored
     await held;
     return answer;

@@ -1,0 +1,124 @@
+import type { PoolClient, Queryable } from '../db/pool.js';
+
+// The notification outbox: notices written in the transaction of the transition that caused
+// them, delivered (chat by chat, each delivery recorded) by the worker's dispatcher.
+
+export interface OutboxNotice {
+  eventKey: string;
+  workflowId: string;
+  audience: string;
+  recipient: { role?: string; department?: string };
+  template: string;
+  params: Record<string, string | number | boolean | null>;
+}
+
+/** Event keys of undelivered notices whose next attempt is due, oldest first. */
+export async function dueOutboxKeys(db: Queryable, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ event_key: string }>(
+    `SELECT event_key FROM notification_outbox
+     WHERE delivered_at IS NULL AND next_attempt_at <= now()
+     ORDER BY next_attempt_at, id LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => r.event_key);
+}
+
+/** The named notices not yet delivered, in the order they were written. */
+export async function undeliveredNotices(
+  db: Queryable,
+  eventKeys: readonly string[],
+): Promise<OutboxNotice[]> {
+  const { rows } = await db.query<{
+    event_key: string;
+    workflow_id: string;
+    audience: string;
+    recipient: OutboxNotice['recipient'];
+    template: string;
+    params: OutboxNotice['params'];
+  }>(
+    `SELECT event_key, workflow_id, audience, recipient, template, params FROM notification_outbox
+     WHERE event_key = ANY($1) AND delivered_at IS NULL ORDER BY id`,
+    [eventKeys],
+  );
+  return rows.map((r) => ({
+    eventKey: r.event_key,
+    workflowId: r.workflow_id,
+    audience: r.audience,
+    recipient: r.recipient,
+    template: r.template,
+    params: r.params,
+  }));
+}
+
+// Advisory locks are server-wide: the schema keeps equal event keys of other schemas apart.
+export async function tryLockNotice(client: PoolClient, eventKey: string): Promise<boolean> {
+  const { rows } = await client.query<{ locked: boolean }>(
+    `SELECT pg_try_advisory_lock(hashtext('notification:' || current_schema() || ':' || $1)) AS locked`,
+    [eventKey],
+  );
+  return rows[0]?.locked ?? false;
+}
+
+export async function unlockNotice(client: PoolClient, eventKey: string): Promise<void> {
+  await client.query(
+    `SELECT pg_advisory_unlock(hashtext('notification:' || current_schema() || ':' || $1))`,
+    [eventKey],
+  );
+}
+
+export async function isUndelivered(db: Queryable, eventKey: string): Promise<boolean> {
+  const { rows } = await db.query(
+    'SELECT 1 FROM notification_outbox WHERE event_key = $1 AND delivered_at IS NULL',
+    [eventKey],
+  );
+  return rows.length > 0;
+}
+
+/** The chats among `chats` this notice went to already, or that blocked the bot. */
+export async function chatsDoneOrBlocked(
+  db: Queryable,
+  eventKey: string,
+  chats: readonly number[],
+): Promise<Set<number>> {
+  const { rows } = await db.query<{ chat_id: string }>(
+    `SELECT chat_id FROM notification_deliveries WHERE event_key = $1
+     UNION SELECT chat_id FROM blocked_chats WHERE chat_id = ANY($2)`,
+    [eventKey, chats],
+  );
+  return new Set(rows.map((d) => Number(d.chat_id)));
+}
+
+export async function recordDelivery(db: Queryable, eventKey: string, chatId: number, outcome: string) {
+  await db.query(
+    'INSERT INTO notification_deliveries (event_key, chat_id, outcome) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+    [eventKey, chatId, outcome],
+  );
+}
+
+export async function markNoticeDelivered(
+  db: Queryable,
+  eventKey: string,
+  note: string | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = $2
+     WHERE event_key = $1`,
+    [eventKey, note],
+  );
+}
+
+/** Records a failed attempt and when to try next (doubling back-off, capped); returns the attempts. */
+export async function recordFailedAttempt(
+  db: Queryable,
+  eventKey: string,
+  error: string,
+  backoff: { firstMs: number; maxMs: number },
+): Promise<number> {
+  const { rows } = await db.query<{ attempts: number }>(
+    `UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2,
+               next_attempt_at = now() + make_interval(secs => least($4::float8, $3::float8 * power(2, attempts)) / 1000.0)
+             WHERE event_key = $1 RETURNING attempts`,
+    [eventKey, error, backoff.firstMs, backoff.maxMs],
+  );
+  return rows[0]?.attempts ?? 0;
+}

@@ -1,0 +1,20 @@
+// The service layer's public surface: what the adapters (src/api, src/bot) and the runtime may
+// use. Everything else under src/services, and the repositories below it, stays internal.
+
+export type { ApplicationSummary } from '../repositories/applicationListRepository.js';
+export type { ApplicationStatus, HistoryItem } from '../repositories/applicationRepository.js';
+export type { StoredUpload } from '../repositories/documentRepository.js';
+export type { AdminAuditEntry, Officer, OfficerInput } from '../repositories/officerRepository.js';
+export type { ReissuedAccessCode, ReissueRequest } from './accessCodeReissue.js';
+export type { Caller } from './callerAccess.js';
+export type { UploadReference } from './documentStore.js';
+export type { InboxItem, SlaOverview } from './fileQueryService.js';
+export type { DocumentCheck, FieldCheck } from './intakeChecks.js';
+export type { SubmissionRequest } from './intakeService.js';
+export type { AdminActor } from './officerService.js';
+export type { PaymentOutcome } from './paymentService.js';
+export type { PermitTypeStats } from './publicStats.js';
+export type { ResubmissionChanges } from './resubmission.js';
+export { ServiceError, type ServiceErrorCode } from './serviceError.js';
+export { createServices, type ServiceDependencies, type Services } from './services.js';
+export type { SubmittedApplication } from './submitApplication.js';

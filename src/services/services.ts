@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { Pool } from '../db/pool.js';
+import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
+import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { AccessCodeVerifier } from './accessCodeVerifier.js';
+import { CallerAccess } from './callerAccess.js';
+import { createCatalogService } from './catalogService.js';
+import { createDocumentService } from './documentService.js';
+import { DocumentStore } from './documentStore.js';
+import { createFileActionService } from './fileActionService.js';
+import { createFileQueryService } from './fileQueryService.js';
+import { createIntakeService } from './intakeService.js';
+import { createOfficerService } from './officerService.js';
+import { createOperationsService } from './operationsService.js';
+import { createPaymentService } from './paymentService.js';
+import { createTelegramIdentityService } from './telegramIdentityService.js';
+
+export interface ServiceDependencies {
+  pool: Pool;
+  temporal: Client;
+  catalog: PermitCatalog;
+  calendar: WorkingCalendar;
+  taskQueue: string;
+  /** DATA_DIR: uploaded documents are kept under DATA_DIR/documents. */
+  dataDir: string;
+}
+
+/**
+ * Builds the service layer both adapters (HTTP API and Telegram bot) call, one service per
+ * capability. They share one access-code cache (so a reissue makes this process forget the old
+ * code's proofs at once) and one document store.
+ */
+export function createServices(deps: ServiceDependencies) {
+  const accessCodes = new AccessCodeVerifier(deps.pool);
+  const access = new CallerAccess(deps.pool, accessCodes);
+  const documents = new DocumentStore(deps.pool, path.join(deps.dataDir, 'documents'));
+  return {
+    catalog: createCatalogService(deps.catalog),
+    intake: createIntakeService({ ...deps, documents }),
+    fileActions: createFileActionService({ ...deps, access, documents }),
+    fileQueries: createFileQueryService({ ...deps, access }),
+    officers: createOfficerService({ ...deps, access, accessCodes }),
+    telegramIdentity: createTelegramIdentityService(deps),
+    documents: createDocumentService({ ...deps, access, store: documents }),
+    payments: createPaymentService(deps),
+    operations: createOperationsService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
