@@ -4,8 +4,8 @@ import type { Pool } from '../db/pool.js';
 import { recordTransitionInDb } from '../db/recordTransition.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { type PermitType, permitTypeRules } from '../domain/catalog/catalogSchema.js';
+import { openPermitFile } from '../domain/permitFile/openPermitFile.js';
 import { planStageClock, stageClockInput } from '../domain/sla/stageClockPlan.js';
-import { openPermitFile } from '../workflows/permit/openPermitFile.js';
 import {
   type Channel,
   type FirstStageClock,

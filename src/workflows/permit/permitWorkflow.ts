@@ -11,11 +11,13 @@ import type {
   NotificationRequest,
   TransitionRecord,
 } from '../../activities/permit/permitActivityContract.js';
+import { openPermitFile } from '../../domain/permitFile/openPermitFile.js';
+import type { QueuedAction, Timer } from '../../domain/permitFile/permitFile.js';
+import { applicantNotice, stageAssignedNotice } from '../../domain/permitFile/permitNotices.js';
 import { stageClockInput } from '../../domain/sla/stageClockPlan.js';
 import type { Actor, FileAction } from '../../domain/stages/fileActions.js';
 import type { FileState } from '../../domain/stages/fileState.js';
 import { isFinalStatus } from '../../domain/stages/fileState.js';
-import { openPermitFile } from './openPermitFile.js';
 import {
   type DecideArgs,
   decideUpdate,
@@ -26,8 +28,6 @@ import {
   resubmitUpdate,
   withdrawUpdate,
 } from './permitContract.js';
-import type { QueuedAction, Timer } from './permitFile.js';
-import { applicantNotice, stageAssignedNotice } from './permitNotices.js';
 
 // Calendar arithmetic runs in local activities: the result is recorded in history, so a later
 // change of the holiday data never breaks replay of a running file.

@@ -1,5 +1,5 @@
 import type { TransitionRecord } from '../../activities/permit/permitActivityContract.js';
-import type { PermitApplicationInput } from './permitContract.js';
+import type { PermitApplicationInput } from '../../workflows/permit/permitContract.js';
 import { PermitFile } from './permitFile.js';
 import { applicantNotice, stageAssignedNotice } from './permitNotices.js';
 

@@ -1,7 +1,7 @@
 // Notices a permit file's transitions queue in the outbox. Pure: built the same way by the
 // workflow and by the intake that records a file's submission.
 import type { NotificationRequest } from '../../activities/permit/permitActivityContract.js';
-import type { OfficerStageDef } from '../../domain/catalog/catalogSchema.js';
+import type { OfficerStageDef } from '../catalog/catalogSchema.js';
 import type { PermitFile } from './permitFile.js';
 
 export function applicantNotice(

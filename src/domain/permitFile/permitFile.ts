@@ -8,13 +8,17 @@ import type {
   StageClockPlan,
   TransitionRecord,
 } from '../../activities/permit/permitActivityContract.js';
-import { stageDepartment } from '../../domain/catalog/catalogLookup.js';
-import type { OfficerStageDef, PaymentStageDef, StageDef } from '../../domain/catalog/catalogSchema.js';
-import type { Checkpoint, CheckpointKind } from '../../domain/sla/slaPlan.js';
-import type { Actor, FileAction, Transition } from '../../domain/stages/fileActions.js';
-import { type FileState, initialFileState, isFinalStatus } from '../../domain/stages/fileState.js';
-import { decideOnStage } from '../../domain/stages/stageMachine.js';
-import type { FileView, HistoryEntry, PermitApplicationInput } from './permitContract.js';
+import type {
+  FileView,
+  HistoryEntry,
+  PermitApplicationInput,
+} from '../../workflows/permit/permitContract.js';
+import { stageDepartment } from '../catalog/catalogLookup.js';
+import type { OfficerStageDef, PaymentStageDef, StageDef } from '../catalog/catalogSchema.js';
+import type { Checkpoint, CheckpointKind } from '../sla/slaPlan.js';
+import type { Actor, FileAction, Transition } from '../stages/fileActions.js';
+import { type FileState, initialFileState, isFinalStatus } from '../stages/fileState.js';
+import { decideOnStage } from '../stages/stageMachine.js';
 
 /** An action accepted by an update or signal handler, waiting for the main loop's side effects. */
 export interface QueuedAction {
