@@ -31,7 +31,7 @@ export function openPermitFile(input: PermitApplicationInput): {
       ...(input.submittedByOfficerId ? { submittedByOfficerId: input.submittedByOfficerId } : {}),
     },
     notifications: [
-      applicantNotice(file, 'submitted', { deadline: file.clock?.plan?.deadline ?? null }),
+      applicantNotice(file, 'submitted', { deadline: file.stageDeadline }),
       ...(stage ? [stageAssignedNotice(file, stage)] : []),
     ],
   });

@@ -1,24 +1,23 @@
 // The one state object of a permit workflow: the stage machine's state plus what the workflow
-// needs around it (stage clock, queue of accepted actions, history). Pure: no Temporal calls
-// except ApplicationFailure for refusals, so the workflow file stays a thin shell.
-import { ApplicationFailure } from '@temporalio/workflow';
+// needs around it (stage clock, deadlines, queue of accepted actions, history). Pure and
+// deterministic, so the workflow keeps it in memory and the intake builds the same file; its
+// state changes only through the methods below.
 import type {
   PauseRecord,
-  ReadModelUpdate,
+  PlanStageClockInput,
   StageClockPlan,
   TransitionRecord,
 } from '../../activities/permit/permitActivityContract.js';
-import type {
-  FileView,
-  HistoryEntry,
-  PermitApplicationInput,
-} from '../../workflows/permit/permitContract.js';
+import type { HistoryEntry, PermitApplicationInput } from '../../workflows/permit/permitContract.js';
 import { stageDepartment } from '../catalog/catalogLookup.js';
 import type { OfficerStageDef, PaymentStageDef, StageDef } from '../catalog/catalogSchema.js';
-import type { Checkpoint, CheckpointKind } from '../sla/slaPlan.js';
+import type { CheckpointKind } from '../sla/slaPlan.js';
+import { stageClockInput } from '../sla/stageClockPlan.js';
 import type { Actor, FileAction, Transition } from '../stages/fileActions.js';
 import { type FileState, initialFileState, isFinalStatus } from '../stages/fileState.js';
-import { decideOnStage } from '../stages/stageMachine.js';
+import { ActionRefusedError } from '../stages/refusals.js';
+import { decideOnStage, startsStatutoryClock } from '../stages/stageMachine.js';
+import { actorForAudit, readModelRow } from './permitFileViews.js';
 
 /** An action accepted by an update or signal handler, waiting for the main loop's side effects. */
 export interface QueuedAction {
@@ -31,46 +30,76 @@ export interface QueuedAction {
   details: Record<string, unknown>;
 }
 
-interface StageClock {
-  stageKey: string;
-  startedAt: string;
-  pauses: PauseRecord[];
-  plan: StageClockPlan | null;
-  fired: Set<CheckpointKind>;
+/** The current officer stage's clock. */
+export interface StageClock {
+  readonly stageKey: string;
+  readonly startedAt: string;
+  readonly pauses: readonly PauseRecord[];
+  readonly plan: StageClockPlan | null;
+  readonly fired: ReadonlySet<CheckpointKind>;
 }
 
-export type Timer =
-  | { kind: 'checkpoint'; checkpoint: Checkpoint }
-  | { kind: 'applicantDeadline'; at: string };
-
 export class PermitFile {
-  state: FileState = initialFileState();
-  private sequence = 0;
-  private nextTicket = 1;
-  private readonly queue: QueuedAction[] = [];
-  private readonly processed = new Set<number>();
-  private readonly paymentReferences = new Set<string>();
-  readonly history: HistoryEntry[] = [];
-  clock: StageClock | null = null;
-  applicantDeadline: string | null = null;
-  statutoryClockStartedAt: string | null = null;
-  permitNumber: string | null = null;
-  decidedAt: string | null = null;
-  readonly breachedStages: string[] = [];
-  private pausedMsOfEarlierStages = 0;
+  #state: FileState = initialFileState();
+  /** The state whose effects are carried out: an action still queued is not in it yet. */
+  #settled: FileState = this.#state;
+  #sequence = 0;
+  #nextTicket = 1;
+  readonly #queue: QueuedAction[] = [];
+  readonly #processed = new Set<number>();
+  readonly #paymentReferences = new Set<string>();
+  readonly #history: HistoryEntry[] = [];
+  #clock: StageClock | null = null;
+  #pausedMsOfEarlierStages = 0;
+  #applicantDeadline: string | null = null;
+  #statutoryClockStartedAt: string | null = null;
+  #permitNumber: string | null = null;
+  #decidedAt: string | null = null;
+  readonly #breachedStages: string[] = [];
 
   constructor(readonly input: PermitApplicationInput) {}
 
   get registrationNumber(): string {
     return this.input.registrationNumber;
   }
-
+  get state(): FileState {
+    return this.#state;
+  }
   get isClosed(): boolean {
-    return isFinalStatus(this.state.status);
+    return isFinalStatus(this.#state.status);
+  }
+  get history(): readonly HistoryEntry[] {
+    return this.#history;
+  }
+  get clock(): StageClock | null {
+    return this.#clock;
+  }
+  /** The current officer stage's deadline, once its clock is planned. */
+  get stageDeadline(): string | null {
+    return this.#clock?.plan?.deadline ?? null;
+  }
+  /** Working (or elapsed) time the clocks of all stages so far were stopped, closed pauses only. */
+  get pausedMs(): number {
+    return this.#pausedMsOfEarlierStages + (this.#clock?.plan?.pausedMs ?? 0);
+  }
+  get applicantDeadline(): string | null {
+    return this.#applicantDeadline;
+  }
+  get statutoryClockStartedAt(): string | null {
+    return this.#statutoryClockStartedAt;
+  }
+  get permitNumber(): string | null {
+    return this.#permitNumber;
+  }
+  get decidedAt(): string | null {
+    return this.#decidedAt;
+  }
+  get breachedStages(): readonly string[] {
+    return this.#breachedStages;
   }
 
   currentStage(): StageDef {
-    return this.input.permitType.stages[this.state.stageIndex]!;
+    return this.input.permitType.stages[this.#state.stageIndex]!;
   }
 
   currentOfficerStage(): OfficerStageDef | null {
@@ -87,96 +116,126 @@ export class PermitFile {
     return stageDepartment(this.input.permitType, stage);
   }
 
-  /** The stage machine's decision, or a typed, non-retryable failure when it refuses. */
-  private decideOrThrow(actor: Actor, action: FileAction) {
-    const decision = decideOnStage(this.input.permitType, this.state, actor, action);
-    if (!decision.ok) {
-      throw ApplicationFailure.create({
-        type: decision.refusal.reason,
-        message: decision.refusal.message.en,
-        nonRetryable: true,
-        details: [decision.refusal],
-      });
-    }
+  /** The stage machine's decision, or ActionRefusedError when it refuses. */
+  #decideOrThrow(actor: Actor, action: FileAction) {
+    const decision = decideOnStage(this.input.permitType, this.#state, actor, action);
+    if (!decision.ok) throw new ActionRefusedError(decision.refusal);
     return decision;
   }
 
-  /** Validator: refuses without changing anything. */
+  /** Validator: refuses (ActionRefusedError) without changing anything. */
   check(actor: Actor, action: FileAction): void {
-    this.decideOrThrow(actor, action);
+    this.#decideOrThrow(actor, action);
   }
 
   /** Applies the decision to the state at once (so later validators see it) and queues its effects. */
   accept(actor: Actor, action: FileAction, details: Record<string, unknown> = {}): number {
-    const decision = this.decideOrThrow(actor, action);
-    const ticket = this.nextTicket++;
-    this.queue.push({
+    const decision = this.#decideOrThrow(actor, action);
+    const ticket = this.#nextTicket++;
+    this.#queue.push({
       ticket,
       actor,
       action,
-      from: this.state,
+      from: this.#state,
       to: decision.next,
       transition: decision.transition,
       details,
     });
-    this.state = decision.next;
+    this.#state = decision.next;
     return ticket;
   }
 
+  /**
+   * The stage machine would deem the file approved now that its deadline is missed: asked of the
+   * settled state, so an action accepted as the deadline passed does not count yet.
+   */
+  deemedApprovalDue(): boolean {
+    return decideOnStage(
+      this.input.permitType,
+      this.#settled,
+      { kind: 'system' },
+      { type: 'deadline_missed' },
+    ).ok;
+  }
+
   hasQueued(): boolean {
-    return this.queue.length > 0;
+    return this.#queue.length > 0;
   }
 
   takeQueued(): QueuedAction | undefined {
-    return this.queue.shift();
+    return this.#queue.shift();
   }
 
-  markProcessed(ticket: number): void {
-    this.processed.add(ticket);
+  /** The action's effects are carried out: its handler may answer. */
+  markCarriedOut(item: QueuedAction): void {
+    this.#processed.add(item.ticket);
+    this.#settled = item.to;
   }
 
   isProcessed(ticket: number): boolean {
-    return this.processed.has(ticket);
+    return this.#processed.has(ticket);
   }
 
   /** A payment reference already applied: duplicates from the gateway are ignored. */
   paymentSeen(reference: string): boolean {
-    return this.paymentReferences.has(reference);
+    return this.#paymentReferences.has(reference);
   }
 
   rememberPayment(reference: string): void {
-    this.paymentReferences.add(reference);
+    this.#paymentReferences.add(reference);
   }
 
   /** Starts a stage's clock; its plan comes from the calendar activity, or with it when known. */
   startStageClock(stageKey: string, startedAt: string, plan: StageClockPlan | null = null): void {
-    if (this.clock) this.pausedMsOfEarlierStages += this.clock.plan?.pausedMs ?? 0;
-    this.clock = { stageKey, startedAt, pauses: [], plan, fired: new Set() };
+    if (this.#clock) this.#pausedMsOfEarlierStages += this.#clock.plan?.pausedMs ?? 0;
+    this.#clock = { stageKey, startedAt, pauses: [], plan, fired: new Set() };
+  }
+
+  /** What the calendar needs to plan the current officer stage's clock; null off an officer stage. */
+  clockPlanInput(): PlanStageClockInput | null {
+    const stage = this.currentOfficerStage();
+    const clock = this.#clock;
+    return stage && clock ? stageClockInput(stage, clock.startedAt, [...clock.pauses]) : null;
+  }
+
+  planClock(plan: StageClockPlan): void {
+    if (this.#clock) this.#clock = { ...this.#clock, plan };
   }
 
   openPause(at: string, reason: string): void {
-    this.clock?.pauses.push({ from: at, reason });
+    if (this.#clock) this.#clock = { ...this.#clock, pauses: [...this.#clock.pauses, { from: at, reason }] };
   }
 
   closePause(at: string): void {
-    const open = this.clock?.pauses.at(-1);
-    if (open && open.to === undefined) open.to = at;
+    const open = this.#clock?.pauses.at(-1);
+    if (!this.#clock || !open || open.to !== undefined) return;
+    this.#clock = { ...this.#clock, pauses: [...this.#clock.pauses.slice(0, -1), { ...open, to: at }] };
   }
 
   markFired(kind: CheckpointKind): void {
-    this.clock?.fired.add(kind);
+    if (this.#clock) this.#clock = { ...this.#clock, fired: new Set([...this.#clock.fired, kind]) };
   }
 
-  /** What the main loop waits for next, given the status. */
-  nextTimer(): Timer | null {
-    if (this.state.status === 'IN_REVIEW') {
-      const next = this.clock?.plan?.checkpoints.find((c) => !this.clock?.fired.has(c.kind));
-      return next ? { kind: 'checkpoint', checkpoint: next } : null;
-    }
-    if (this.state.status === 'AWAITING_REVISION' || this.state.status === 'AWAITING_PAYMENT') {
-      return this.applicantDeadline ? { kind: 'applicantDeadline', at: this.applicantDeadline } : null;
-    }
-    return null;
+  markBreached(stageKey: string): void {
+    this.#breachedStages.push(stageKey);
+  }
+
+  /** The applicant has until `at` to act (revision or payment); null once they need not. */
+  setApplicantDeadline(at: string | null): void {
+    this.#applicantDeadline = at;
+  }
+
+  /** Starts the statutory clock at `at` when the action declared the file complete. */
+  startStatutoryClockOn(item: QueuedAction, at: string): void {
+    if (startsStatutoryClock(item.from, item.to)) this.#statutoryClockStartedAt = at;
+  }
+
+  markDecided(at: string): void {
+    this.#decidedAt = at;
+  }
+
+  grantPermit(permitNumber: string): void {
+    this.#permitNumber = permitNumber;
   }
 
   /** Builds the audit record and the read-model row for the current state, with the next sequence. */
@@ -192,117 +251,42 @@ export class PermitFile {
       actedOnStageIndex?: number;
     },
   ): TransitionRecord {
-    this.sequence += 1;
+    this.#sequence += 1;
+    const sequence = this.#sequence;
     // The audit names the stage acted on and the role the actor acted in (the verifier who
     // approved the completeness check, not the role of the stage the file moved to).
-    const stage = this.input.permitType.stages[extra.actedOnStageIndex ?? this.state.stageIndex]!;
+    const stage = this.input.permitType.stages[extra.actedOnStageIndex ?? this.#state.stageIndex]!;
     const actorRecord = actorForAudit(actor, stage);
-    const entry: HistoryEntry = {
-      sequence: this.sequence,
+    const toStatus = this.#state.status;
+    const reason = extra.reason ? { reason: extra.reason } : {};
+    this.#history.push({
+      sequence,
       at: occurredAt,
       action,
       actorKind: actorRecord.kind,
       ...(actorRecord.id ? { actorId: actorRecord.id } : {}),
       ...(actorRecord.role ? { actorRole: actorRecord.role } : {}),
       fromStatus,
-      toStatus: this.state.status,
+      toStatus,
       stageKey: stage.key,
-      ...(extra.reason ? { reason: extra.reason } : {}),
-    };
-    this.history.push(entry);
+      ...reason,
+    });
     return {
       workflowId: this.registrationNumber,
-      sequence: this.sequence,
+      sequence,
       occurredAt,
       actor: actorRecord,
       action,
       fromStatus,
-      toStatus: this.state.status,
+      toStatus,
       stageKey: stage.key,
-      ...(extra.reason ? { reason: extra.reason } : {}),
+      ...reason,
       details: extra.details ?? {},
-      readModel: this.readModel(),
+      readModel: readModelRow(this),
       notifications: extra.notifications.map((n) => ({
         ...n,
-        eventKey: `${this.registrationNumber}:${this.sequence}:${n.eventKey}`,
+        eventKey: `${this.registrationNumber}:${sequence}:${n.eventKey}`,
       })),
     };
-  }
-
-  private pausedMsTotal(): number {
-    return this.pausedMsOfEarlierStages + (this.clock?.plan?.pausedMs ?? 0);
-  }
-
-  readModel(): ReadModelUpdate {
-    const stage = this.currentStage();
-    const closed = this.isClosed;
-    const waitingOnApplicant =
-      this.state.status === 'AWAITING_REVISION' || this.state.status === 'AWAITING_PAYMENT';
-    const officerStage = stage.kind === 'officer_review';
-    return {
-      status: this.state.status,
-      stageKey: stage.key,
-      stageIndex: this.state.stageIndex,
-      assignedRole: closed ? null : waitingOnApplicant ? 'applicant' : officerStage ? stage.role : null,
-      assignedDepartment: closed ? null : this.departmentOf(stage),
-      deadline: closed
-        ? null
-        : waitingOnApplicant
-          ? this.applicantDeadline
-          : (this.clock?.plan?.deadline ?? null),
-      deadlineClock: closed ? null : waitingOnApplicant ? 'elapsed' : (this.clock?.plan?.clock ?? null),
-      deadlineUncovered: !closed && !waitingOnApplicant && (this.clock?.plan?.deadlineUncovered ?? false),
-      paused: this.state.status === 'AWAITING_REVISION',
-      pausedWorkingMs: this.pausedMsTotal(),
-      pauseCount: this.history.filter((h) => h.action === 'revision_requested').length,
-      clockStartedAt: this.statutoryClockStartedAt,
-      decidedAt: this.decidedAt,
-      decidedWithinSla: this.decidedAt ? this.breachedStages.length === 0 : null,
-      permitNumber: this.permitNumber,
-    };
-  }
-
-  view(): FileView {
-    const stage = this.currentStage();
-    const clock = this.clock;
-    return {
-      registrationNumber: this.registrationNumber,
-      permitTypeCode: this.input.permitType.code,
-      status: this.state.status,
-      stageIndex: this.state.stageIndex,
-      stageKey: stage.key,
-      revisionRounds: { ...this.state.revisionRounds },
-      clock: clock
-        ? {
-            stageKey: clock.stageKey,
-            startedAt: clock.startedAt,
-            deadline: clock.plan?.deadline ?? null,
-            deadlineUncovered: clock.plan?.deadlineUncovered ?? false,
-            paused: clock.pauses.some((p) => p.to === undefined),
-            pausedMs: clock.plan?.pausedMs ?? 0,
-            pauseCount: clock.pauses.length,
-            firedCheckpoints: [...clock.fired],
-          }
-        : null,
-      applicantDeadline: this.applicantDeadline,
-      statutoryClockStartedAt: this.statutoryClockStartedAt,
-      permitNumber: this.permitNumber,
-      breachedStages: [...this.breachedStages],
-      history: this.history.map((h) => ({ ...h })),
-    };
-  }
-}
-
-function actorForAudit(actor: Actor, stage: StageDef): TransitionRecord['actor'] {
-  switch (actor.kind) {
-    case 'officer':
-      // The role the officer acted in: the stage's, which the stage machine checked they hold.
-      return { kind: 'officer', id: actor.officerId, role: stage.role };
-    case 'applicant':
-      return { kind: 'applicant', role: 'applicant' };
-    case 'payment_gateway':
-      return { kind: 'payment_gateway' };
-    default:
-      return { kind: 'system' };
   }
 }
