@@ -3,9 +3,9 @@ import type { TransitionRecord } from '../activities/permit/permitActivityContra
 import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { type PermitType, permitTypeRules } from '../domain/catalog/catalogSchema.js';
+import { openPermitFile } from '../domain/permitFile/openPermitFile.js';
 import { planStageClock, stageClockInput } from '../domain/sla/stageClockPlan.js';
 import { recordTransition } from '../repositories/auditRepository.js';
-import { openPermitFile } from '../workflows/permit/openPermitFile.js';
 import {
   type Channel,
   type FirstStageClock,

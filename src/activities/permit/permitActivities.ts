@@ -33,7 +33,7 @@ export function createPermitActivities(deps: PermitActivityDependencies) {
 
     /**
      * Audit event, read-model row and outbox notices in one transaction; a retry with the same
-     * sequence adds nothing. Run as a local activity: see the workflow's `ledger`.
+     * sequence adds nothing. Run as a local activity: see the workflow's `transitions` proxy.
      */
     async recordTransition(record: TransitionRecord): Promise<{ inserted: boolean }> {
       const result = await recordTransition(deps.pool, record);

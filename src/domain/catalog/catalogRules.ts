@@ -2,7 +2,13 @@
 // cannot express. Each rule guards something the workflow or the stage machine relies on.
 
 import { type CatalogIssue, type CatalogPath, formatCatalogPath } from './catalogError.js';
-import type { FieldDef, PermitCatalog, PermitType } from './catalogSchema.js';
+import type {
+  FieldDef,
+  PermitCatalog,
+  PermitType,
+  PermitTypeRules,
+  ResponseDeadline,
+} from './catalogSchema.js';
 
 export const COMPLETENESS_STAGE_KEY = 'completeness';
 
@@ -148,4 +154,26 @@ export function checkCatalogRules(catalog: PermitCatalog): CatalogIssue[] {
     checkStagesAndFee(type, at, report);
   });
   return issues;
+}
+
+// What a running file relies on because the rules above checked it: read through these, so a
+// permit type that never passed the checks fails loudly instead of running on an invented value.
+
+/** How long the applicant has to resubmit: required wherever a stage allows revision rounds. */
+export function revisionDeadline(permitType: PermitTypeRules): ResponseDeadline {
+  if (permitType.revisionDeadline) return permitType.revisionDeadline;
+  throw uncheckedPermitType(permitType, 'revisionDeadline', 'a stage allows revision rounds');
+}
+
+/** The law a deemed approval rests on: required when deemed approval is enabled. */
+export function deemedApprovalLegalBasis(permitType: PermitTypeRules): string {
+  const legalBasis = permitType.deemedApproval?.legalBasis;
+  if (legalBasis) return legalBasis;
+  throw uncheckedPermitType(permitType, 'deemedApproval.legalBasis', 'a file was deemed approved');
+}
+
+function uncheckedPermitType(permitType: PermitTypeRules, key: string, because: string): Error {
+  return new Error(
+    `permit type ${permitType.code} has no ${key} although ${because}: its rules did not pass the catalog checks; load them through parseCatalog`,
+  );
 }

@@ -1,4 +1,5 @@
 import type { OfficerDecision } from '../../workflows/permit/permitContract.js';
+import type { FileAction } from './fileActions.js';
 
 export type OfficerDecisionKind = OfficerDecision['decision'];
 
@@ -15,5 +16,20 @@ export function officerDecision(kind: OfficerDecisionKind, note?: string): Offic
       return { decision: 'reject', reason: note ?? '' };
     case 'revise':
       return { decision: 'revise', note: note ?? '' };
+  }
+}
+
+/** An officer's decision (the `decide` update's argument) as the stage machine's action. */
+export function fileActionOfDecision(decision: OfficerDecision): FileAction {
+  switch (decision.decision) {
+    case 'approve':
+      return { type: 'approve', ...(decision.note ? { note: decision.note } : {}) };
+    case 'reject':
+      return { type: 'reject', reason: decision.reason };
+    case 'revise':
+      return { type: 'revise', note: decision.note };
+    default:
+      // Untrusted input: the stage machine refuses an unknown action with a typed reason.
+      return { type: (decision as { decision: string }).decision } as unknown as FileAction;
   }
 }

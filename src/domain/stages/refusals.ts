@@ -26,6 +26,14 @@ export interface Refusal {
   message: { id: string; en: string };
 }
 
+/** Thrown where a refused action cannot go on; the refusal says why, in both languages. */
+export class ActionRefusedError extends Error {
+  override readonly name = 'ActionRefusedError';
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message.en);
+  }
+}
+
 export interface RefusalContext {
   status: FileStatus;
   stageName: { id: string; en: string };

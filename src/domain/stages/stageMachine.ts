@@ -51,6 +51,11 @@ export function statutoryClockStarted(state: FileState): boolean {
   return state.stageIndex > COMPLETENESS_STAGE_INDEX;
 }
 
+/** The transition from `from` to `to` declares the file complete: the statutory clock starts with it. */
+export function startsStatutoryClock(from: FileState, to: FileState): boolean {
+  return !statutoryClockStarted(from) && statutoryClockStarted(to);
+}
+
 const isBlank = (text: unknown): boolean => typeof text !== 'string' || text.trim() === '';
 
 /** State on entering stage `index`: officer stages are reviewed, payment stages wait for the applicant. */

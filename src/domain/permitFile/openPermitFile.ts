@@ -1,5 +1,5 @@
 import type { TransitionRecord } from '../../activities/permit/permitActivityContract.js';
-import type { PermitApplicationInput } from './permitContract.js';
+import type { PermitApplicationInput } from '../../workflows/permit/permitContract.js';
 import { PermitFile } from './permitFile.js';
 import { applicantNotice, stageAssignedNotice } from './permitNotices.js';
 
@@ -31,7 +31,7 @@ export function openPermitFile(input: PermitApplicationInput): {
       ...(input.submittedByOfficerId ? { submittedByOfficerId: input.submittedByOfficerId } : {}),
     },
     notifications: [
-      applicantNotice(file, 'submitted', { deadline: file.clock?.plan?.deadline ?? null }),
+      applicantNotice(file, 'submitted', { deadline: file.stageDeadline }),
       ...(stage ? [stageAssignedNotice(file, stage)] : []),
     ],
   });
