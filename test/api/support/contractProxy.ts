@@ -72,23 +72,29 @@ export async function startContractProxy(document: unknown, upstream: string): P
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
   );
+  // A test worker that dies without its afterAll must not leave the proxy behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let output = '';
   const url = `http://127.0.0.1:${port}`;
+  const watch = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  };
+  child.stdout?.on('data', watch);
+  child.stderr?.on('data', watch);
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`Prism did not start within ${STARTUP_LIMIT_MS / 1000} s`)),
         STARTUP_LIMIT_MS,
       );
-      const watch = (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        if (output.includes('Prism is listening on')) {
-          clearTimeout(timer);
-          resolve();
-        }
+      const listening = () => {
+        if (!output.includes('Prism is listening on')) return;
+        clearTimeout(timer);
+        resolve();
       };
-      child.stdout?.on('data', watch);
-      child.stderr?.on('data', watch);
+      child.stdout?.on('data', listening);
+      child.stderr?.on('data', listening);
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`Prism exited with code ${String(code)} before listening`));
@@ -99,19 +105,21 @@ export async function startContractProxy(document: unknown, upstream: string): P
       });
     });
   } catch (error) {
+    process.off('exit', killOnExit);
     await stopped(child);
     await rm(dir, { recursive: true, force: true });
     throw new Error(
       `The contract checker (prism proxy) could not start: ${(error as Error).message}. ` +
-        `Check that @stoplight/prism-cli is installed (npm ci). Its output:\n${output.slice(-4000)}`,
+        `Check that @stoplight/prism-cli is installed (npm ci) and that the document is valid OpenAPI. Its output:\n${output.slice(-4000)}`,
     );
   }
-  // Drained so a chatty proxy never blocks on a full pipe.
-  child.stdout?.resume();
-  child.stderr?.resume();
+  // From here on its log (every request, with bodies) is only drained, so a pipe never fills up.
+  child.stdout?.removeAllListeners('data').resume();
+  child.stderr?.removeAllListeners('data').resume();
   return {
     url,
     async stop() {
+      process.off('exit', killOnExit);
       await stopped(child);
       await rm(dir, { recursive: true, force: true });
     },
