@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from '../schemas/common.js';
-import type { AuthScheme, RouteSpec } from './routeRegistry.js';
+import { type AuthScheme, JSON_BODY_LIMIT, type RouteSpec } from './routeRegistry.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -40,13 +40,35 @@ const SECURITY_SCHEMES: Record<AuthScheme, JsonObject> = {
   },
 };
 
-/** Error answers every operation may give besides its own. */
-const COMMON_ERRORS: Record<number, string> = {
-  400: 'The request is malformed or does not match the schema (problem+json with `errors`).',
-  429: 'Too many requests or failed authentications from this address; see Retry-After.',
-  500: 'An unexpected error; logged, no details are given.',
-  503: 'PostgreSQL or Temporal cannot be reached; see Retry-After. Nothing was lost: retry.',
-};
+/**
+ * Error answers an operation may give besides its own, from what it is: the middleware in front
+ * of /api/v1 (caller identification, rate limits), path parameters, and how its body is read.
+ */
+function commonErrors(spec: RouteSpec): Record<number, string> {
+  const errors: Record<number, string> = {
+    400: 'The request is malformed or does not match the schema (problem+json with `errors`).',
+  };
+  const underApi = spec.path.startsWith('/api/v1/');
+  if (underApi) {
+    errors[401] =
+      "An Authorization header was sent that is neither an active officer's API key nor the admin " +
+      'token. Where credentials are optional, send no Authorization header at all.';
+  }
+  if (spec.params) {
+    errors[404] =
+      'A path parameter is malformed, so it names nothing (the same answer as for nothing found).';
+  }
+  if (spec.body?.kind === 'json' || spec.body?.kind === 'rawJson') {
+    const limit = spec.body.kind === 'rawJson' ? `${spec.body.maxBytes / 1024} KB` : JSON_BODY_LIMIT;
+    errors[413] = `The JSON body is larger than ${limit}.`;
+    errors[415] = 'The body is not JSON: send it with Content-Type: application/json.';
+  }
+  if (underApi)
+    errors[429] = 'Too many requests or failed authentications from this address; see Retry-After.';
+  errors[500] = 'An unexpected error; logged, no details are given.';
+  errors[503] = 'PostgreSQL or Temporal cannot be reached; see Retry-After. Nothing was lost: retry.';
+  return errors;
+}
 
 function problemResponse(description: string): JsonObject {
   return {
@@ -101,7 +123,7 @@ function operation(spec: RouteSpec): JsonObject {
           : {}),
     };
   }
-  for (const [status, description] of Object.entries(COMMON_ERRORS)) {
+  for (const [status, description] of Object.entries(commonErrors(spec))) {
     responses[status] ??= problemResponse(description);
   }
   const op: JsonObject = {

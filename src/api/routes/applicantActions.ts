@@ -51,7 +51,10 @@ function applicantOnly(ctx: ApiContext): RequestHandler {
 const responses = {
   200: { description: 'Accepted by the workflow', schema: applicantFileViewSchema },
   403: { description: 'applicant-only: an officer key is not the applicant' },
-  404: { description: 'No such file, or no valid access code for it' },
+  404: {
+    description:
+      'No such file, or no valid access code for it: deliberately the same answer, so a guess learns nothing',
+  },
   409: { description: 'wrong-stage / closed-file' },
 };
 

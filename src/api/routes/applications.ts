@@ -203,7 +203,11 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       headers: [accessCodeHeader],
       responses: {
         200: { description: 'The file', schema: statusSchema },
-        404: { description: 'No such file, or no valid credentials for it' },
+        404: {
+          description:
+            'No such file, or the caller may not see it (no or a wrong access code): deliberately the same ' +
+            'answer, so a guess learns nothing about which registration numbers exist',
+        },
       },
     },
     async (req, res, { params }) => {

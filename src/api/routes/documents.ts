@@ -176,7 +176,10 @@ export function documentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       afterBody: [multipartOnly(), upload],
       responses: {
         201: { description: 'Stored', schema: storedSchema },
-        404: { description: 'No such file, or no right to add to it' },
+        404: {
+          description:
+            'No such file, or no right to add to it (no or a wrong access code): deliberately the same answer',
+        },
         413: { description: 'Larger than the kind allows' },
         415: { description: 'Not multipart, or the content is not a type the kind allows' },
         422: { description: 'Unknown document kind' },

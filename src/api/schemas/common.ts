@@ -9,11 +9,34 @@ export const problemSchema = z
     detail: z.string().describe('What went wrong and what to do, in Indonesian or English (Accept-Language)'),
     instance: z.string().describe('urn:uuid of this occurrence; quote it when asking for help'),
     errors: z
-      .array(z.object({ pointer: z.string(), code: z.string(), detail: z.string() }))
+      .array(
+        z.object({
+          pointer: z.string().describe('JSON Pointer of the field, e.g. #/formData/applicantNik'),
+          code: z.string().describe('What is wrong, e.g. invalid_type or INVALID_NIK'),
+          detail: z.string(),
+          reason: z
+            .string()
+            .optional()
+            .describe("An identifier's own refusal (NIK, NIB, phone number), e.g. BAD_BIRTH_MONTH"),
+        }),
+      )
       .optional()
-      .describe('One entry per invalid field'),
+      .describe('One entry per invalid field (invalid-request, invalid-form)'),
+    reason: z
+      .string()
+      .optional()
+      .describe("The refusal's code, e.g. WRONG_STAGE, or why a document was refused, e.g. TOO_LARGE"),
+    missingKinds: z
+      .array(z.string())
+      .optional()
+      .describe('missing-documents: the document kinds still needed'),
+    dependency: z
+      .string()
+      .optional()
+      .describe('service-unavailable: the dependency that cannot be reached (postgres or temporal)'),
   })
-  .catchall(z.unknown());
+  .catchall(z.unknown())
+  .describe('RFC 9457 problem details; a problem type may add its own members');
 
 export const REGISTRATION_NUMBER_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d{4}-\d{6}$/;
 
