@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { expect, test } from 'vitest';
 import { freePort } from '../../src/devstack/freePort.js';
 import { processesInheriting } from '../support/processes.js';
@@ -44,8 +45,11 @@ test('a failed global setup prints its cause and leaves no server running', {
   child.stderr?.on('data', (d) => {
     output += String(d);
   });
+  // Servers only: the child's own helpers (the esbuild service of its TypeScript loader) end with it.
   const others = async () =>
-    (await processesInheriting(marker)).filter((p) => !p.startsWith(`${child.pid}: `));
+    (await processesInheriting(marker)).filter((p) =>
+      ['temporal', 'postgres'].includes(path.basename(p.split(' ')[1] ?? '')),
+    );
   const seen = new Set<string>();
   const deadline = Date.now() + 90_000;
   while (!output.includes('SETUP-REJECTED') && child.exitCode === null && Date.now() < deadline) {
@@ -67,6 +71,6 @@ test('a failed global setup prints its cause and leaves no server running', {
     /TEST_DATABASE_URL\/DATABASE_URL is set but its server does not answer \(.*ECONNREFUSED/,
   );
   // The Temporal dev server did start (and inherited the marker) before the setup gave up.
-  expect([...seen].some((p) => p.includes('temporal') && p.includes('start-dev'))).toBe(true);
+  expect([...seen].some((p) => p.includes('start-dev'))).toBe(true);
   expect(leftBehind).toEqual([]);
 });
