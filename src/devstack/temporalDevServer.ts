@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { freePort } from './freePort.js';
+import { OutputTail } from './outputTail.js';
 
 export interface TemporalDevServerHandle {
   address: string;
@@ -45,16 +46,17 @@ export async function startTemporalDevServer(options: {
     'PermitType=Keyword',
   ];
   const child = spawn(options.binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = options.log ?? (() => {});
-  child.stdout?.on('data', (d) => log(String(d).trim()));
-  child.stderr?.on('data', (d) => log(String(d).trim()));
+  const tail = new OutputTail(options.log);
+  child.stdout?.on('data', (d) => tail.push(d));
+  child.stderr?.on('data', (d) => tail.push(d));
   const killOnExit = () => signal(child, 'SIGKILL');
   process.once('exit', killOnExit);
   try {
     await waitUntilServing(address, child);
   } catch (error) {
+    process.removeListener('exit', killOnExit);
     await stopChild(child);
-    throw error;
+    throw new Error(`${(error as Error).message} (${options.binary} ${args.join(' ')}):\n${tail.text()}`);
   }
   return {
     address,
@@ -68,12 +70,15 @@ export async function startTemporalDevServer(options: {
 
 async function waitUntilServing(address: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
-  let exited: number | null = null;
-  child.once('exit', (code) => {
-    exited = code ?? -1;
+  let exited: string | undefined;
+  child.once('error', (error) => {
+    exited = `could not be run (${error.message})`;
+  });
+  child.once('exit', (code, signal) => {
+    exited = `exited (${signal ?? `code ${code}`})`;
   });
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`temporal dev server exited with code ${exited} during start`);
+    if (exited !== undefined) throw new Error(`temporal dev server ${exited} during start`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {

@@ -28,7 +28,14 @@ export async function provideInfrastructure(
     const pg = await startEmbeddedPostgres({ dir, log: (m) => pgLog.debug(m) });
     stops.push('embedded postgres', pg.stop);
     databaseUrl = pg.databaseUrl;
-    logger.info({ dir, port: Number(new URL(databaseUrl).port) }, 'embedded PostgreSQL started');
+    if (pg.unreachable) {
+      logger.warn(
+        { dir: pg.dataDir, unreachable: pg.unreachable },
+        `the embedded PostgreSQL's "postgres" user cannot enter ${pg.unreachable}, so its data lives in ` +
+          `${pg.dataDir} (kept across restarts); set DATA_DIR to a folder it can enter to keep it there`,
+      );
+    }
+    logger.info({ dir: pg.dataDir, port: Number(new URL(databaseUrl).port) }, 'embedded PostgreSQL started');
   }
   let address = config.temporal.address;
   if (!address) {

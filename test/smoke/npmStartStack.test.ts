@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -7,11 +8,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { freePort } from '../../src/devstack/freePort.js';
 import { stackProbeWorkflow } from '../../src/workflows/index.js';
+import { processesMentioning } from '../support/processes.js';
 
 /**
  * The whole chain as `npm start` brings it up on a fresh machine: embedded PostgreSQL, the
  * Temporal dev server, migrations, worker and HTTP API — then a clean shutdown, and a second
- * start that finds the data of the first.
+ * start that finds the data of the first; and a start that fails once its servers are up.
  */
 
 interface StartedStack {
@@ -32,10 +34,10 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function startStack(): Promise<StartedStack> {
-  const port = await freePort();
+/** `npm start`'s command with embedded servers under the shared data folder, its logs collected. */
+function launch(port: number, uiPort: number) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' };
-  env.TEMPORAL_UI_PORT = String(await freePort());
+  env.TEMPORAL_UI_PORT = String(uiPort);
   for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TELEGRAM_BOT_TOKEN']) delete env[name];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env,
@@ -55,18 +57,27 @@ async function startStack(): Promise<StartedStack> {
       }
     }
   });
-  let stderr = '';
+  const output = { stderr: '' };
   child.stderr?.on('data', (chunk) => {
-    stderr += String(chunk);
+    output.stderr += String(chunk);
   });
+  return { child, logs, output };
+}
+
+async function startStack(): Promise<StartedStack> {
+  const port = await freePort();
+  const { child, logs, output } = launch(port, await freePort());
+  const stderr = () => output.stderr;
   const deadline = Date.now() + 90_000;
   while (!logs.some((l) => l.msg === 'Perizinan Online is up')) {
     if (child.exitCode !== null) {
       const fatal = logs.filter((l) => l.level === 60 || l.level === 50).map((l) => l.msg);
-      throw new Error(`npm start exited with ${child.exitCode}: ${fatal.join('; ')} ${stderr.slice(-2000)}`);
+      throw new Error(
+        `npm start exited with ${child.exitCode}: ${fatal.join('; ')} ${stderr().slice(-2000)}`,
+      );
     }
     if (Date.now() > deadline)
-      throw new Error(`npm start did not come up: ${JSON.stringify(logs)} ${stderr}`);
+      throw new Error(`npm start did not come up: ${JSON.stringify(logs)} ${stderr()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const temporal = logs.find((l) => l.msg === 'Temporal dev server started');
@@ -84,16 +95,6 @@ async function stopStack(stack: StartedStack): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => stack.child.once('exit', (code) => resolve(code)));
   stack.child.kill('SIGTERM');
   return exited;
-}
-
-/** Processes whose command line mentions the data folder: the servers this stack started. */
-async function processesUsing(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes(folder)) found.push(`${pid}: ${cmdline.replaceAll('\0', ' ')}`);
-  }
-  return found;
 }
 
 async function queryPostgres(port: number, sql: string, params: unknown[]) {
@@ -144,7 +145,7 @@ test('npm start runs the real chain, stops cleanly, and a restart keeps the data
     expect(await stopStack(first)).toBe(0);
   }
   expect(first.logs.some((l) => l.msg === 'stopped')).toBe(true);
-  expect(await processesUsing(dataDir)).toEqual([]);
+  expect(await processesMentioning(dataDir)).toEqual([]);
 
   const second = await startStack();
   try {
@@ -161,5 +162,27 @@ test('npm start runs the real chain, stops cleanly, and a restart keeps the data
   } finally {
     expect(await stopStack(second)).toBe(0);
   }
-  expect(await processesUsing(dataDir)).toEqual([]);
+  expect(await processesMentioning(dataDir)).toEqual([]);
+});
+
+test('npm start failing after its servers came up says why, stops them and exits 1', {
+  timeout: 180_000,
+}, async () => {
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, resolve));
+  try {
+    const port = (taken.address() as net.AddressInfo).port;
+    const { child, logs } = launch(port, await freePort());
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    const messages = logs.map((l) => String(l.msg));
+    expect(messages).toContain('embedded PostgreSQL started');
+    expect(messages).toContain('Temporal dev server started');
+    const fatal = logs.find((l) => l.level === 60);
+    expect(String(fatal?.msg)).toMatch(/all-in-one failed to start: .*EADDRINUSE/);
+    expect(messages).toContain('stopped');
+    expect(await processesMentioning(dataDir)).toEqual([]);
+  } finally {
+    taken.close();
+  }
 });

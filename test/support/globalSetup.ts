@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { allStarted } from '../../src/devstack/allStarted.js';
 import { startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
 import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
 import { workflowsPath } from '../../src/worker/createWorker.js';
@@ -24,15 +26,16 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const started = Date.now();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'perizinan-test-'));
-  // The embedded server runs as the unprivileged postgres user, which must reach its folder.
+  // As root the embedded server runs as the unprivileged postgres user, which must reach its
+  // folder; what it cannot reach in the clone (its binaries) is copied here too.
   await chmod(scratch, 0o755);
   const stops: (() => Promise<void>)[] = [async () => rm(scratch, { recursive: true, force: true })];
   const teardown = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e) => console.error('teardown:', e));
+    for (const stop of stops.reverse()) await stop().catch((e) => console.error('[global teardown]', e));
   };
   try {
     const binary = await ensureTemporalCli({ log: (m) => console.log(`[global setup] ${m}`) });
-    const [env, databaseUrl, bundlePath] = await Promise.all([
+    const [env, databaseUrl, bundlePath] = await allStarted([
       TestWorkflowEnvironment.createLocal({
         server: {
           executable: { type: 'existing-path', path: binary },
@@ -44,13 +47,7 @@ export default async function setup(project: TestProject) {
         stops.push(() => e.teardown());
         return e;
       }),
-      (async () => {
-        const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-        if (external) return external;
-        const pg = await startEmbeddedPostgres({ dir: path.join(scratch, 'postgres') });
-        stops.push(pg.stop);
-        return pg.databaseUrl;
-      })(),
+      testDatabase(scratch, stops),
       (async () => {
         const { code } = await bundleWorkflowCode({
           workflowsPath: workflowsPath(),
@@ -68,10 +65,35 @@ export default async function setup(project: TestProject) {
       `[global setup] Temporal ${env.address}, PostgreSQL and workflow bundle ready in ${Date.now() - started} ms`,
     );
   } catch (error) {
+    // Printed here as well: a runner that loses the rejection must not leave a bare exit code.
+    console.error('[global setup] failed, stopping what it started:', error);
     await teardown();
     throw error;
   }
   return teardown;
+}
+
+/** TEST_DATABASE_URL (or DATABASE_URL) when set and answering; otherwise an embedded server. */
+async function testDatabase(scratch: string, stops: (() => Promise<void>)[]): Promise<string> {
+  const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!external) {
+    const pg = await startEmbeddedPostgres({ dir: path.join(scratch, 'postgres'), sharedRoot: scratch });
+    stops.push(pg.stop);
+    return pg.databaseUrl;
+  }
+  const client = new pg.Client({ connectionString: external, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    throw new Error(
+      `TEST_DATABASE_URL/DATABASE_URL is set but its server does not answer (${(error as Error).message}); ` +
+        'unset both to test against an embedded PostgreSQL.',
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+  return external;
 }
 
 const quietBundlerLogger = {
