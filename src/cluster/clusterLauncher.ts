@@ -5,10 +5,10 @@ import { startEmbeddedPostgres } from '../devstack/embeddedPostgres.js';
 import { ensureTemporalServer } from '../devstack/temporalServerBuild.js';
 import { type ClusterLayout, prepareClusterLayout, temporalPortsFor } from './clusterLayout.js';
 import { appRoleSpec, SERVER_CONFIG_ENV, temporalServiceSpec } from './clusterProcesses.js';
-import { waitForApi, waitForWorkflowChain } from './clusterReadiness.js';
+import { waitForApi, waitForFrontend, waitForWorkflowChain, waitUntil } from './clusterReadiness.js';
 import { ManagedProcess, type ProcessSpec } from './managedProcess.js';
-import { ensureTemporalDatabases, postgresServerOf } from './temporalDatabases.js';
-import { ensureNamespace, waitForFrontend } from './temporalNamespace.js';
+import { clusterMetadataSaved, ensureTemporalDatabases, postgresServerOf } from './temporalDatabases.js';
+import { ensureNamespace } from './temporalNamespace.js';
 import {
   renderDynamicConfig,
   renderTemporalServerConfig,
@@ -80,17 +80,19 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     child.start();
     processes.push(child);
     stops.push(async () => {
-      await child.stop();
+      const status = await child.stop();
+      log(`${spec.name} stopped (${status.signal ?? `exit code ${status.code}`})`);
     });
     log(`${spec.name} started (pid ${child.pid}), log: ${spec.logFile}`);
     return child;
   };
-  const firstDeath = () => {
+  const wait = (timeoutMs: number) => ({ timeoutMs, giveUp: firstDeath });
+  function firstDeath() {
     const dead = processes.find((p) => !p.running());
     if (!dead) return undefined;
     const cause = dead.spawnError?.message ?? `it exited; see ${dead.logFile}`;
     return `${dead.name} stopped during start: ${cause}`;
-  };
+  }
 
   try {
     const kit = await ensureTemporalServer({ log });
@@ -99,7 +101,10 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     let postgresPid: number | undefined;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres({ dir: layout.postgresDir });
-      stops.push(pg.stop);
+      stops.push(async () => {
+        await pg.stop();
+        log('embedded PostgreSQL stopped');
+      });
       databaseUrl = pg.databaseUrl;
       postgresPid = pg.pid;
       log(
@@ -121,10 +126,20 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       historyShards: options.historyShards,
       frontendAddress: temporalAddress,
     });
+    const freshDatabase = !(await clusterMetadataSaved(server, DB_NAMES.main));
     for (const service of TEMPORAL_START_ORDER) {
       launch(temporalServiceSpec({ binary: kit.server, service, layout, dbPassword: server.password }));
+      if (freshDatabase && service === TEMPORAL_START_ORDER[0]) {
+        // The first service writes the cluster's metadata alone (see clusterMetadataSaved).
+        await waitUntil(
+          'the first Temporal service did not initialise its database',
+          wait(60_000),
+          async () =>
+            (await clusterMetadataSaved(server, DB_NAMES.main)) ? undefined : 'no cluster metadata yet',
+        );
+      }
     }
-    await waitForFrontend(temporalAddress, { timeoutMs: 120_000, giveUp: firstDeath });
+    await waitForFrontend(temporalAddress, wait(120_000));
     const namespace = await ensureNamespace(temporalAddress, options.namespace);
     log(`Temporal frontend serving on ${temporalAddress}; namespace "${options.namespace}" ${namespace}`);
 
@@ -141,7 +156,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     }
     await waitForWorkflowChain(
       { address: temporalAddress, namespace: options.namespace, taskQueue: options.taskQueue },
-      { timeoutMs: 120_000, giveUp: firstDeath },
+      wait(120_000),
     );
     log('a probe workflow ran through the frontend, history, matching and a permit worker');
 
@@ -149,7 +164,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     options.apiPorts.forEach((port, i) => {
       launch(appRoleSpec('api', `api-${i + 1}`, roleEnv, { PORT: String(port) }));
     });
-    for (const url of apiUrls) await waitForApi(url, { timeoutMs: 60_000, giveUp: firstDeath });
+    for (const url of apiUrls) await waitForApi(url, wait(60_000));
     if (options.bot) launch(appRoleSpec('bot', 'bot', roleEnv));
 
     return {
@@ -167,8 +182,14 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       stop: stopAll,
     };
   } catch (error) {
+    const dead = processes.find((p) => !p.running());
+    const tail = dead ? await dead.logTail(8) : '';
     await stopAll();
-    throw error;
+    if (!tail) throw error;
+    const lines = tail.split('\n').map((line) => `  ${line.slice(0, 400)}`);
+    throw new Error(`${(error as Error).message}\nlast lines of ${dead!.logFile}:\n${lines.join('\n')}`, {
+      cause: error,
+    });
   }
 }
 

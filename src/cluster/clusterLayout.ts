@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort } from '../devstack/freePort.js';
+import { freePortBetween } from '../devstack/freePort.js';
 import { type ServicePorts, TEMPORAL_SERVICES, type TemporalService } from './temporalServerConfig.js';
 
 /** Where a local cluster keeps its state, all under one (git-ignored) folder. */
@@ -46,8 +46,9 @@ export async function temporalPortsFor(layout: ClusterLayout): Promise<TemporalP
   if (saved && TEMPORAL_SERVICES.every((s) => saved[s]?.grpc && saved[s]?.membership)) return saved;
   const taken = new Set<number>();
   const next = async () => {
-    let port = await freePort();
-    while (taken.has(port)) port = await freePort();
+    // Temporal stores membership ports as a PostgreSQL smallint: at most 32767, below the
+    // kernel's ephemeral range, so the kernel's choice of a free port does not fit.
+    const port = await freePortBetween(20_000, 32_767, taken);
     taken.add(port);
     return port;
   };

@@ -29,6 +29,14 @@ export interface ExitStatus {
   signal: NodeJS.Signals | null;
 }
 
+// Last resort when the launcher exits without stopping: nothing of the cluster stays behind.
+// One listener for all processes (not one each), registered with the first start.
+const live = new Set<ManagedProcess>();
+let exitHookInstalled = false;
+function killLiveOnExit(): void {
+  for (const child of live) child.signalGroup('SIGKILL');
+}
+
 /**
  * One process of the cluster: started in a process group of its own (a Ctrl-C in the terminal
  * reaches only the launcher, which stops the parts in order), output appended to its log file.
@@ -40,7 +48,6 @@ export class ManagedProcess {
   private stopping = false;
   /** Set when the command could not be started at all. */
   spawnError: Error | undefined;
-  private readonly killOnExit = () => this.signal('SIGKILL');
 
   constructor(
     readonly spec: ProcessSpec,
@@ -91,28 +98,31 @@ export class ManagedProcess {
     this.spawnError = undefined;
     this.exit = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
-        process.removeListener('exit', this.killOnExit);
+        live.delete(this);
         if (!this.stopping) this.onUnexpectedExit(this, { code, signal });
         resolve({ code, signal });
       });
       // A command that cannot be run at all (missing binary) ends here without an 'exit'.
       child.once('error', (error) => {
-        process.removeListener('exit', this.killOnExit);
+        live.delete(this);
         this.spawnError = error;
         this.onUnexpectedExit(this, { code: null, signal: null });
         resolve({ code: null, signal: null });
       });
     });
-    // Last resort when the launcher exits without stopping: nothing of the cluster stays behind.
-    process.once('exit', this.killOnExit);
+    live.add(this);
+    if (!exitHookInstalled) {
+      process.on('exit', killLiveOnExit);
+      exitHookInstalled = true;
+    }
   }
 
   /** SIGTERM (the process drains as it does under any supervisor), SIGKILL after the grace. */
   async stop(): Promise<ExitStatus> {
     if (!this.running()) return this.exited();
     this.stopping = true;
-    this.signal('SIGTERM');
-    const timer = setTimeout(() => this.signal('SIGKILL'), this.spec.stopGraceMs);
+    this.signalGroup('SIGTERM');
+    const timer = setTimeout(() => this.signalGroup('SIGKILL'), this.spec.stopGraceMs);
     const status = await this.exited();
     clearTimeout(timer);
     return status;
@@ -122,7 +132,7 @@ export class ManagedProcess {
   async kill9(): Promise<ExitStatus> {
     if (!this.running()) return this.exited();
     this.stopping = true;
-    this.signal('SIGKILL');
+    this.signalGroup('SIGKILL');
     return this.exited();
   }
 
@@ -137,11 +147,11 @@ export class ManagedProcess {
     return text.trimEnd().split('\n').slice(-lines).join('\n');
   }
 
-  private signal(name: NodeJS.Signals): void {
+  /** Signals the process's group: a process that started helpers of its own takes them along. */
+  signalGroup(name: NodeJS.Signals): void {
     const pid = this.child?.pid;
     if (!this.running() || pid === undefined) return;
     try {
-      // The whole group: a process that started helpers of its own takes them along.
       process.kill(-pid, name);
     } catch {}
   }

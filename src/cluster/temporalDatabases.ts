@@ -105,3 +105,15 @@ function hasSchemaVersionTable(server: PostgresServer, database: string): Promis
     return rows[0]?.table != null;
   });
 }
+
+/**
+ * Whether a server process has written the cluster's metadata. On a new database the first
+ * process to start writes it; processes starting at the same moment would race to write it
+ * too, and the losers exit.
+ */
+export function clusterMetadataSaved(server: PostgresServer, database: string): Promise<boolean> {
+  return withClient(server, database, async (client) => {
+    const found = await client.query('SELECT 1 FROM cluster_metadata_info LIMIT 1');
+    return found.rowCount === 1;
+  });
+}

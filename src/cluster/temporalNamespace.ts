@@ -6,43 +6,11 @@ import { msToTs } from '@temporalio/common/lib/time.js';
 // audit trail in PostgreSQL for good.
 const RETENTION = '30 days';
 
-// Wire values of temporal.api.enums.v1.IndexedValueType and grpc.health.v1 ServingStatus (the
-// proto package is not a runtime dependency of the app).
+// The wire value of temporal.api.enums.v1.IndexedValueType.KEYWORD (the proto package is not a
+// runtime dependency of the app).
 const INDEXED_VALUE_TYPE_KEYWORD = 2;
-const HEALTH_SERVING = 1;
 
 const isAlreadyExists = (error: unknown) => (error as { code?: number }).code === grpcStatus.ALREADY_EXISTS;
-
-/** Waits until the frontend answers its health check, or `giveUp` names a reason to stop. */
-export async function waitForFrontend(
-  address: string,
-  options: { timeoutMs: number; giveUp: () => string | undefined },
-): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
-  let lastError = '';
-  while (Date.now() < deadline) {
-    const reason = options.giveUp();
-    if (reason) throw new Error(reason);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      try {
-        const health = await connection.healthService.check({
-          service: 'temporal.api.workflowservice.v1.WorkflowService',
-        });
-        if (health.status === HEALTH_SERVING) return;
-        lastError = `health status ${health.status}`;
-      } finally {
-        await connection.close();
-      }
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(
-    `the Temporal frontend did not answer on ${address} within ${options.timeoutMs / 1000} s (${lastError})`,
-  );
-}
 
 /**
  * Registers the app's namespace and the search attribute the Web UI filters on (as the dev

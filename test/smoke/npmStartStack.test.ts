@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { freePort } from '../../src/devstack/freePort.js';
 import { stackProbeWorkflow } from '../../src/workflows/index.js';
+import { processesUsing } from '../support/processScan.js';
 
 /**
  * The whole chain as `npm start` brings it up on a fresh machine: embedded PostgreSQL, the
@@ -84,16 +85,6 @@ async function stopStack(stack: StartedStack): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => stack.child.once('exit', (code) => resolve(code)));
   stack.child.kill('SIGTERM');
   return exited;
-}
-
-/** Processes whose command line mentions the data folder: the servers this stack started. */
-async function processesUsing(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes(folder)) found.push(`${pid}: ${cmdline.replaceAll('\0', ' ')}`);
-  }
-  return found;
 }
 
 async function queryPostgres(port: number, sql: string, params: unknown[]) {
