@@ -32,10 +32,11 @@ export interface TemporalDatabaseNames {
 }
 
 /**
- * Creates the Temporal databases when missing and brings their schemas to this server version
- * with temporal-sql-tool (as the official admin-tools image does): `create-database`,
- * `setup-schema -v 0.0` on a new database, then `update-schema`, which applies only the versions
- * not applied yet, so a restart or an upgrade runs the same steps.
+ * Creates the Temporal databases and brings their schemas to this server version with
+ * temporal-sql-tool, as docker-compose's schema job does. Every step keeps what exists:
+ * `create-database` passes over an existing database, `setup-schema -v 0.0` over a versioned
+ * one, and `update-schema` applies only the versions not applied yet, so a restart or an
+ * upgrade runs the same steps.
  */
 export async function ensureTemporalDatabases(options: {
   sqlTool: string;
@@ -64,13 +65,8 @@ export async function ensureTemporalDatabases(options: {
     [options.names.main, 'postgresql/v12/temporal'],
     [options.names.visibility, 'postgresql/v12/visibility'],
   ] as const) {
-    if (!(await databaseExists(server, database))) {
-      log(`creating Temporal database "${database}"`);
-      await tool(database, ['create-database', '--defaultdb', server.maintenanceDatabase]);
-    }
-    if (!(await hasSchemaVersionTable(server, database))) {
-      await tool(database, ['setup-schema', '-v', '0.0']);
-    }
+    await tool(database, ['create-database', '--defaultdb', server.maintenanceDatabase]);
+    await tool(database, ['setup-schema', '-v', '0.0']);
     await tool(database, ['update-schema', '--schema-name', schemaName]);
     log(`Temporal database "${database}" is at the schema of this server version`);
   }
@@ -88,22 +84,6 @@ async function withClient<T>(
   } finally {
     await client.end();
   }
-}
-
-function databaseExists(server: PostgresServer, database: string): Promise<boolean> {
-  return withClient(server, server.maintenanceDatabase, async (client) => {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    return found.rowCount === 1;
-  });
-}
-
-function hasSchemaVersionTable(server: PostgresServer, database: string): Promise<boolean> {
-  return withClient(server, database, async (client) => {
-    const { rows } = await client.query<{ table: string | null }>(
-      `SELECT to_regclass('public.schema_version')::text AS table`,
-    );
-    return rows[0]?.table != null;
-  });
 }
 
 /**
