@@ -12,12 +12,9 @@ const localShape: TemporalClusterShape = {
   ...COMPOSE_TEMPORAL_SHAPE,
   database: { ...COMPOSE_TEMPORAL_SHAPE.database, host: '127.0.0.1', port: 45000, user: 'postgres' },
   historyShards: 4,
-  ports: {
-    frontend: { grpc: 21001, membership: 21002 },
-    history: { grpc: 21003, membership: 21004 },
-    matching: { grpc: 21005, membership: 21006 },
-    worker: { grpc: 21007, membership: 21008 },
-  },
+  ports: Object.fromEntries(
+    TEMPORAL_SERVICES.map((service, i) => [service, { grpc: 21001 + 2 * i, membership: 21002 + 2 * i }]),
+  ) as TemporalClusterShape['ports'],
   bind: 'loopback',
   frontendAddress: '127.0.0.1:21001',
   dynamicConfigFile: '/tmp/cluster/temporal/dynamicconfig.yaml',
