@@ -97,17 +97,19 @@ export class ManagedProcess {
     this.stopping = false;
     this.spawnError = undefined;
     this.exit = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
+      let settled = false;
+      const finish = (status: ExitStatus) => {
+        if (settled) return;
+        settled = true;
         live.delete(this);
-        if (!this.stopping) this.onUnexpectedExit(this, { code, signal });
-        resolve({ code, signal });
-      });
-      // A command that cannot be run at all (missing binary) ends here without an 'exit'.
+        if (!this.stopping) this.onUnexpectedExit(this, status);
+        resolve(status);
+      };
+      child.once('exit', (code, signal) => finish({ code, signal }));
+      // A command that cannot be run at all (missing binary) may end here without an 'exit'.
       child.once('error', (error) => {
-        live.delete(this);
         this.spawnError = error;
-        this.onUnexpectedExit(this, { code: null, signal: null });
-        resolve({ code: null, signal: null });
+        finish({ code: null, signal: null });
       });
     });
     live.add(this);

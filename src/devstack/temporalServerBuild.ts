@@ -53,7 +53,8 @@ export async function ensureTemporalServer(
     );
   }
   // go install names the binaries after their folders (server, sql); they are renamed after.
-  const buildDir = path.join(toolsDir(options.root), 'build-temporal-server');
+  // A folder per build, so two starts building at once do not take each other's files.
+  const buildDir = path.join(toolsDir(options.root), `build-temporal-server-${process.pid}`);
   await mkdir(buildDir, { recursive: true });
   log(
     `building temporal-server and temporal-sql-tool v${TEMPORAL_SERVER_VERSION} with ${go} into ${toolsBinDir(options.root)} (a cold build takes several minutes)`,
@@ -73,7 +74,7 @@ export async function ensureTemporalServer(
 
   if (!(await complete(kit))) {
     throw new TemporalServerUnavailableError(
-      `Built the Temporal server into ${toolsBinDir(options.root)}, but they do not report version ${TEMPORAL_SERVER_VERSION}.`,
+      `Built the Temporal server into ${toolsBinDir(options.root)}, but the binaries do not report version ${TEMPORAL_SERVER_VERSION}.`,
     );
   }
   return kit;
