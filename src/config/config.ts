@@ -105,6 +105,11 @@ const envSchema = z.object({
     'failed authentications per 15 minutes per client address before refusing',
     20,
   ),
+  // The cluster shape (`npm run start:cluster`): processes per app role and Temporal's history
+  // shards, which are fixed once its database holds data.
+  CLUSTER_PERMIT_WORKERS: positiveCount('permit worker processes', 2),
+  CLUSTER_API_PROCESSES: positiveCount('API processes (on consecutive ports from PORT)', 2),
+  TEMPORAL_HISTORY_SHARDS: positiveCount('history shards', 4),
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
@@ -143,6 +148,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
     holidayCalendarPath: path.resolve(projectRoot, env.HOLIDAY_CALENDAR ?? 'data/holidays-id.yaml'),
     dataDir,
     logLevel: env.LOG_LEVEL,
+    cluster: {
+      permitWorkers: env.CLUSTER_PERMIT_WORKERS,
+      apiProcesses: env.CLUSTER_API_PROCESSES,
+      historyShards: env.TEMPORAL_HISTORY_SHARDS,
+    },
     api: {
       paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET,
       /** Empty: CORS stays off (no Access-Control-* headers), as for a same-origin web form. */

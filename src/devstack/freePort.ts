@@ -15,3 +15,28 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Whether a TCP port on the loopback interface can be listened on now. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free loopback port in [min, max], tried from a random start so that clusters started side
+ * by side rarely reach for the same one. For ports that must stay below the kernel's
+ * ephemeral range.
+ */
+export async function freePortBetween(min: number, max: number, skip: ReadonlySet<number> = new Set()) {
+  const span = max - min + 1;
+  const start = Math.floor(Math.random() * span);
+  for (let i = 0; i < span; i++) {
+    const port = min + ((start + i) % span);
+    if (!skip.has(port) && (await portIsFree(port))) return port;
+  }
+  throw new Error(`no free TCP port between ${min} and ${max} on 127.0.0.1`);
+}

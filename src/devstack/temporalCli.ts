@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
-import { access, constants, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { findGo, findOnPath, goInstall, toolsBinDir, versionLine } from './goToolchain.js';
 
 /**
  * The Temporal CLI is pinned to v1.5.1 (Temporal server 1.29.1): it is the newest release that
@@ -14,28 +11,8 @@ const run = promisify(execFile);
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 const MODULE = `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`;
 
-export function toolsBinDir(root = process.cwd()): string {
-  return path.join(root, '.tools', 'bin');
-}
-
 async function versionOf(binary: string): Promise<string | undefined> {
-  try {
-    const { stdout } = await run(binary, ['--version'], { timeout: 15_000 });
-    return /temporal version (\S+)/.exec(stdout)?.[1];
-  } catch {
-    return undefined;
-  }
-}
-
-async function onPath(name: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {}
-  }
-  return undefined;
+  return /temporal version (\S+)/.exec((await versionLine(binary)) ?? '')?.[1];
 }
 
 export class TemporalCliUnavailableError extends Error {
@@ -47,14 +24,14 @@ export async function ensureTemporalCli(
   options: { root?: string; log?: (message: string) => void } = {},
 ): Promise<string> {
   const log = options.log ?? (() => {});
-  const fromPath = await onPath('temporal');
+  const fromPath = await findOnPath('temporal');
   if (fromPath && (await versionOf(fromPath)) === TEMPORAL_CLI_VERSION) return fromPath;
 
   const binDir = toolsBinDir(options.root);
   const local = path.join(binDir, 'temporal');
   if ((await versionOf(local)) === TEMPORAL_CLI_VERSION) return local;
 
-  const go = (await onPath('go')) ?? (await exists('/usr/local/go/bin/go'));
+  const go = await findGo();
   if (!go) {
     throw new TemporalCliUnavailableError(
       `The Temporal CLI v${TEMPORAL_CLI_VERSION} was not found on PATH or in ${binDir}, and Go is not installed to build it.\n` +
@@ -68,27 +45,13 @@ export async function ensureTemporalCli(
   try {
     // The same flags as the release build, so the binary reports its real version.
     const ldflags = `-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`;
-    await run(go, ['install', '-ldflags', ldflags, MODULE], {
-      env: { ...process.env, GOBIN: binDir, CGO_ENABLED: '0' },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 60 * 60_000,
-    });
+    await goInstall(go, [MODULE], binDir, { ldflags });
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? String(error);
-    throw new TemporalCliUnavailableError(`"go install ${MODULE}" failed:\n${stderr.trim()}`);
+    throw new TemporalCliUnavailableError(error instanceof Error ? error.message : String(error));
   }
   const built = await versionOf(local);
   if (built !== TEMPORAL_CLI_VERSION) {
     throw new TemporalCliUnavailableError(`Built ${local} but it reports version ${built ?? 'unknown'}.`);
   }
   return local;
-}
-
-async function exists(file: string): Promise<string | undefined> {
-  try {
-    await access(file, constants.X_OK);
-    return file;
-  } catch {
-    return undefined;
-  }
 }

