@@ -105,6 +105,7 @@ const envSchema = z.object({
     'failed authentications per 15 minutes per client address before refusing',
     20,
   ),
+  API_OFFICER_RATE_LIMIT_PER_MINUTE: positiveCount('requests per minute per officer key', 300),
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
@@ -151,6 +152,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       rateLimits: {
         publicPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
         authFailuresPer15Minutes: env.API_AUTH_FAILURES_PER_15_MINUTES,
+        officerPerMinute: env.API_OFFICER_RATE_LIMIT_PER_MINUTE,
       },
     },
   };

@@ -71,3 +71,15 @@ export async function replaceAccessCodeAtCounter(db: Queryable, reissue: Counter
   );
   return rowCount === 1;
 }
+
+/** The officer who issued the file's current code at the counter; null for the applicant's own code. */
+export async function findAccessCodeReissuer(
+  db: Queryable,
+  registrationNumber: string,
+): Promise<string | null> {
+  const { rows } = await db.query<{ access_code_reissued_by: string | null }>(
+    'SELECT access_code_reissued_by FROM applications WHERE registration_number = $1',
+    [registrationNumber],
+  );
+  return rows[0]?.access_code_reissued_by ?? null;
+}

@@ -149,6 +149,27 @@ export async function findApplicationForm(
   return row ? { permitTypeCode: row.permit_type, formData: row.form_data } : null;
 }
 
+/** The permit type and the stages a file is at (first) or was at, by key; null when it has no row. */
+export async function findStagesOfFile(
+  db: Queryable,
+  registrationNumber: string,
+): Promise<{ permitTypeCode: string; stageKeys: string[] } | null> {
+  const { rows } = await db.query<{ permit_type: string; stage_key: string | null; past: string[] }>(
+    `SELECT a.permit_type, a.stage_key,
+            ARRAY(SELECT DISTINCT e.stage_key FROM audit_events e
+                  WHERE e.workflow_id = a.registration_number AND e.stage_key IS NOT NULL) AS past
+     FROM applications a WHERE a.registration_number = $1`,
+    [registrationNumber],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const current = row.stage_key ? [row.stage_key] : [];
+  return {
+    permitTypeCode: row.permit_type,
+    stageKeys: [...current, ...row.past.filter((key) => key !== row.stage_key)],
+  };
+}
+
 export async function isTelegramApplicantOf(
   db: Queryable,
   registrationNumber: string,

@@ -44,9 +44,24 @@ test('each officer read is recorded without the data, and the applicant sees who
   expect(own.status).toBe(200);
 
   expect(await recordedReads()).toEqual([
-    { officer_id: officers.verifikator.id, registration_number: file.registrationNumber, role: 'verifikator', department: 'DPMPTSP' },
-    { officer_id: officers.verifikator.id, registration_number: file.registrationNumber, role: 'verifikator', department: 'DPMPTSP' },
-    { officer_id: officers.manager.id, registration_number: file.registrationNumber, role: 'manager', department: 'DPMPTSP' },
+    {
+      officer_id: officers.verifikator.id,
+      registration_number: file.registrationNumber,
+      role: 'verifikator',
+      department: 'DPMPTSP',
+    },
+    {
+      officer_id: officers.verifikator.id,
+      registration_number: file.registrationNumber,
+      role: 'verifikator',
+      department: 'DPMPTSP',
+    },
+    {
+      officer_id: officers.manager.id,
+      registration_number: file.registrationNumber,
+      role: 'manager',
+      department: 'DPMPTSP',
+    },
   ]);
   const columns = await api.stack.pool.query(
     "SELECT column_name FROM information_schema.columns WHERE table_name = 'officer_file_reads' AND table_schema = current_schema() ORDER BY column_name",
@@ -74,7 +89,8 @@ test('each officer read is recorded without the data, and the applicant sees who
 test('officer requests are rate limited per officer', async () => {
   const tight = await api.serveWith({ rateLimits: { ...NO_LIMITS, officerPerMinute: 3 } });
   try {
-    for (let i = 0; i < 3; i++) expect((await readAs(tight.url, { bearer: api.keys.verifikator })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await readAs(tight.url, { bearer: api.keys.verifikator })).status).toBe(200);
     const limited = await readAs(tight.url, { bearer: api.keys.verifikator });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
