@@ -10,6 +10,7 @@ import {
   countTelegramCodeFailure,
   telegramCodeFailuresNow,
 } from '../repositories/telegramCodeFailureRepository.js';
+import type { ReissuedCodeMark } from '../workflows/permit/permitContract.js';
 import type { AccessCodeVerifier } from './accessCodeVerifier.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
@@ -43,12 +44,6 @@ export const notAManager = () =>
     },
     { reason: 'NOT_MANAGER' },
   );
-
-/** How the applicant proved it: as the Telegram account that applied, or with the file's code. */
-export interface ApplicantProof {
-  /** The officer who issued the code at the counter, when the caller used such a code. */
-  accessCodeReissuedBy: string | null;
-}
 
 /**
  * Wrong access codes one Telegram user may type per window, as the API allows failed
@@ -141,14 +136,15 @@ export class CallerAccess {
     return grant ? { kind: 'officer', officerId: officer.id, departments: officer.departments, grant } : null;
   }
 
-  /** The caller must be the file's applicant; says whether they used a code reissued at the counter. */
-  async requireApplicant(caller: Caller, registrationNumber: string): Promise<ApplicantProof> {
+  /**
+   * The caller must be the file's applicant. Answers, for the audit trail, the officer who
+   * issued the code the caller used, when it was reissued at the counter.
+   */
+  async requireApplicant(caller: Caller, registrationNumber: string): Promise<ReissuedCodeMark> {
     const by = await this.applicantBy(caller, registrationNumber);
     if (!by) throw notYoursOrMissing(caller);
-    return {
-      accessCodeReissuedBy:
-        by === 'code' ? await findAccessCodeReissuer(this.pool, registrationNumber) : null,
-    };
+    const reissuedBy = by === 'code' ? await findAccessCodeReissuer(this.pool, registrationNumber) : null;
+    return reissuedBy ? { accessCodeReissuedBy: reissuedBy } : {};
   }
 
   async requireOfficer(caller: Caller): Promise<Officer> {

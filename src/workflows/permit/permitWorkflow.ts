@@ -23,6 +23,7 @@ import {
   fileStateQuery,
   type PermitApplicationInput,
   paymentConfirmedSignal,
+  reissuedCodeDetails,
   resubmitUpdate,
   withdrawUpdate,
 } from './permitContract.js';
@@ -99,6 +100,7 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
           changedFields: args.changedFields ?? [],
           documents: (args.documents ?? []).map((d) => ({ kind: d.kind, sha256: d.sha256 })),
           ...(args.note ? { note: args.note } : {}),
+          ...reissuedCodeDetails(args),
         },
       ),
     { validator: (_args) => file.check({ kind: 'applicant' }, { type: 'resubmit' }) },
@@ -106,7 +108,11 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
   setHandler(
     withdrawUpdate,
     (args) =>
-      acceptAndWait({ kind: 'applicant' }, { type: 'withdraw' }, args.reason ? { reason: args.reason } : {}),
+      acceptAndWait(
+        { kind: 'applicant' },
+        { type: 'withdraw' },
+        { ...(args.reason ? { reason: args.reason } : {}), ...reissuedCodeDetails(args) },
+      ),
     { validator: (_args) => file.check({ kind: 'applicant' }, { type: 'withdraw' }) },
   );
   setHandler(paymentConfirmedSignal, (payment) => {
