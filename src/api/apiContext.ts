@@ -13,7 +13,7 @@ export interface ApiSettings {
   corsOrigins: string[];
   /** Reverse proxies in front of the API, so rate limits see the client address, not the proxy's. */
   trustProxyHops: number;
-  rateLimits: { publicPerMinute: number; authFailuresPer15Minutes: number };
+  rateLimits: { publicPerMinute: number; authFailuresPer15Minutes: number; officerPerMinute: number };
   /**
    * Bound on the Temporal calls of one request (start, update, signal). Without it a request
    * would wait out the SDK's retries (~40 s) while Temporal is down; with it the caller gets a
@@ -30,7 +30,7 @@ export const defaultApiSettings: ApiSettings = {
   paymentWebhookSecret: undefined,
   corsOrigins: [],
   trustProxyHops: 0,
-  rateLimits: { publicPerMinute: 120, authFailuresPer15Minutes: 20 },
+  rateLimits: { publicPerMinute: 120, authFailuresPer15Minutes: 20, officerPerMinute: 300 },
   temporalDeadlineMs: 10_000,
   processMetrics: false,
   version: '0.1.0',

@@ -9,7 +9,7 @@ import { ApiMetrics } from './metrics/apiMetrics.js';
 import { identifyCaller } from './middleware/auth.js';
 import { errorHandler } from './middleware/errorHandler.js';
 import { observeRequests } from './middleware/observeRequests.js';
-import { authFailureLimit, publicRateLimit } from './middleware/rateLimits.js';
+import { authFailureLimit, officerRateLimit, publicRateLimit } from './middleware/rateLimits.js';
 import { ApiRoutes } from './openapi/routeRegistry.js';
 import { notFoundProblem, sendProblem } from './problems/problem.js';
 import { accessCodeRoutes } from './routes/accessCodes.js';
@@ -58,7 +58,7 @@ function temporalDeadline(temporal: Client, ms: number): RequestHandler {
 /**
  * The HTTP API: a thin adapter over the service layer. Order matters: request log and metrics
  * first (they see every answer), security headers and CORS, then per /api/v1 the failed-
- * authentication limit, caller identification and the public rate limit, then the routes, a
+ * authentication limit, caller identification and the public and per-officer rate limits, then the routes, a
  * problem+json 404, and the error handler that turns everything else into problem+json.
  */
 export function createApp(deps: ApiDependencies): ApiApp {
@@ -130,6 +130,7 @@ export function createApp(deps: ApiDependencies): ApiApp {
     authFailureLimit(settings),
     identifyCaller(ctx),
     publicRateLimit(settings),
+    officerRateLimit(settings),
   );
   app.use(routes.router);
   app.use((req, res) => sendProblem(req, res, notFoundProblem()));

@@ -1,14 +1,17 @@
 import { formatRupiah } from '../domain/fees/rupiah.js';
-import type { ApplicationStatus } from '../services/index.js';
+import type { FileStatusView } from '../services/index.js';
 import type { Language } from './context.js';
 import { formatDateTime, type PermitTypeLookup, permitTypeName, stageName, statusLabel } from './format.js';
 import type { Translate } from './i18n.js';
 
 const HISTORY_SHOWN = 6;
 
-/** A file's status as a message: where it is, until when, and what happened last (with reasons). */
+/**
+ * A file's status as a message: where it is, until when, what happened last (with reasons),
+ * and, for its applicant, which officers opened it (by role and department).
+ */
 export function statusCard(
-  status: ApplicationStatus,
+  status: FileStatusView,
   t: Translate,
   lookup: PermitTypeLookup,
   language: Language,
@@ -32,6 +35,19 @@ export function statusCard(
       const when = formatDateTime(item.at, language) ?? '';
       const what = t(`action-${item.action.replace(/_/g, '-')}`);
       lines.push(item.reason ? `• ${when}: ${what} — ${item.reason}` : `• ${when}: ${what}`);
+    }
+  }
+  if (status.openedBy && status.openedBy.length > 0) {
+    lines.push('', t('status-opened-by-title'));
+    for (const read of status.openedBy) {
+      lines.push(
+        t('status-opened-by', {
+          role: read.role,
+          department: read.department,
+          times: read.times,
+          lastAt: formatDateTime(read.lastAt, language) ?? '',
+        }),
+      );
     }
   }
   return lines.join('\n');

@@ -110,6 +110,7 @@ const envSchema = z.object({
   CLUSTER_PERMIT_WORKERS: positiveCount('permit worker processes', 2),
   CLUSTER_API_PROCESSES: positiveCount('API processes (on consecutive ports from PORT)', 2),
   TEMPORAL_HISTORY_SHARDS: positiveCount('history shards', 4),
+  API_OFFICER_RATE_LIMIT_PER_MINUTE: positiveCount('requests per minute per officer key', 300),
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
@@ -161,6 +162,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       rateLimits: {
         publicPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
         authFailuresPer15Minutes: env.API_AUTH_FAILURES_PER_15_MINUTES,
+        officerPerMinute: env.API_OFFICER_RATE_LIMIT_PER_MINUTE,
       },
     },
   };

@@ -5,6 +5,7 @@ import {
   chatsDoneOrBlocked,
   isUndelivered,
   markNoticeDelivered,
+  markNoticeUndeliverable,
   type OutboxNotice,
   recordDelivery,
   recordFailedAttempt,
@@ -76,8 +77,26 @@ export async function deliverOutboxNotifications(
   return { sent, failed, skipped };
 }
 
+/**
+ * Why a notice for the applicant cannot go out, or null when it goes to Telegram. Telegram is
+ * the one channel with a sender; a notice for another of the file's channels (its phone or
+ * e-mail) is settled as undeliverable until a sender for that channel exists.
+ */
+function undeliverableReason(notice: OutboxNotice): string | null {
+  const wanted = notice.audience === 'applicant' ? notice.recipient.channel : undefined;
+  if (wanted === undefined || wanted === 'telegram') return null;
+  return wanted === 'none'
+    ? 'the file has no channel to reach its applicant'
+    : `no sender for the ${wanted} channel`;
+}
+
 async function deliverOne(client: PoolClient, channel: NotificationChannel, notice: OutboxNotice) {
   if (!(await isUndelivered(client, notice.eventKey))) return 0;
+  const undeliverable = undeliverableReason(notice);
+  if (undeliverable !== null) {
+    await markNoticeUndeliverable(client, notice.eventKey, undeliverable);
+    return 0;
+  }
   const chats = await recipientChats(client, notice);
   const skip = await chatsDoneOrBlocked(client, notice.eventKey, chats);
   let sent = 0;

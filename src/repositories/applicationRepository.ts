@@ -136,17 +136,52 @@ export async function findApplicationPlacement(
     : null;
 }
 
-/** The permit type and the form as stored (corrections merged in). */
+/** The permit type, the form as stored (corrections merged in) and the applying Telegram account. */
 export async function findApplicationForm(
   db: Queryable,
   registrationNumber: string,
-): Promise<{ permitTypeCode: string; formData: Record<string, unknown> } | null> {
-  const { rows } = await db.query<{ permit_type: string; form_data: Record<string, unknown> }>(
-    'SELECT permit_type, form_data FROM applications WHERE registration_number = $1',
+): Promise<{
+  permitTypeCode: string;
+  formData: Record<string, unknown>;
+  applicantTelegramId: number | null;
+} | null> {
+  const { rows } = await db.query<{
+    permit_type: string;
+    form_data: Record<string, unknown>;
+    applicant_telegram_id: string | null;
+  }>(
+    'SELECT permit_type, form_data, applicant_telegram_id FROM applications WHERE registration_number = $1',
     [registrationNumber],
   );
   const row = rows[0];
-  return row ? { permitTypeCode: row.permit_type, formData: row.form_data } : null;
+  return row
+    ? {
+        permitTypeCode: row.permit_type,
+        formData: row.form_data,
+        applicantTelegramId: row.applicant_telegram_id === null ? null : Number(row.applicant_telegram_id),
+      }
+    : null;
+}
+
+/** The permit type and the stages a file is at (first) or was at, by key; null when it has no row. */
+export async function findStagesOfFile(
+  db: Queryable,
+  registrationNumber: string,
+): Promise<{ permitTypeCode: string; stageKeys: string[] } | null> {
+  const { rows } = await db.query<{ permit_type: string; stage_key: string | null; past: string[] }>(
+    `SELECT a.permit_type, a.stage_key,
+            ARRAY(SELECT DISTINCT e.stage_key FROM audit_events e
+                  WHERE e.workflow_id = a.registration_number AND e.stage_key IS NOT NULL) AS past
+     FROM applications a WHERE a.registration_number = $1`,
+    [registrationNumber],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const current = row.stage_key ? [row.stage_key] : [];
+  return {
+    permitTypeCode: row.permit_type,
+    stageKeys: [...current, ...row.past.filter((key) => key !== row.stage_key)],
+  };
 }
 
 export async function isTelegramApplicantOf(

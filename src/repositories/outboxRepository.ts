@@ -7,7 +7,8 @@ export interface OutboxNotice {
   eventKey: string;
   workflowId: string;
   audience: string;
-  recipient: { role?: string; department?: string };
+  /** Officers: a role and department; the applicant: optionally one channel (absent: Telegram). */
+  recipient: { role?: string; department?: string; channel?: string };
   template: string;
   params: Record<string, string | number | boolean | null>;
 }
@@ -104,6 +105,19 @@ export async function markNoticeDelivered(
     `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = $2
      WHERE event_key = $1`,
     [eventKey, note],
+  );
+}
+
+/** Settles a notice nothing can carry (no sender for its channel, no address): not retried. */
+export async function markNoticeUndeliverable(
+  db: Queryable,
+  eventKey: string,
+  reason: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, undeliverable_reason = $2
+     WHERE event_key = $1`,
+    [eventKey, reason],
   );
 }
 

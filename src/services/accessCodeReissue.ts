@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from '../db/pool.js';
 import { findPermitType, stageDepartment } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { applicantChannels } from '../domain/contacts/applicantChannels.js';
 import { generateAccessCode, hashAccessCode } from '../domain/identifiers/accessCode.js';
 import { compactNik } from '../domain/identifiers/nik.js';
 import { secretsEqual } from '../domain/identifiers/secretHash.js';
-import { replaceAccessCodeAtCounter } from '../repositories/accessCodeRepository.js';
+import { recordRefusedReissue, replaceAccessCodeAtCounter } from '../repositories/accessCodeRepository.js';
 import { findApplicationForm } from '../repositories/applicationRepository.js';
 import type { Officer } from '../repositories/officerRepository.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
@@ -35,9 +36,13 @@ const sameNik = (given: string, stored: string) => secretsEqual(compactNik(given
  * An applicant who lost the access code gets a new one at the counter. The officers who may
  * issue it are the front desk that received the file: the role and department of the permit
  * type's first review stage. They type the NIK from the identity card the applicant shows, and
- * it must be the file's. In one statement the new code's hash replaces the old one, the reissue
- * is attributed to the officer in admin_audit (without the code or the NIK), and the applicant
- * is told on Telegram, so a reissue they did not ask for does not go unnoticed.
+ * it must be the file's: a wrong NIK is recorded as a refused reissue (without the NIK) and is a
+ * failed authentication for the adapter's limits. In one statement the new code's hash replaces
+ * the old one (remembering the officer, so what is done with the code is marked with them), the
+ * reissue is attributed to the officer in admin_audit (without the code or the NIK), and the
+ * applicant is told on every channel the file has (the outbox settles a channel without a
+ * sender as undeliverable; a file without any channel gets one undeliverable 'none' notice),
+ * so a reissue they did not ask for does not go unnoticed.
  */
 export async function reissueAccessCode(
   deps: { pool: Pool; catalog: PermitCatalog },
@@ -71,11 +76,20 @@ export async function reissueAccessCode(
   }
   const nik = file.formData.applicantNik;
   if (nik === undefined || nik === null || !sameNik(request.applicantNik, String(nik))) {
+    await recordRefusedReissue(deps.pool, {
+      registrationNumber,
+      officerId: officer.id,
+      reason: 'NIK_MISMATCH',
+      requestMeta: request.meta ?? {},
+    });
     throw refused('NIK_MISMATCH', {
       id: 'NIK pada KTP tidak sama dengan NIK pemohon berkas ini. Kode akses tidak diterbitkan ulang.',
       en: "The NIK on the identity card is not this file's applicant's. No access code was issued.",
     });
   }
+  const channels = applicantChannels(permitType, file);
+  const noticeChannels = channels.length > 0 ? channels : ['none'];
+  const noticeKey = `${registrationNumber}:access-code:${randomUUID()}`;
   const accessCode = generateAccessCode();
   const hash = await hashAccessCode(accessCode);
   const stored = await replaceAccessCodeAtCounter(deps.pool, {
@@ -83,7 +97,7 @@ export async function reissueAccessCode(
     hash,
     officerId: officer.id,
     requestMeta: request.meta ?? {},
-    noticeKey: `${registrationNumber}:access-code:${randomUUID()}`,
+    notices: noticeChannels.map((channel) => ({ eventKey: `${noticeKey}:${channel}`, channel })),
   });
   // The row went away between the two statements: nothing was stored, so no code to give.
   if (!stored) throw applicationNotFound();

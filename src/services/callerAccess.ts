@@ -1,8 +1,16 @@
 import type { Pool } from '../db/pool.js';
-import { type FileViewer, fileViewer } from '../domain/access/fileAccess.js';
+import { type FileViewer, officerReadGrant, stageSeats } from '../domain/access/fileAccess.js';
+import { findPermitType } from '../domain/catalog/catalogLookup.js';
+import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { isManager } from '../domain/officers/managerRole.js';
-import { isTelegramApplicantOf } from '../repositories/applicationRepository.js';
+import { findAccessCodeReissuer } from '../repositories/accessCodeRepository.js';
+import { findStagesOfFile, isTelegramApplicantOf } from '../repositories/applicationRepository.js';
 import { findActiveOfficerByTelegramId, type Officer } from '../repositories/officerRepository.js';
+import {
+  countTelegramCodeFailure,
+  telegramCodeFailuresNow,
+} from '../repositories/telegramCodeFailureRepository.js';
+import type { ReissuedCodeMark } from '../workflows/permit/permitContract.js';
 import type { AccessCodeVerifier } from './accessCodeVerifier.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
@@ -37,6 +45,24 @@ export const notAManager = () =>
     { reason: 'NOT_MANAGER' },
   );
 
+/**
+ * Wrong access codes one Telegram user may type per window, as the API allows failed
+ * authentications per address; past them even the right code is refused until the window ends.
+ */
+export const TELEGRAM_CODE_FAILURES = { limit: 20, windowMs: 15 * 60_000 } as const;
+
+const tooManyWrongCodes = (windowEndsAt: Date) => {
+  const minutes = Math.max(1, Math.ceil((windowEndsAt.getTime() - Date.now()) / 60_000));
+  return new ServiceError(
+    'REFUSED',
+    {
+      id: `Terlalu banyak kode akses yang salah dari akun Telegram ini. Coba lagi dalam ${minutes} menit.`,
+      en: `Too many wrong access codes from this Telegram account. Try again in ${minutes} minutes.`,
+    },
+    { reason: 'TOO_MANY_ATTEMPTS' },
+  );
+};
+
 /** A file that is not the caller's is answered exactly like a file that does not exist. */
 const notYoursOrMissing = (caller: Caller) =>
   caller.telegramUserId === undefined
@@ -50,18 +76,42 @@ const notYoursOrMissing = (caller: Caller) =>
 export class CallerAccess {
   constructor(
     private readonly pool: Pool,
+    private readonly catalog: PermitCatalog,
     private readonly accessCodes: AccessCodeVerifier,
   ) {}
 
   /** The file's applicant: the Telegram account that applied, or whoever holds its access code. */
   async isApplicant(caller: Caller, registrationNumber: string): Promise<boolean> {
+    return (await this.applicantBy(caller, registrationNumber)) !== null;
+  }
+
+  private async applicantBy(caller: Caller, registrationNumber: string): Promise<'telegram' | 'code' | null> {
     if (
       caller.telegramUserId !== undefined &&
       (await isTelegramApplicantOf(this.pool, registrationNumber, caller.telegramUserId))
     ) {
-      return true;
+      return 'telegram';
     }
-    return caller.accessCode !== undefined && this.accessCodes.holds(registrationNumber, caller.accessCode);
+    if (caller.accessCode === undefined) return null;
+    const holds =
+      caller.telegramUserId === undefined
+        ? await this.accessCodes.holds(registrationNumber, caller.accessCode)
+        : await this.holdsCodeTypedInTelegram(caller.telegramUserId, registrationNumber, caller.accessCode);
+    return holds ? 'code' : null;
+  }
+
+  /** The API limits failed codes per address (HTTP middleware); the bot per Telegram user, here. */
+  private async holdsCodeTypedInTelegram(
+    telegramUserId: number,
+    registrationNumber: string,
+    accessCode: string,
+  ): Promise<boolean> {
+    const { limit, windowMs } = TELEGRAM_CODE_FAILURES;
+    const failures = await telegramCodeFailuresNow(this.pool, telegramUserId, windowMs);
+    if (failures && failures.failures >= limit) throw tooManyWrongCodes(failures.windowEndsAt);
+    const holds = await this.accessCodes.holds(registrationNumber, accessCode);
+    if (!holds) await countTelegramCodeFailure(this.pool, telegramUserId, windowMs);
+    return holds;
   }
 
   /** The officer the caller is: authenticated by the adapter, or registered to the Telegram account. */
@@ -71,13 +121,30 @@ export class CallerAccess {
     return findActiveOfficerByTelegramId(this.pool, caller.telegramUserId);
   }
 
+  /**
+   * How the caller may see the file: as its applicant, as an officer whose role and department
+   * the file is or was with (or their manager), or not at all (null, as for a missing file).
+   */
   async viewerOf(caller: Caller, registrationNumber: string): Promise<FileViewer | null> {
-    const applicant = await this.isApplicant(caller, registrationNumber);
-    return fileViewer(applicant, applicant ? null : await this.officerOf(caller));
+    if (await this.isApplicant(caller, registrationNumber)) return { kind: 'applicant' };
+    const officer = await this.officerOf(caller);
+    if (!officer) return null;
+    const file = await findStagesOfFile(this.pool, registrationNumber);
+    const permitType = file && findPermitType(this.catalog, file.permitTypeCode);
+    if (!file || !permitType) return null;
+    const grant = officerReadGrant(officer, stageSeats(permitType, file.stageKeys));
+    return grant ? { kind: 'officer', officerId: officer.id, departments: officer.departments, grant } : null;
   }
 
-  async requireApplicant(caller: Caller, registrationNumber: string): Promise<void> {
-    if (!(await this.isApplicant(caller, registrationNumber))) throw notYoursOrMissing(caller);
+  /**
+   * The caller must be the file's applicant. Answers, for the audit trail, the officer who
+   * issued the code the caller used, when it was reissued at the counter.
+   */
+  async requireApplicant(caller: Caller, registrationNumber: string): Promise<ReissuedCodeMark> {
+    const by = await this.applicantBy(caller, registrationNumber);
+    if (!by) throw notYoursOrMissing(caller);
+    const reissuedBy = by === 'code' ? await findAccessCodeReissuer(this.pool, registrationNumber) : null;
+    return reissuedBy ? { accessCodeReissuedBy: reissuedBy } : {};
   }
 
   async requireOfficer(caller: Caller): Promise<Officer> {

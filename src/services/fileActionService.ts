@@ -45,8 +45,9 @@ export function createFileActionService(deps: FileActionServiceDependencies) {
       reason: string | undefined,
       updateId: string,
     ): Promise<FileView> {
-      await deps.access.requireApplicant(caller, registrationNumber);
-      return sendWithdrawal(deps, registrationNumber, reason, updateId);
+      // An action taken with a code reissued at the counter is recorded with the reissuing officer.
+      const mark = await deps.access.requireApplicant(caller, registrationNumber);
+      return sendWithdrawal(deps, registrationNumber, reason, updateId, mark);
     },
 
     /** The applicant's corrections after a revision request (see resubmitWithChanges). */
@@ -56,8 +57,8 @@ export function createFileActionService(deps: FileActionServiceDependencies) {
       changes: ResubmissionChanges,
       updateId: string,
     ): Promise<FileView> {
-      await deps.access.requireApplicant(caller, registrationNumber);
-      return resubmitWithChanges(deps, registrationNumber, changes, updateId);
+      const mark = await deps.access.requireApplicant(caller, registrationNumber);
+      return resubmitWithChanges(deps, registrationNumber, changes, updateId, mark);
     },
   };
 }

@@ -13,6 +13,11 @@ import {
 } from '../repositories/applicationListRepository.js';
 import { type ApplicationStatus, findApplicationStatus } from '../repositories/applicationRepository.js';
 import { latestRevisionNote } from '../repositories/auditRepository.js';
+import {
+  type OpenedBy,
+  officerReadsOfFile,
+  recordOfficerFileRead,
+} from '../repositories/officerFileReadRepository.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
 import { type PermitTypeStats, publicStats } from './publicStats.js';
 
@@ -24,6 +29,9 @@ export interface FileQueryServiceDependencies {
   calendar: WorkingCalendar;
   access: CallerAccess;
 }
+
+/** A file's status as a caller sees it; its applicant also sees which officers opened it. */
+export type FileStatusView = ApplicationStatus & { openedBy?: OpenedBy[] };
 
 export interface InboxItem {
   registrationNumber: string;
@@ -82,12 +90,23 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
     /**
      * The file as the caller may see it, or null when they may not open it (or it does not
      * exist: the two are answered alike). A NIK is masked unless the caller may see it whole.
+     * An officer's read is recorded (who, which file, by which role and department; not the
+     * data), and the applicant sees those reads by role and department.
      */
-    async status(caller: Caller, registrationNumber: string): Promise<ApplicationStatus | null> {
+    async status(caller: Caller, registrationNumber: string): Promise<FileStatusView | null> {
       const viewer = await deps.access.viewerOf(caller, registrationNumber);
       if (!viewer) return null;
       const file = await findApplicationStatus(deps.pool, registrationNumber);
-      if (!file || seesWholeNik(viewer, file.assignedDepartment)) return file;
+      if (!file) return null;
+      if (viewer.kind === 'applicant') {
+        return { ...file, openedBy: await officerReadsOfFile(deps.pool, registrationNumber) };
+      }
+      await recordOfficerFileRead(deps.pool, {
+        registrationNumber,
+        officerId: viewer.officerId,
+        ...viewer.grant,
+      });
+      if (seesWholeNik(viewer, file.assignedDepartment)) return file;
       const nikFields = nikFieldsOf(file.permitTypeCode);
       const formData = Object.fromEntries(
         Object.entries(file.formData).map(([key, value]) => [

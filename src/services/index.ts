@@ -4,11 +4,12 @@
 export type { ApplicationSummary } from '../repositories/applicationListRepository.js';
 export type { ApplicationStatus, HistoryItem } from '../repositories/applicationRepository.js';
 export type { StoredUpload } from '../repositories/documentRepository.js';
+export type { OpenedBy } from '../repositories/officerFileReadRepository.js';
 export type { AdminAuditEntry, Officer, OfficerInput } from '../repositories/officerRepository.js';
 export type { ReissuedAccessCode, ReissueRequest } from './accessCodeReissue.js';
 export type { Caller } from './callerAccess.js';
 export type { UploadReference } from './documentStore.js';
-export type { InboxItem, SlaOverview } from './fileQueryService.js';
+export type { FileStatusView, InboxItem, SlaOverview } from './fileQueryService.js';
 export type { DocumentCheck, FieldCheck } from './intakeChecks.js';
 export type { SubmissionRequest } from './intakeService.js';
 export type { AdminActor } from './officerService.js';

@@ -9,7 +9,9 @@ import {
   type OfficerIdentity,
   type PaymentConfirmation,
   paymentConfirmedSignal,
+  type ReissuedCodeMark,
   type ResubmitArgs,
+  reissuedCodeDetails,
   resubmitUpdate,
   withdrawUpdate,
 } from '../workflows/permit/permitContract.js';
@@ -104,11 +106,12 @@ export function sendWithdrawal(
   registrationNumber: string,
   reason: string | undefined,
   updateId: string,
+  mark: ReissuedCodeMark = {},
 ): Promise<FileView> {
   const handle = deps.temporal.workflow.getHandle(registrationNumber);
   return runUpdate(() =>
     handle.executeUpdate(withdrawUpdate, {
-      args: [reason ? { reason } : {}],
+      args: [{ ...(reason ? { reason } : {}), ...reissuedCodeDetails(mark) }],
       updateId: `withdraw:${updateId}`,
     }),
   );

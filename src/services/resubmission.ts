@@ -4,7 +4,11 @@ import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { validateApplicationForm } from '../domain/catalog/formValidation.js';
 import { findApplicationForm, storeCorrections } from '../repositories/applicationRepository.js';
-import type { FileView } from '../workflows/permit/permitContract.js';
+import {
+  type FileView,
+  type ReissuedCodeMark,
+  reissuedCodeDetails,
+} from '../workflows/permit/permitContract.js';
 import type { DocumentStore, UploadReference } from './documentStore.js';
 import { sendResubmission } from './permitWorkflowCalls.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
@@ -36,6 +40,7 @@ export async function resubmitWithChanges(
   registrationNumber: string,
   changes: ResubmissionChanges,
   updateId: string,
+  mark: ReissuedCodeMark = {},
 ): Promise<FileView> {
   const stored = await findApplicationForm(deps.pool, registrationNumber);
   if (!stored) throw applicationNotFound();
@@ -67,6 +72,7 @@ export async function resubmitWithChanges(
       changedFields: Object.keys(changedValues),
       documents: newDocuments,
       ...(changes.note ? { note: changes.note } : {}),
+      ...reissuedCodeDetails(mark),
     },
     updateId,
   );

@@ -33,7 +33,7 @@ export interface ServiceDependencies {
  */
 export function createServices(deps: ServiceDependencies) {
   const accessCodes = new AccessCodeVerifier(deps.pool);
-  const access = new CallerAccess(deps.pool, accessCodes);
+  const access = new CallerAccess(deps.pool, deps.catalog, accessCodes);
   const documents = new DocumentStore(deps.pool, path.join(deps.dataDir, 'documents'));
   return {
     catalog: createCatalogService(deps.catalog),

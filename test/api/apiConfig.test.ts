@@ -6,7 +6,7 @@ test('the API settings have safe defaults: CORS off, no proxy trusted, limits on
     paymentWebhookSecret: undefined,
     corsOrigins: [],
     trustProxyHops: 0,
-    rateLimits: { publicPerMinute: 120, authFailuresPer15Minutes: 20 },
+    rateLimits: { publicPerMinute: 120, authFailuresPer15Minutes: 20, officerPerMinute: 300 },
   });
 });
 
@@ -17,12 +17,13 @@ test('the API settings are read from the environment', () => {
     TRUST_PROXY: '1',
     API_RATE_LIMIT_PER_MINUTE: '300',
     API_AUTH_FAILURES_PER_15_MINUTES: '10',
+    API_OFFICER_RATE_LIMIT_PER_MINUTE: '600',
   });
   expect(config.api).toEqual({
     paymentWebhookSecret: 's'.repeat(40),
     corsOrigins: ['https://izin.serangkab.go.id', 'http://localhost:5173'],
     trustProxyHops: 1,
-    rateLimits: { publicPerMinute: 300, authFailuresPer15Minutes: 10 },
+    rateLimits: { publicPerMinute: 300, authFailuresPer15Minutes: 10, officerPerMinute: 600 },
   });
 });
 

@@ -21,6 +21,7 @@ type Who =
   | 'teknisDinkes'
   | 'kepala'
   | 'manager'
+  | 'managerDinkes'
   | 'admin'
   | 'applicant'
   | 'otherApplicant'
@@ -31,6 +32,7 @@ let ktp: string;
 let atCompleteness: Submitted; // TEST-FREE, stage completeness (verifikator, DPMPTSP)
 let atReview: Submitted; // TEST-FREE, stage review (tim_teknis, DINKES)
 let other: Submitted; // another applicant's file
+let reviewed: Submitted; // TEST-FREE, past completeness (DPMPTSP) and now at review (DINKES)
 const keys: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -41,20 +43,28 @@ beforeAll(async () => {
     body: { name: 'Verifikator Dinkes', roles: ['verifikator'], departments: ['DINKES'] },
   });
   keys.verifikatorDinkes = created.body.apiKey;
+  const dinkesManager = await call<{ apiKey: string }>(api.url, 'POST', '/api/v1/admin/officers', {
+    bearer: ADMIN_TOKEN,
+    body: { name: 'Manajer Dinkes', roles: ['manager'], departments: ['DINKES'] },
+  });
+  keys.managerDinkes = dinkesManager.body.apiKey;
   ktp = await uploadKtp(api.url);
-  [atCompleteness, atReview, other] = await Promise.all([
+  [atCompleteness, atReview, other, reviewed] = await Promise.all([
+    submitViaApi(api.url, 'TEST-FREE', ktp),
     submitViaApi(api.url, 'TEST-FREE', ktp),
     submitViaApi(api.url, 'TEST-FREE', ktp),
     submitViaApi(api.url, 'TEST-FREE', ktp),
   ]);
-  const approved = await decideAs('verifikator', atReview.registrationNumber, { decision: 'approve' });
-  expect(approved.body.stageKey).toBe('review');
-  await waitFor('the review stage in the read model', async () => {
-    const s = await call(api.url, 'GET', `/api/v1/applications/${atReview.registrationNumber}`, {
-      accessCode: atReview.accessCode,
+  for (const file of [atReview, reviewed]) {
+    const approved = await decideAs('verifikator', file.registrationNumber, { decision: 'approve' });
+    expect(approved.body.stageKey).toBe('review');
+    await waitFor('the review stage in the read model', async () => {
+      const s = await call(api.url, 'GET', `/api/v1/applications/${file.registrationNumber}`, {
+        accessCode: file.accessCode,
+      });
+      return s.body.stage === 'review';
     });
-    return s.body.stage === 'review';
-  });
+  }
 });
 afterAll(async () => {
   await api?.stop();
@@ -152,27 +162,59 @@ describe('decisions: each role, own and other department', () => {
 });
 
 describe('reading a file', () => {
+  const read = (who: Who, file: Submitted) =>
+    call<{ formData: Record<string, string> }>(
+      api.url,
+      'GET',
+      `/api/v1/applications/${file.registrationNumber}`,
+      credentials(who, file),
+    );
+
+  // An officer reads a file that is or was at a stage of their role in their department; a
+  // manager the files of their departments; everyone else gets the stranger's 404. The NIK is
+  // whole only for the applicant and the department the file is with now.
   test.each<[Who, number, string | null]>([
     ['applicant', 200, VALID_NIK],
     ['verifikator', 200, VALID_NIK],
-    ['teknis', 200, VALID_NIK],
-    ['kepala', 200, VALID_NIK],
     ['manager', 200, VALID_NIK],
-    ['teknisDinkes', 200, '3604••••••••0001'],
-    ['verifikatorDinkes', 200, '3604••••••••0001'],
+    ['teknis', 404, null],
+    ['kepala', 404, null],
+    ['teknisDinkes', 404, null],
+    ['verifikatorDinkes', 404, null],
+    ['managerDinkes', 404, null],
     ['otherApplicant', 404, null],
     ['admin', 404, null],
     ['nobody', 404, null],
-  ])('%s → %i, NIK shown as %s', async (who, status, nik) => {
-    const res = await call<{ formData: Record<string, string> }>(
-      api.url,
-      'GET',
-      `/api/v1/applications/${atCompleteness.registrationNumber}`,
-      credentials(who, atCompleteness),
-    );
+  ])('at completeness (DPMPTSP), %s → %i, NIK shown as %s', async (who, status, nik) => {
+    const res = await read(who, atCompleteness);
     expect(res.status).toBe(status);
     if (nik) expect(res.body.formData.applicantNik).toBe(nik);
     else expect(res.text).not.toContain(atCompleteness.registrationNumber);
+  });
+
+  test.each<[Who, number, string | null]>([
+    ['applicant', 200, VALID_NIK],
+    ['teknisDinkes', 200, VALID_NIK],
+    ['managerDinkes', 200, VALID_NIK],
+    // Their role had the file at the earlier completeness stage.
+    ['verifikator', 200, '3604••••••••0001'],
+    ['manager', 200, '3604••••••••0001'],
+    ['teknis', 404, null],
+    ['kepala', 404, null],
+    ['verifikatorDinkes', 404, null],
+    ['nobody', 404, null],
+  ])('at the DINKES review, %s → %i, NIK shown as %s', async (who, status, nik) => {
+    const res = await read(who, reviewed);
+    expect(res.status).toBe(status);
+    if (nik) expect(res.body.formData.applicantNik).toBe(nik);
+    else expect(res.text).not.toContain(reviewed.registrationNumber);
+  });
+
+  test("an officer refused a file gets the stranger's very answer", async () => {
+    const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
+    const [officer, stranger] = [await read('teknis', atCompleteness), await read('nobody', atCompleteness)];
+    expect([officer.status, stranger.status]).toEqual([404, 404]);
+    expect(strip(officer.body)).toEqual(strip(stranger.body));
   });
 
   test('a wrong code and an unknown number get the very same answer', async () => {
@@ -329,12 +371,15 @@ describe('reissuing an access code at the front desk', () => {
     },
   );
 
-  test("the front desk needs the file's NIK from the identity card: another NIK is 422, nothing changes", async () => {
+  test("the front desk needs the file's NIK from the identity card: another NIK is 422, the code stays, only the refusal is recorded", async () => {
     const [before, hash] = [await rowCounts(api.stack.pool), await storedCodeHash(atCompleteness)];
     const res = await reissueAs('verifikator', atCompleteness, '3604015708900002');
     expect([res.status, res.body.type]).toEqual([422, problem('nik-mismatch')]);
     expect(res.text).not.toContain('3604015708900002');
-    expect(await rowCounts(api.stack.pool)).toEqual(before);
+    expect(await rowCounts(api.stack.pool)).toEqual({
+      ...before,
+      admin_audit: Number(before.admin_audit) + 1,
+    });
     expect(await storedCodeHash(atCompleteness)).toBe(hash);
   });
 
@@ -369,14 +414,16 @@ describe('reissuing an access code at the front desk', () => {
         departments: ['DPMPTSP'],
       },
     ]);
+    // An API file with a phone number: its one channel is the phone, which has no sender yet.
     const notices = await api.stack.pool.query(
-      `SELECT audience, template, params FROM notification_outbox
+      `SELECT audience, recipient, template, params FROM notification_outbox
        WHERE workflow_id = $1 AND template = 'access_code_reissued'`,
       [file.registrationNumber],
     );
     expect(notices.rows).toEqual([
       {
         audience: 'applicant',
+        recipient: { channel: 'phone' },
         template: 'access_code_reissued',
         params: { registrationNumber: file.registrationNumber },
       },

@@ -205,7 +205,7 @@ test('metrics: Prometheus text with latency, workflow starts and SLA breaches', 
 describe('limits', () => {
   test('public requests per address are limited; officers are not', async () => {
     const limited = await api.serveWith({
-      rateLimits: { publicPerMinute: 5, authFailuresPer15Minutes: 1000 },
+      rateLimits: { publicPerMinute: 5, authFailuresPer15Minutes: 1000, officerPerMinute: 1000 },
     });
     try {
       const statuses = [];
@@ -227,7 +227,7 @@ describe('limits', () => {
 
   test('failed authentications are limited, successful ones are not counted', async () => {
     const limited = await api.serveWith({
-      rateLimits: { publicPerMinute: 1000, authFailuresPer15Minutes: 3 },
+      rateLimits: { publicPerMinute: 1000, authFailuresPer15Minutes: 3, officerPerMinute: 1000 },
     });
     const status = (accessCode: string) =>
       call(limited.url, 'GET', `/api/v1/applications/${file.registrationNumber}`, { accessCode });

@@ -34,8 +34,8 @@ export function authFailureLimit(settings: ApiSettings): RequestHandler {
 
 /**
  * Requests per minute per client address for callers without an officer or admin key
- * (applicants, the public, anyone). Officers and the signed payment callback are not limited
- * here: a whole office may share one address.
+ * (applicants, the public, anyone). Officers (limited per officer, below) and the signed
+ * payment callback are not limited here: a whole office may share one address.
  */
 export function publicRateLimit(settings: ApiSettings): RequestHandler {
   return rateLimit({
@@ -48,6 +48,29 @@ export function publicRateLimit(settings: ApiSettings): RequestHandler {
       tooMany(req, res, {
         id: 'Terlalu banyak permintaan dari alamat ini. Coba lagi sebentar lagi.',
         en: 'Too many requests from this address. Try again shortly.',
+      }),
+  });
+}
+
+/**
+ * Requests per minute per officer (keyed by the officer, not the address: a whole office may
+ * share one address), so a leaked or misused key cannot read files wholesale.
+ */
+export function officerRateLimit(settings: ApiSettings): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: settings.rateLimits.officerPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (_req, res) => callerOf(res).kind !== 'officer',
+    keyGenerator: (_req, res) => {
+      const caller = callerOf(res);
+      return caller.kind === 'officer' ? `officer:${caller.officer.id}` : 'none';
+    },
+    handler: (req, res) =>
+      tooMany(req, res, {
+        id: 'Terlalu banyak permintaan dengan kunci petugas ini. Coba lagi sebentar lagi.',
+        en: 'Too many requests with this officer key. Try again shortly.',
       }),
   });
 }

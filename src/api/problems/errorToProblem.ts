@@ -24,6 +24,8 @@ export function refusalStatus(reason: string): number {
       return 409;
     case 'NOT_FOUND':
       return 404;
+    case 'TOO_MANY_ATTEMPTS':
+      return 429;
     default:
       // MISSING_REASON, MISSING_NOTE, MISSING_REFERENCE, UNKNOWN_ACTION: the request lacks something.
       return 422;

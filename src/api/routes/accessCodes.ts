@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ServiceError } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
-import { officerOnly, requireOfficer } from '../middleware/auth.js';
+import { markAuthFailed, officerOnly, requireOfficer } from '../middleware/auth.js';
 import { requestOrigin } from '../middleware/observeRequests.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { registrationNumberParams } from '../schemas/common.js';
@@ -22,6 +23,10 @@ const reissuedSchema = z.object({
     ),
 });
 
+const isNikMismatch = (error: unknown) =>
+  error instanceof ServiceError &&
+  (error.details as { reason?: string } | undefined)?.reason === 'NIK_MISMATCH';
+
 export function accessCodeRoutes(routes: ApiRoutes, ctx: ApiContext): void {
   routes.add(
     {
@@ -32,8 +37,9 @@ export function accessCodeRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       description:
         "For the officers who receive the file (the role and department of the permit type's first " +
         "review stage), with the NIK from the applicant's identity card. The old code stops working; " +
-        'the reissue is attributed to the officer in the audit trail and the applicant is told on ' +
-        'Telegram. Each call issues another code.',
+        'the reissue is attributed to the officer in the audit trail, the applicant is told on every ' +
+        'channel the file has, and what is later done with the new code is marked with the officer. ' +
+        'A wrong NIK is recorded and counts as a failed authentication. Each call issues another code.',
       tags: ['front desk'],
       security: ['officerKey'],
       params: registrationNumberParams,
@@ -50,14 +56,20 @@ export function accessCodeRoutes(routes: ApiRoutes, ctx: ApiContext): void {
     },
     async (req, res, { params, body }) => {
       const officer = requireOfficer(res);
-      const reissued = await ctx.services.officers.reissueAccessCode(
-        { officer },
-        {
-          registrationNumber: params.registrationNumber,
-          applicantNik: body.applicantNik,
-          meta: requestOrigin(req, res),
-        },
-      );
+      const reissued = await ctx.services.officers
+        .reissueAccessCode(
+          { officer },
+          {
+            registrationNumber: params.registrationNumber,
+            applicantNik: body.applicantNik,
+            meta: requestOrigin(req, res),
+          },
+        )
+        .catch((error: unknown) => {
+          // A wrong NIK is a guess at the applicant's identity: limited like a wrong access code.
+          if (isNikMismatch(error)) markAuthFailed(res);
+          throw error;
+        });
       res.json(reissued);
     },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApplicationStatus } from '../../services/index.js';
+import type { FileStatusView } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
 import { callerOf, markAuthFailed, serviceCaller } from '../middleware/auth.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
@@ -88,6 +88,19 @@ const statusSchema = z.object({
     z.object({ kind: z.string(), sha256: z.string(), mimeType: z.string(), sizeBytes: z.number() }),
   ),
   history: z.array(historyItemSchema),
+  openedBy: z
+    .array(
+      z.object({
+        role: z.string(),
+        department: z.string(),
+        times: z.int(),
+        lastAt: z.string(),
+      }),
+    )
+    .optional()
+    .describe(
+      'For the applicant only: the officers who opened the file, by role and department (no names), with how often and when last',
+    ),
 });
 
 function stageName(ctx: ApiContext, permitTypeCode: string, stageKey: string | null) {
@@ -97,7 +110,7 @@ function stageName(ctx: ApiContext, permitTypeCode: string, stageKey: string | n
   );
 }
 
-function statusView(ctx: ApiContext, s: ApplicationStatus): z.input<typeof statusSchema> {
+function statusView(ctx: ApiContext, s: FileStatusView): z.input<typeof statusSchema> {
   const { stageKey, ...rest } = s;
   return {
     ...rest,
@@ -194,9 +207,11 @@ export function applicationRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       operationId: 'getApplication',
       summary: 'Status, stage, deadline, paused time and history of a file',
       description:
-        'For the applicant (X-Access-Code) or any officer (bearer key). Without valid credentials the ' +
-        'answer is 404, the same as for a number that does not exist. A NIK is shown whole only to the ' +
-        "applicant and to officers of the file's current department.",
+        'For the applicant (X-Access-Code) or an officer (bearer key) whose role and department the file ' +
+        'is or was at a stage of, or a manager of one of its departments; each officer read is recorded ' +
+        'and listed to the applicant in `openedBy` (by role and department). Anyone else, officers ' +
+        'included, gets 404, the same as for a number that does not exist. A NIK is shown whole only ' +
+        "to the applicant and to officers of the file's current department.",
       tags: ['applications'],
       security: ['accessCode', 'officerKey'],
       params: registrationNumberParams,

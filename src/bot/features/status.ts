@@ -3,12 +3,14 @@ import { commandNames } from '../commands.js';
 import type { BotContext, BotDependencies } from '../context.js';
 import { languageOf } from '../i18n.js';
 import { commandArguments, registrationNumberFrom } from '../registrationInput.js';
+import { errorText, isRefusal } from '../replies.js';
 import { statusCard } from '../statusCard.js';
 
 /**
- * /cek /status <number> [access code]: the file of this Telegram account, of an officer's
- * department, or of whoever holds its access code. Anyone else learns nothing, not even
- * whether the number exists.
+ * /cek /status <number> [access code]: the file of this Telegram account, of an officer whose
+ * role and department it is or was with, or of whoever holds its access code. Anyone else
+ * learns nothing, not even whether the number exists; too many wrong codes from one Telegram
+ * account are refused for a while.
  */
 export function statusFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -23,10 +25,15 @@ export function statusFeature(deps: BotDependencies): Composer<BotContext> {
     }
     // The code was typed into the chat: remove it from the history where we can.
     if (accessCode) await ctx.deleteMessage().catch(() => {});
-    const status = await deps.services.fileQueries.status(
-      { telegramUserId: ctx.from!.id, ...(accessCode ? { accessCode } : {}) },
-      registrationNumber,
-    );
+    const status = await deps.services.fileQueries
+      .status({ telegramUserId: ctx.from!.id, ...(accessCode ? { accessCode } : {}) }, registrationNumber)
+      .catch(async (error: unknown) => {
+        // Anything else is unexpected: the bot's error handler logs it and apologises.
+        if (!isRefusal(error, 'TOO_MANY_ATTEMPTS')) throw error;
+        await ctx.reply(errorText(error, ctx.t, languageOf(ctx)));
+        return undefined;
+      });
+    if (status === undefined) return;
     if (!status) {
       await ctx.reply(ctx.t('file-not-found'));
       return;

@@ -1,24 +1,52 @@
 // Who may open a file and what of it they see. The service layer asks these rules for every
 // adapter (API and bot), so a file is opened the same way whichever door the caller used.
 
-/** How a caller sees a file: as its applicant, or as an officer of some departments. */
-export type FileViewer = { kind: 'applicant' } | { kind: 'officer'; departments: readonly string[] };
+import { stageDepartment } from '../catalog/catalogLookup.js';
+import type { PermitType } from '../catalog/catalogSchema.js';
+import { isManager, MANAGER_ROLE } from '../officers/managerRole.js';
+
+/** A role in a department: where a stage puts a file, and what lets an officer read it. */
+export interface RoleSeat {
+  role: string;
+  department: string;
+}
+
+/** How a caller sees a file: as its applicant, or as an officer let in by one of their seats. */
+export type FileViewer =
+  | { kind: 'applicant' }
+  | { kind: 'officer'; officerId: string; departments: readonly string[]; grant: RoleSeat };
+
+/** The seats of the stages a file is or was at (by stage key), in the order given. */
+export function stageSeats(permitType: PermitType, stageKeys: readonly string[]): RoleSeat[] {
+  return stageKeys.flatMap((key) => {
+    const stage = permitType.stages.find((s) => s.key === key);
+    return stage ? [{ role: stage.role, department: stageDepartment(permitType, stage) }] : [];
+  });
+}
 
 /**
- * The applicant of a file (the Telegram account that applied, or whoever holds its access
- * code) sees it as the applicant; otherwise a registered officer sees it as an officer; anyone
- * else may not open it at all, and learns nothing, not even whether it exists.
+ * Least privilege for officers: one may read a file that is or was at a stage of one of their
+ * roles in one of their departments; a manager the files that are or were in their departments.
+ * Returns the seat that lets them in (recorded with the read, shown to the applicant), or null.
  */
-export function fileViewer(
-  isApplicant: boolean,
-  officer: { departments: readonly string[] } | null,
-): FileViewer | null {
-  if (isApplicant) return { kind: 'applicant' };
-  return officer ? { kind: 'officer', departments: officer.departments } : null;
+export function officerReadGrant(
+  officer: { roles: readonly string[]; departments: readonly string[] },
+  fileSeats: readonly RoleSeat[],
+): RoleSeat | null {
+  const own = fileSeats.find(
+    (s) => officer.roles.includes(s.role) && officer.departments.includes(s.department),
+  );
+  if (own) return { role: own.role, department: own.department };
+  if (!isManager(officer)) return null;
+  const managed = fileSeats.find((s) => officer.departments.includes(s.department));
+  return managed ? { role: MANAGER_ROLE, department: managed.department } : null;
 }
 
 /** A NIK is shown whole only to the applicant and to officers of the department the file is with now. */
-export function seesWholeNik(viewer: FileViewer, assignedDepartment: string | null): boolean {
+export function seesWholeNik(
+  viewer: { kind: 'applicant' } | { kind: 'officer'; departments: readonly string[] },
+  assignedDepartment: string | null,
+): boolean {
   return (
     viewer.kind === 'applicant' ||
     (assignedDepartment !== null && viewer.departments.includes(assignedDepartment))

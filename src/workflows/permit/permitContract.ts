@@ -57,14 +57,25 @@ export type OfficerDecision =
 
 export type DecideArgs = { officer: OfficerIdentity } & OfficerDecision;
 
-export interface ResubmitArgs {
+/** Marks an applicant's action taken with an access code an officer reissued at the counter. */
+export interface ReissuedCodeMark {
+  /** The officer who issued the code used; recorded with the action in the audit trail. */
+  accessCodeReissuedBy?: string;
+}
+
+/** The mark as the audit event's details carry it; nothing for the applicant's own code. */
+export function reissuedCodeDetails(mark: ReissuedCodeMark): { accessCodeReissuedBy?: string } {
+  return mark.accessCodeReissuedBy ? { accessCodeReissuedBy: mark.accessCodeReissuedBy } : {};
+}
+
+export interface ResubmitArgs extends ReissuedCodeMark {
   /** Keys of the corrected fields; their values go to the read model, not into history. */
   changedFields?: string[];
   documents?: DocumentRef[];
   note?: string;
 }
 
-export interface WithdrawArgs {
+export interface WithdrawArgs extends ReissuedCodeMark {
   reason?: string;
 }
 

@@ -21,6 +21,7 @@ import {
   type PermitApplicationInput,
   paymentConfirmedSignal,
   type ResubmitArgs,
+  reissuedCodeDetails,
   resubmitUpdate,
   withdrawUpdate,
 } from './permitContract.js';
@@ -44,7 +45,15 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
   setHandler(
     withdrawUpdate,
     (args) =>
-      acceptAndAnswer(file, APPLICANT, { type: 'withdraw' }, args.reason ? { reason: args.reason } : {}),
+      acceptAndAnswer(
+        file,
+        APPLICANT,
+        { type: 'withdraw' },
+        {
+          ...(args.reason ? { reason: args.reason } : {}),
+          ...reissuedCodeDetails(args),
+        },
+      ),
     { validator: (_args) => refusedAsFailure(() => file.check(APPLICANT, { type: 'withdraw' })) },
   );
   setHandler(paymentConfirmedSignal, (payment) => confirmPayment(file, payment));
@@ -99,6 +108,7 @@ function resubmissionDetails(args: ResubmitArgs): Record<string, unknown> {
     changedFields: args.changedFields ?? [],
     documents: (args.documents ?? []).map((d) => ({ kind: d.kind, sha256: d.sha256 })),
     ...(args.note ? { note: args.note } : {}),
+    ...reissuedCodeDetails(args),
   };
 }
 

@@ -16,7 +16,11 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const PAYMENT_SECRET = 'test-payment-secret-0123456789abcdef0123';
 
 /** Limits so high that only the rate-limit tests (with their own settings) ever meet them. */
-export const NO_LIMITS = { publicPerMinute: 1_000_000, authFailuresPer15Minutes: 1_000_000 };
+export const NO_LIMITS = {
+  publicPerMinute: 1_000_000,
+  authFailuresPer15Minutes: 1_000_000,
+  officerPerMinute: 1_000_000,
+};
 
 export interface ApiTestStack {
   stack: TestStack;

@@ -1,19 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fileViewer,
   officerMayAddDocuments,
   officerMayReadDocuments,
+  officerReadGrant,
   seesWholeNik,
+  stageSeats,
 } from '../../../src/domain/access/fileAccess.js';
-
-const dpmptsp = { departments: ['DPMPTSP'] };
+import { findPermitType } from '../../../src/domain/catalog/catalogLookup.js';
+import { testCatalog } from '../../support/permitScenario.js';
 
 describe('who may open a file', () => {
-  it('sees the applicant first, then an officer, and nobody else', () => {
-    expect(fileViewer(true, dpmptsp)).toEqual({ kind: 'applicant' });
-    expect(fileViewer(true, null)).toEqual({ kind: 'applicant' });
-    expect(fileViewer(false, dpmptsp)).toEqual({ kind: 'officer', departments: ['DPMPTSP'] });
-    expect(fileViewer(false, null)).toBeNull();
+  // TEST-FREE: completeness (verifikator, DPMPTSP) → review (tim_teknis, DINKES) → decision (kepala, DPMPTSP).
+  const testFree = findPermitType(testCatalog, 'TEST-FREE')!;
+  const atReview = stageSeats(testFree, ['review', 'completeness']);
+  const officer = (roles: string[], departments: string[]) => ({ roles, departments });
+
+  it("knows each stage's role and department, and skips stage keys the permit type no longer has", () => {
+    expect(stageSeats(testFree, ['review', 'gone', 'completeness'])).toEqual([
+      { role: 'tim_teknis', department: 'DINKES' },
+      { role: 'verifikator', department: 'DPMPTSP' },
+    ]);
+  });
+
+  it('lets an officer read a file that is or was at a stage of their role in their department', () => {
+    expect(officerReadGrant(officer(['tim_teknis'], ['DINKES']), atReview)).toEqual({
+      role: 'tim_teknis',
+      department: 'DINKES',
+    });
+    expect(officerReadGrant(officer(['verifikator'], ['DPMPTSP']), atReview)).toEqual({
+      role: 'verifikator',
+      department: 'DPMPTSP',
+    });
+    // The right role in another department, another role in the right department, a later stage.
+    expect(officerReadGrant(officer(['tim_teknis'], ['DPMPTSP']), atReview)).toBeNull();
+    expect(officerReadGrant(officer(['verifikator'], ['DINKES']), atReview)).toBeNull();
+    expect(officerReadGrant(officer(['kepala'], ['DPMPTSP']), atReview)).toBeNull();
+  });
+
+  it('lets a manager read the files of their departments, as manager', () => {
+    expect(officerReadGrant(officer(['manager'], ['DINKES']), atReview)).toEqual({
+      role: 'manager',
+      department: 'DINKES',
+    });
+    expect(officerReadGrant(officer(['manager'], ['DLH']), atReview)).toBeNull();
+    expect(
+      officerReadGrant(officer(['manager'], ['DINKES']), stageSeats(testFree, ['completeness'])),
+    ).toBeNull();
+    // A stage of their own role is named before the manager's oversight.
+    expect(officerReadGrant(officer(['manager', 'verifikator'], ['DPMPTSP']), atReview)).toEqual({
+      role: 'verifikator',
+      department: 'DPMPTSP',
+    });
   });
 
   it('shows a NIK whole to the applicant and to officers of the department the file is with', () => {
