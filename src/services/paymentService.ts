@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
-import { type FileStatus, isFinalStatus } from '../domain/stages/fileState.js';
 import { findPaymentState } from '../repositories/applicationRepository.js';
+import { recordRefusedPayment } from '../repositories/paymentRefusalRepository.js';
 import type { PaymentConfirmation } from '../workflows/permit/permitContract.js';
 import { sendPaymentConfirmation } from './permitWorkflowCalls.js';
 import { ServiceError } from './serviceError.js';
@@ -13,11 +13,25 @@ export interface PaymentServiceDependencies {
   temporal: Client;
 }
 
+/** The stage machine's reasons for which a file cannot take a payment: its state, not the request. */
+const NOT_AWAITING_PAYMENT = new Set(['WRONG_STAGE', 'CLOSED_FILE']);
+
+function paymentNotExpected(reason: string, refusal: { id: string; en: string }): ServiceError {
+  return new ServiceError(
+    'PAYMENT_NOT_EXPECTED',
+    {
+      id: `Berkas ini tidak (lagi) menunggu pembayaran; konfirmasi tidak diterapkan dan dana perlu dikembalikan kepada pembayar. ${refusal.id}`,
+      en: `This file is not (or no longer) awaiting payment; the confirmation was not applied and the payment must be refunded. ${refusal.en}`,
+    },
+    { reason },
+  );
+}
+
 /**
- * A payment gateway's confirmation. Checked against the read model before the workflow hears of
- * it, because the workflow remembers each reference once: a confirmation sent while the file
- * is not awaiting payment would be used up and lost, so it is refused (409) for the gateway to
- * retry or flag instead. A confirmation already recorded is answered as a harmless duplicate.
+ * A payment gateway's confirmation. The read model answers what it can alone (unknown file, a
+ * reference already recorded, the wrong amount); whether the file can take the payment is the
+ * workflow's to say, in the update's validator, because the read model may lag behind it (a
+ * file lapsing as the payment arrives). A refusal is recorded and answered for a refund.
  */
 async function confirmGatewayPayment(
   deps: PaymentServiceDependencies,
@@ -48,20 +62,19 @@ async function confirmGatewayPayment(
       { expectedAmount: due },
     );
   }
-  if (row.status !== 'AWAITING_PAYMENT') {
-    throw new ServiceError(
-      'REFUSED',
-      {
-        id: 'Berkas ini tidak sedang menunggu pembayaran; konfirmasi tidak diterapkan.',
-        en: 'This file is not awaiting payment; the confirmation was not applied.',
-      },
-      {
-        reason: isFinalStatus(row.status as FileStatus) ? 'CLOSED_FILE' : 'WRONG_STAGE',
-      },
-    );
+  try {
+    return (await sendPaymentConfirmation(deps, registrationNumber, payment)).outcome;
+  } catch (error) {
+    const reason = refusalReason(error);
+    if (!(error instanceof ServiceError) || !reason || !NOT_AWAITING_PAYMENT.has(reason)) throw error;
+    await recordRefusedPayment(deps.pool, { registrationNumber, ...payment, reason });
+    throw paymentNotExpected(reason, error.text);
   }
-  await sendPaymentConfirmation(deps, registrationNumber, payment);
-  return 'accepted';
+}
+
+function refusalReason(error: unknown): string | undefined {
+  if (!(error instanceof ServiceError) || error.code !== 'REFUSED') return undefined;
+  return (error.details as { reason?: string } | undefined)?.reason;
 }
 
 /** Payments confirmed by a gateway (the payment callback authenticates the gateway itself). */

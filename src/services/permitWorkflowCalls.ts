@@ -3,12 +3,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Refusal } from '../domain/stages/refusals.js';
 import type { Officer } from '../repositories/officerRepository.js';
 import {
+  confirmPaymentUpdate,
   decideUpdate,
   type FileView,
   type OfficerDecision,
   type OfficerIdentity,
+  type PaymentAnswer,
   type PaymentConfirmation,
-  paymentConfirmedSignal,
   type ReissuedCodeMark,
   type ResubmitArgs,
   reissuedCodeDetails,
@@ -17,7 +18,7 @@ import {
 } from '../workflows/permit/permitContract.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
 
-// The calls the services make to a file's workflow (Updates and a Signal), each with Temporal's
+// The calls the services make to a file's workflow (Updates), each with Temporal's
 // answers turned into ServiceErrors. Who may make them is checked before, by the services.
 
 export interface WorkflowCallDependencies {
@@ -33,9 +34,13 @@ function officerIdentity(officer: Officer): OfficerIdentity {
  * reason (WRONG_ROLE, CLOSED_FILE, ...) and its message in both languages.
  */
 function asServiceError(error: unknown): unknown {
-  // An update to a file whose workflow has completed: the file is closed. The server says so
-  // with a NOT_FOUND status (WorkflowNotFoundError) naming the completed execution.
-  if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
+  // An update to a file whose workflow has completed, or that completed before taking it in:
+  // the file is closed. The server says so with a NOT_FOUND status (WorkflowNotFoundError)
+  // naming the completed execution or the aborted update.
+  if (
+    error instanceof Error &&
+    /workflow execution already completed|update was aborted by closing workflow/i.test(error.message)
+  ) {
     return new ServiceError(
       'REFUSED',
       {
@@ -117,15 +122,16 @@ export function sendWithdrawal(
   );
 }
 
-/** A gateway's payment confirmation; the workflow applies each payment reference once. */
-export async function sendPaymentConfirmation(
+/**
+ * A gateway's payment confirmation. The workflow's validator refuses it (as a ServiceError with
+ * the stage machine's reason) when the file does not await payment; a reference it applied
+ * before is answered `duplicate`, so the gateway's retries are harmless.
+ */
+export function sendPaymentConfirmation(
   deps: WorkflowCallDependencies,
   registrationNumber: string,
   payment: PaymentConfirmation,
-): Promise<void> {
-  try {
-    await deps.temporal.workflow.getHandle(registrationNumber).signal(paymentConfirmedSignal, payment);
-  } catch (error) {
-    throw asServiceError(error);
-  }
+): Promise<PaymentAnswer> {
+  const handle = deps.temporal.workflow.getHandle(registrationNumber);
+  return runUpdate(() => handle.executeUpdate(confirmPaymentUpdate, { args: [payment] }));
 }

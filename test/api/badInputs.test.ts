@@ -41,6 +41,8 @@ interface Case {
   type: string;
   /** A JSON pointer the problem's `errors` must name. */
   pointer?: string;
+  /** Rows the refusal itself records (a refused payment is kept for its refund), by table. */
+  records?: Record<string, number>;
 }
 
 const submission = (body: unknown, extra: CallOptions = {}): CallOptions => ({
@@ -272,7 +274,8 @@ const cases: Case[] = [
     path: '/api/v1/payments/callback',
     options: () => signed(PAYMENT_SECRET, payment()),
     status: 409,
-    type: 'wrong-stage',
+    type: 'payment-not-expected',
+    records: { admin_audit: 1 },
   },
   {
     name: 'a signed payment for an unknown file',
@@ -385,7 +388,11 @@ describe('bad inputs: 4xx problem+json, no state change', () => {
     expect(res.text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack trace
     expect(res.text).not.toContain('<script>');
     if (c.pointer) expect(res.body.errors?.map((e) => e.pointer)).toContain(c.pointer);
-    expect(await rowCounts(api.stack.pool)).toEqual(before);
+    const recorded = Object.entries(c.records ?? {}).map(([table, rows]) => [
+      table,
+      Number(before[table]) + rows,
+    ]);
+    expect(await rowCounts(api.stack.pool)).toEqual({ ...before, ...Object.fromEntries(recorded) });
   });
 });
 

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, test } from 'vitest';
-import { paymentConfirmedSignal, withdrawUpdate } from '../../src/workflows/permit/permitContract.js';
+import {
+  confirmPaymentUpdate,
+  paymentConfirmedSignal,
+  withdrawUpdate,
+} from '../../src/workflows/permit/permitContract.js';
 import {
   APPLICANT_CHAT,
   auditActions,
@@ -125,16 +129,8 @@ test('the same update ID sent twice is applied once', async () => {
   expect(await auditActions(env.stack.pool, registrationNumber)).toEqual(['submitted', 'stage_approved']);
 });
 
-test('a duplicate payment confirmation is applied once', async () => {
-  const { registrationNumber, handle } = await submit(env.stack, 'TEST-PAY');
-  await decide(handle, 'verifikator', { decision: 'approve' });
-  await decide(handle, 'teknis', { decision: 'approve' });
-  const payment = { reference: 'BJB-778899', amount: 150000, paidAt: new Date().toISOString() };
-  await handle.signal(paymentConfirmedSignal, payment);
-  await handle.signal(paymentConfirmedSignal, payment);
-  await waitFor('the payment', async () => (await view(handle)).stageKey === 'decision');
-  // A later, different confirmation for an already-paid file changes nothing either.
-  await handle.signal(paymentConfirmedSignal, { ...payment, reference: 'BJB-000001' });
+/** The decision stage issues the permit; the audit trail holds the payment once. */
+async function expectIssuedAfterOnePayment(handle: PermitHandle, registrationNumber: string) {
   await decide(handle, 'kepala', { decision: 'approve' });
   expect((await handle.result()).status).toBe('ISSUED');
   expect(await auditActions(env.stack.pool, registrationNumber)).toEqual([
@@ -144,4 +140,37 @@ test('a duplicate payment confirmation is applied once', async () => {
     'paid',
     'issued',
   ]);
+}
+
+test('a duplicate payment confirmation by the old signal (kept for running files) is applied once', async () => {
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-PAY');
+  await decide(handle, 'verifikator', { decision: 'approve' });
+  await decide(handle, 'teknis', { decision: 'approve' });
+  const payment = { reference: 'BJB-778899', amount: 150000, paidAt: new Date().toISOString() };
+  await handle.signal(paymentConfirmedSignal, payment);
+  await handle.signal(paymentConfirmedSignal, payment);
+  await waitFor('the payment', async () => (await view(handle)).stageKey === 'decision');
+  // A later, different confirmation for an already-paid file changes nothing either.
+  await handle.signal(paymentConfirmedSignal, { ...payment, reference: 'BJB-000001' });
+  await expectIssuedAfterOnePayment(handle, registrationNumber);
+});
+
+test('confirmPayment: refused before payment is due, applied once, a retry answers duplicate, another reference refused', async () => {
+  const { registrationNumber, handle } = await submit(env.stack, 'TEST-PAY');
+  const payment = { reference: 'BJB-424242', amount: 150000, paidAt: new Date().toISOString() };
+  const confirm = (reference = payment.reference) =>
+    handle.executeUpdate(confirmPaymentUpdate, { args: [{ ...payment, reference }] });
+
+  expect(await refusalOf(confirm())).toBe('WRONG_STAGE');
+  expect(await acceptedUpdates(handle)).toBe(0); // the validator's refusal leaves no trace
+  await decide(handle, 'verifikator', { decision: 'approve' });
+  await decide(handle, 'teknis', { decision: 'approve' });
+
+  const paid = await confirm();
+  expect(paid.outcome).toBe('accepted');
+  expect(paid.file).toMatchObject({ status: 'IN_REVIEW', stageKey: 'decision' });
+  expect((await confirm()).outcome).toBe('duplicate');
+  expect(await refusalOf(confirm('BJB-000002'))).toBe('WRONG_STAGE');
+
+  await expectIssuedAfterOnePayment(handle, registrationNumber);
 });

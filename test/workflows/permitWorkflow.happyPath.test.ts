@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { paymentConfirmedSignal } from '../../src/workflows/permit/permitContract.js';
+import { confirmPaymentUpdate } from '../../src/workflows/permit/permitContract.js';
 import { APPLICANT_CHAT, decide, officers, submit, usePermitStack, view } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 import { waitFor } from '../support/waitFor.js';
@@ -20,12 +20,10 @@ test('a four-stage permit with payment runs from submission to an issued permit'
   expect(state).toMatchObject({ status: 'AWAITING_PAYMENT', stageKey: 'payment' });
   expect(state.applicantDeadline).not.toBeNull();
 
-  await handle.signal(paymentConfirmedSignal, {
-    reference: 'PAY-1',
-    amount: 150000,
-    paidAt: new Date().toISOString(),
+  const paid = await handle.executeUpdate(confirmPaymentUpdate, {
+    args: [{ reference: 'PAY-1', amount: 150000, paidAt: new Date().toISOString() }],
   });
-  await waitFor('the payment to move the file on', async () => (await view(handle)).stageKey === 'decision');
+  expect(paid).toMatchObject({ outcome: 'accepted', file: { status: 'IN_REVIEW', stageKey: 'decision' } });
 
   state = await decide(handle, 'kepala', { decision: 'approve' });
   expect(state.status).toBe('ISSUED');

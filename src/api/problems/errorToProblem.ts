@@ -70,6 +70,8 @@ function fromServiceError(error: ServiceError): Problem {
     }
     case 'INVALID_PAYMENT':
       return new Problem(422, 'invalid-payment', error.text, { ...(details as object) });
+    case 'PAYMENT_NOT_EXPECTED':
+      return new Problem(409, 'payment-not-expected', error.text, { ...(details as object) });
     case 'REFUSED': {
       const reason = String((details as { reason?: string } | undefined)?.reason ?? 'REFUSED');
       return new Problem(refusalStatus(reason), kebab(reason), error.text, { reason });

@@ -32,6 +32,7 @@ const TITLES: Record<string, Bilingual> = {
   'action-refused': { id: 'Tindakan ditolak', en: 'Action refused' },
   'invalid-signature': { id: 'Tanda tangan tidak valid', en: 'Invalid signature' },
   'invalid-payment': { id: 'Pembayaran tidak sesuai', en: 'Payment does not match' },
+  'payment-not-expected': { id: 'Berkas tidak menunggu pembayaran', en: 'Payment not expected' },
   conflict: { id: 'Konflik data', en: 'Conflict' },
   'rate-limited': { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
   'service-unavailable': { id: 'Layanan sedang tidak tersedia', en: 'Service unavailable' },

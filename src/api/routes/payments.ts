@@ -70,9 +70,13 @@ export function paymentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       summary: "The payment gateway's confirmation of a paid levy (SKRD)",
       description:
         'Authenticated by `X-Signature: sha256=<hex>`, the HMAC-SHA256 of the raw body with ' +
-        'PAYMENT_WEBHOOK_SECRET. Duplicates are harmless: a reference already applied answers ' +
-        '`duplicate`. A confirmation for a file that is not awaiting payment is refused (409) rather ' +
-        'than silently used up; an amount other than the assessed levy is refused (422).',
+        "PAYMENT_WEBHOOK_SECRET. The file's workflow takes the confirmation or refuses it before " +
+        'anything changes. Duplicates are harmless: a reference already applied answers `duplicate` ' +
+        '(200) however often the gateway retries. A confirmation the file cannot take because it ' +
+        'does not, or no longer, await payment (it lapsed, was withdrawn or closed, or was paid ' +
+        'under another reference) is refused with 409 `payment-not-expected`: nothing is applied, ' +
+        'the refusal is recorded, and the gateway should refund the payer. An amount other than ' +
+        'the assessed levy is refused (422).',
       tags: ['payments'],
       security: ['paymentSignature'],
       body: { kind: 'rawJson', schema: callbackSchema, maxBytes: 16 * 1024 },
@@ -89,7 +93,12 @@ export function paymentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         },
         401: { description: 'Missing or wrong signature' },
         404: { description: 'No such file' },
-        409: { description: 'The file is not awaiting payment (closed or another stage)' },
+        409: {
+          description:
+            '`payment-not-expected`: the file does not, or no longer, await payment (lapsed, ' +
+            'withdrawn, closed, or already paid under another reference). Not applied; refund the payer. ' +
+            "`reason` gives the stage machine's reason (CLOSED_FILE or WRONG_STAGE).",
+        },
         422: { description: 'The amount differs from the assessed levy, or no levy is due' },
       },
     },

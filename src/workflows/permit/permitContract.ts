@@ -85,6 +85,12 @@ export interface PaymentConfirmation {
   paidAt: string;
 }
 
+/** A confirmation taken: applied now, or its reference was applied before (a gateway's retry). */
+export interface PaymentAnswer {
+  outcome: 'accepted' | 'duplicate';
+  file: FileView;
+}
+
 export interface HistoryEntry {
   sequence: number;
   at: string;
@@ -130,5 +136,11 @@ export interface FileView {
 export const decideUpdate = defineUpdate<FileView, [DecideArgs]>('decide');
 export const resubmitUpdate = defineUpdate<FileView, [ResubmitArgs]>('resubmit');
 export const withdrawUpdate = defineUpdate<FileView, [WithdrawArgs]>('withdraw');
+/** Refused by its validator (409 for the gateway to refund) when the file does not await payment. */
+export const confirmPaymentUpdate = defineUpdate<PaymentAnswer, [PaymentConfirmation]>('confirmPayment');
+/**
+ * No longer sent (confirmations go through confirmPaymentUpdate, which can be refused); its
+ * handler stays registered so running files and recorded histories that hold it still replay.
+ */
 export const paymentConfirmedSignal = defineSignal<[PaymentConfirmation]>('paymentConfirmed');
 export const fileStateQuery = defineQuery<FileView>('fileState');

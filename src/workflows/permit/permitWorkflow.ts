@@ -13,10 +13,12 @@ import { fileActionOfDecision } from '../../domain/stages/officerDecision.js';
 import { carryOut } from './acceptedActions.js';
 import { fire } from './passedDeadlines.js';
 import {
+  confirmPaymentUpdate,
   type DecideArgs,
   decideUpdate,
   type FileView,
   fileStateQuery,
+  type PaymentAnswer,
   type PaymentConfirmation,
   type PermitApplicationInput,
   paymentConfirmedSignal,
@@ -56,6 +58,12 @@ export async function permitApplicationWorkflow(input: PermitApplicationInput): 
       ),
     { validator: (_args) => refusedAsFailure(() => file.check(APPLICANT, { type: 'withdraw' })) },
   );
+  setHandler(confirmPaymentUpdate, (payment) => takePayment(file, payment), {
+    validator: (payment) => {
+      refusedAsFailure(() => isNewPayment(file, payment));
+    },
+  });
+  // No longer sent: kept, unchanged, for running files and histories that hold the signal.
   setHandler(paymentConfirmedSignal, (payment) => confirmPayment(file, payment));
   setHandler(fileStateQuery, () => fileView(file));
 
@@ -93,7 +101,13 @@ async function acceptAndAnswer(
   action: FileAction,
   details: Record<string, unknown> = {},
 ): Promise<FileView> {
-  const ticket = refusedAsFailure(() => file.accept(actor, action, details));
+  return answerWhenCarriedOut(
+    file,
+    refusedAsFailure(() => file.accept(actor, action, details)),
+  );
+}
+
+async function answerWhenCarriedOut(file: PermitFile, ticket: number): Promise<FileView> {
   await condition(() => file.isProcessed(ticket));
   return fileView(file);
 }
@@ -112,9 +126,34 @@ function resubmissionDetails(args: ResubmitArgs): Record<string, unknown> {
   };
 }
 
+const payAction = (payment: PaymentConfirmation): FileAction => ({
+  type: 'pay',
+  reference: payment.reference,
+});
+
 /**
- * A gateway may confirm the same payment several times; the reference is applied once. A refused
- * confirmation (file not awaiting payment) does not use the reference up.
+ * The rule of validator and handler alike: a reference applied before is a gateway's retry
+ * (false); a new one needs a file the stage machine lets be paid (else ActionRefusedError).
+ */
+function isNewPayment(file: PermitFile, payment: PaymentConfirmation): boolean {
+  if (file.paymentSeen(payment.reference)) return false;
+  file.check(PAYMENT_GATEWAY, payAction(payment));
+  return true;
+}
+
+/** Applies a new reference once, answering when it is recorded; a retry is answered at once. */
+async function takePayment(file: PermitFile, payment: PaymentConfirmation): Promise<PaymentAnswer> {
+  if (!refusedAsFailure(() => isNewPayment(file, payment))) {
+    return { outcome: 'duplicate', file: fileView(file) };
+  }
+  const ticket = refusedAsFailure(() => file.accept(PAYMENT_GATEWAY, payAction(payment), { ...payment }));
+  file.rememberPayment(payment.reference);
+  return { outcome: 'accepted', file: await answerWhenCarriedOut(file, ticket) };
+}
+
+/**
+ * The old signal's handler. A gateway may confirm the same payment several times; the reference
+ * is applied once. A refused confirmation (file not awaiting payment) does not use it up.
  */
 function confirmPayment(file: PermitFile, payment: PaymentConfirmation): void {
   if (file.paymentSeen(payment.reference)) return;

@@ -81,6 +81,7 @@ describe('the test catalog fixture', () => {
       'TEST-ONEREV',
       'TEST-FAST',
       'TEST-FAST-DEEMED',
+      'TEST-FAST-PAY',
     ]);
     const free = findPermitType(catalog, 'TEST-FREE');
     expect(free?.stages[0]).toMatchObject({ key: 'completeness', sla: { duration: 'PT30S' } });
