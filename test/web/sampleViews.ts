@@ -105,7 +105,7 @@ export function verificationView(overrides: Partial<VerificationPageView> = {}):
     issuedAt: jakartaWallTime('2026-11-30 14:05'),
     validity: { years: 5 },
     validUntil: '2031-11-29',
-    office: { id: office.name.id, en: office.name.en },
+    office: { id: office.shortName, en: 'DPMPTSP of Serang Regency' },
     sha256: 'a'.repeat(64),
     revocation: null,
     check: null,
