@@ -4,6 +4,7 @@
 // render tests, which render every page in both languages, catch it.
 
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import type { Language } from '../domain/fees/rupiah.js';
 
@@ -18,7 +19,7 @@ export interface WebTexts {
 }
 
 export function webLocaleFile(language: Language): string {
-  return new URL(`./assets/locales/${language}.ftl`, import.meta.url).pathname;
+  return fileURLToPath(new URL(`./assets/locales/${language}.ftl`, import.meta.url));
 }
 
 function loadBundle(language: Language): FluentBundle {

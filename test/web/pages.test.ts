@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderHomePage } from '../../src/web/views/homePage.js';
+import { STYLESHEET_FILE } from '../../src/web/views/layout.js';
 import { renderNotFoundPage } from '../../src/web/views/notFoundPage.js';
 import { renderStatisticsPage } from '../../src/web/views/statisticsPage.js';
 import { renderTrackingPage } from '../../src/web/views/trackingPage.js';
@@ -42,6 +44,10 @@ describe('every public page', () => {
       }
     },
   );
+
+  it('share one small stylesheet', () => {
+    expect(statSync(STYLESHEET_FILE).size).toBeLessThan(8 * 1024);
+  });
 
   it('links to the other language and keeps the language in the menu', () => {
     const id = renderTrackingPage(

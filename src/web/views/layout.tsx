@@ -2,13 +2,14 @@
 // switch, one stylesheet, no script. renderPage adds the doctype; hono's JSX runtime escapes
 // every text and attribute value, so views never build HTML by hand.
 
+import { fileURLToPath } from 'node:url';
 import type { Child } from 'hono/jsx';
 import { type WebTexts, webTexts } from '../webLocale.js';
 import type { PageContext } from './viewModels.js';
 
 export const STYLESHEET_HREF = '/assets/site.css';
 /** The stylesheet on disk, for the route that serves STYLESHEET_HREF. */
-export const STYLESHEET_FILE = new URL('../assets/site.css', import.meta.url).pathname;
+export const STYLESHEET_FILE = fileURLToPath(new URL('../assets/site.css', import.meta.url));
 
 /** `path` in `language`: Indonesian is the default, so only English carries `?lang=en`. */
 export function hrefIn(path: string, language: PageContext['language']): string {
