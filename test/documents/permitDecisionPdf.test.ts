@@ -17,7 +17,8 @@ const squash = (text: string) => text.replace(/\s+/g, ' ');
 
 const DEEMED_BASIS = 'UU 30/2014 tentang Administrasi Pemerintahan Pasal 53, sebagaimana diubah UU 6/2023';
 
-describe('the permit decision PDF', () => {
+// Each test runs poppler and zbar as processes: allow for a loaded machine.
+describe('the permit decision PDF', { timeout: 30_000 }, () => {
   it('holds the number, holder, type, masked NIK and dates, and never the full NIK', async () => {
     const pdf = await renderPermitDecisionPdf(samplePermitDecision());
     const text = squash(await pdfText(pdf));
