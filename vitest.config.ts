@@ -11,7 +11,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/config/**/*.test.ts', 'test/deploy/**/*.test.ts'],
+          include: [
+            'test/domain/**/*.test.ts',
+            'test/config/**/*.test.ts',
+            'test/deploy/**/*.test.ts',
+            'test/documents/**/*.test.ts',
+            'test/web/**/*.test.ts',
+          ],
           pool: 'forks',
         },
       },
@@ -19,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/domain/**', 'test/config/**', 'test/deploy/**'],
+          exclude: ['test/domain/**', 'test/config/**', 'test/deploy/**', 'test/documents/**', 'test/web/**'],
           pool: 'forks',
           globalSetup: ['test/support/globalSetup.ts'],
           testTimeout: 60_000,

@@ -132,6 +132,23 @@ function checkStagesAndFee(type: PermitType, at: CatalogPath, report: Report): v
   }
 }
 
+/** Contact data and the NIK never appear as the permit's object: the NIK is printed masked on its own. */
+const UNPRINTABLE_FIELD_TYPES: readonly FieldDef['type'][] = ['nik', 'phone', 'email'];
+
+function checkPermitObject(type: PermitType, at: CatalogPath, report: Report): void {
+  const seen = new Set<string>();
+  type.permitObject.forEach((key, index) => {
+    const here = [...at, 'permitObject', index];
+    const field = type.fields.find((candidate) => candidate.key === key);
+    if (!field)
+      report(here, `no field '${key}' in this permit type (permitObject lists field keys to print)`);
+    else if (UNPRINTABLE_FIELD_TYPES.includes(field.type))
+      report(here, `field '${key}' has type '${field.type}', which is personal data and is not printed`);
+    if (seen.has(key)) report(here, `field '${key}' is listed twice`);
+    seen.add(key);
+  });
+}
+
 export function checkCatalogRules(catalog: PermitCatalog): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
   const report: Report = (path, problem) => {
@@ -152,6 +169,7 @@ export function checkCatalogRules(catalog: PermitCatalog): CatalogIssue[] {
     );
     checkFields(type, at, report);
     checkStagesAndFee(type, at, report);
+    checkPermitObject(type, at, report);
   });
   return issues;
 }

@@ -22,7 +22,7 @@ const NON_NEGATIVE_WHOLE = 'expected a whole number, 0 or more';
 const nonNegativeWhole = () =>
   z.int({ error: says(NON_NEGATIVE_WHOLE) }).nonnegative({ error: says(NON_NEGATIVE_WHOLE) });
 
-const nonBlankText = () => z.string().regex(/\S/, { error: says('must not be blank') });
+export const nonBlankText = () => z.string().regex(/\S/, { error: says('must not be blank') });
 
 export const localizedTextSchema = z.strictObject({ id: nonBlankText(), en: nonBlankText() });
 export type LocalizedText = z.output<typeof localizedTextSchema>;
@@ -193,6 +193,26 @@ export const feeFormulaSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * How long an issued permit is valid: whole years or months from the date of issue, or without
+ * an end (`indefinite`, e.g. a building approval that lasts as long as the building).
+ */
+export type Validity = 'indefinite' | { years: number } | { months: number };
+const VALIDITY = "expected 'indefinite', { years: N } or { months: N }";
+export const validitySchema = z.union(
+  [
+    z.literal('indefinite'),
+    z
+      .strictObject({ years: positiveWhole().optional(), months: positiveWhole().optional() })
+      .superRefine(exactlyOneOf(['years', 'months']))
+      .transform(
+        (value): Validity =>
+          value.years !== undefined ? { years: value.years } : { months: value.months ?? 0 },
+      ),
+  ],
+  { error: says(VALIDITY) },
+);
+
 export const permitTypeSchema = z.strictObject({
   code: z
     .string()
@@ -212,6 +232,14 @@ export const permitTypeSchema = z.strictObject({
   revisionDeadline: responseDeadlineSchema.optional(),
   deemedApproval: z.strictObject({ enabled: z.boolean(), legalBasis: nonBlankText().optional() }).optional(),
   fee: feeFormulaSchema,
+  validity: validitySchema,
+  /**
+   * The legal basis printed on the permit decision ("Dasar hukum"), one regulation per item.
+   * The deemed-approval basis is printed separately when a file was deemed approved.
+   */
+  legalBasis: z.array(nonBlankText()).min(1, { error: says('expected at least one regulation') }),
+  /** Keys of the form fields printed on the permit as its object, in print order. */
+  permitObject: z.array(z.string()),
 });
 
 export const catalogSchema = z.strictObject({

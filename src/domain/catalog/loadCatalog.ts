@@ -9,15 +9,18 @@ import { parseCatalog } from './parseCatalog.js';
 /** Relative to the working directory, like the other paths in configuration. */
 export const DEFAULT_CATALOG_PATH = 'data/catalog/permit-types.yaml';
 
-/** @throws CatalogError naming `filePath` when it cannot be read or is not a valid catalog. */
-export function loadCatalog(filePath: string = DEFAULT_CATALOG_PATH): PermitCatalog {
-  let text: string;
+/** The text of a catalog-side YAML file. @throws CatalogError naming `filePath` when unreadable. */
+export function readCatalogText(filePath: string): string {
   try {
-    text = readFileSync(filePath, 'utf8');
+    return readFileSync(filePath, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`;
     throw new CatalogError(filePath, [{ path: [], problem }]);
   }
-  return parseCatalog(text, filePath);
+}
+
+/** @throws CatalogError naming `filePath` when it cannot be read or is not a valid catalog. */
+export function loadCatalog(filePath: string = DEFAULT_CATALOG_PATH): PermitCatalog {
+  return parseCatalog(readCatalogText(filePath), filePath);
 }

@@ -54,6 +54,7 @@ export const catalogErrorMap = (issue: z.core.$ZodRawIssue): string | undefined 
           ? `is required (${quoteAll(options)})`
           : `expected ${quoteAll(options)}, got ${describeInput(tag)}`;
       }
+      if (issue.input === undefined) return 'is required';
       return 'does not match any allowed form';
     }
     case 'too_small':
@@ -71,12 +72,33 @@ export const catalogErrorMap = (issue: z.core.$ZodRawIssue): string | undefined 
   }
 };
 
+/** A union alternative refused at its root for the input's kind (text where a mapping is expected). */
+const refusesKind = (alternative: readonly z.core.$ZodIssue[]): boolean =>
+  alternative.some(
+    (issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value'),
+  );
+
+/**
+ * The issues of the one union alternative that accepts the input's kind (e.g. the mapping form of
+ * `'indefinite' | { years: N }` for a mapping), so its specific problem is reported instead of
+ * "does not match"; null when no single alternative fits.
+ */
+function closestAlternative(issue: z.core.$ZodIssue): readonly z.core.$ZodIssue[] | null {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return null;
+  const fitting = issue.errors.filter((alternative) => !refusesKind(alternative));
+  return fitting.length === 1 ? (fitting[0] ?? null) : null;
+}
+
 /** Flattens zod issues; each unknown key becomes its own issue so its line can be found. */
 export function toCatalogIssues(issues: readonly z.core.$ZodIssue[]): CatalogIssue[] {
   const out: CatalogIssue[] = [];
   for (const issue of issues) {
     const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
-    if (issue.code === 'unrecognized_keys') {
+    const alternative = closestAlternative(issue);
+    if (alternative) {
+      for (const inner of toCatalogIssues(alternative))
+        out.push({ ...inner, path: [...path, ...inner.path] });
+    } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys)
         out.push({ path: [...path, key], problem: 'unknown key (check its spelling)' });
     } else {

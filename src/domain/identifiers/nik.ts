@@ -120,16 +120,23 @@ export function validateNik(input: string, options: NikOptions = {}): NikResult 
 }
 
 const MASK = '•';
+/** Printed documents use the ASCII asterisk, as on Indonesian official letters. */
+const DOCUMENT_MASK = '*';
 
 /**
  * Masks a NIK for display and logs: `3604015708900001` → `3604••••••••0001`.
  * Anything that is not exactly 16 digits (partial input, typos, garbage) becomes a fixed
- * 16-bullet mask so that neither its content nor its length leaks.
+ * 16-character mask so that neither its content nor its length leaks.
  */
-export function maskNik(input: string | null | undefined): string {
+export function maskNik(input: string | null | undefined, mask: string = MASK): string {
   const compact = compactNik(input ?? '');
-  if (!/^\d{16}$/.test(compact)) return MASK.repeat(16);
-  return `${compact.slice(0, 4)}${MASK.repeat(8)}${compact.slice(12)}`;
+  if (!/^\d{16}$/.test(compact)) return mask.repeat(16);
+  return `${compact.slice(0, 4)}${mask.repeat(8)}${compact.slice(12)}`;
+}
+
+/** The same masking rule for printed documents: `3604********0001`. */
+export function maskNikForDocument(input: string | null | undefined): string {
+  return maskNik(input, DOCUMENT_MASK);
 }
 
 /** Masks every 16-digit run in free text (a path, an error message) that may hold a NIK. */

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskNik, maskNikRuns, validateNik } from '../../../src/domain/identifiers/nik.js';
+import {
+  maskNik,
+  maskNikForDocument,
+  maskNikRuns,
+  validateNik,
+} from '../../../src/domain/identifiers/nik.js';
 
 const at2026 = { referenceYear: 2026 };
 
@@ -138,6 +143,16 @@ describe('maskNik', () => {
         if (!/^\d{16}$/.test(input.replace(/[\s.-]/g, ''))) expect(masked).not.toMatch(/\d/);
       }),
     );
+  });
+});
+
+describe('maskNikForDocument', () => {
+  it('keeps the first and last 4 digits with asterisks between, as printed on a permit', () => {
+    expect(maskNikForDocument('3604 0157 0890 0001')).toBe('3604********0001');
+  });
+
+  it('prints a full mask for anything that is not a NIK', () => {
+    expect(maskNikForDocument('36040157')).toBe('****************');
   });
 });
 

@@ -1,0 +1,21 @@
+// What a public verification of a permit says: valid, revoked or expired. Revocation wins over
+// expiry, because a revoked permit must never read as merely out of date. Pure module.
+
+import { isoDateOfDay, jakartaDayNumber } from '../calendar/jakartaTime.js';
+
+export const VERIFICATION_STATUSES = ['VALID', 'REVOKED', 'EXPIRED'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export interface VerificationFacts {
+  revokedAt: Date | null;
+  /** Last day of validity (`YYYY-MM-DD`, Asia/Jakarta), or null for a permit without an end. */
+  validUntil: string | null;
+  now: Date;
+}
+
+export function verificationStatus({ revokedAt, validUntil, now }: VerificationFacts): VerificationStatus {
+  if (revokedAt !== null && revokedAt.getTime() <= now.getTime()) return 'REVOKED';
+  // ISO dates compare correctly as text; the last day itself is still valid.
+  if (validUntil !== null && isoDateOfDay(jakartaDayNumber(now.getTime())) > validUntil) return 'EXPIRED';
+  return 'VALID';
+}

@@ -1,0 +1,114 @@
+// View models for the page tests, with hostile text wherever a value can come from outside
+// (form input, officer notes, catalog text an admin typed).
+
+import { jakartaWallTime } from '../../src/domain/calendar/jakartaTime.js';
+import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
+import { loadOfficeProfile } from '../../src/domain/catalog/loadOfficeProfile.js';
+import { serviceStandardView } from '../../src/web/views/serviceStandard.js';
+import type {
+  HomePageView,
+  StatisticsPageView,
+  TrackedFileView,
+  VerificationPageView,
+} from '../../src/web/views/viewModels.js';
+
+export const HOSTILE = `<script>alert("x")</script>"><img src=x onerror=alert(1)>&amp;`;
+
+export const office = loadOfficeProfile('data/catalog/office.yaml');
+export const catalog = loadCatalog('data/catalog/permit-types.yaml');
+
+export function homeView(): HomePageView {
+  return {
+    office,
+    botUrl: 'https://t.me/PerizinanSerangBot',
+    services: catalog.permitTypes.map(serviceStandardView),
+  };
+}
+
+export function trackedFile(overrides: Partial<TrackedFileView> = {}): TrackedFileView {
+  return {
+    registrationNumber: 'REG-2026-000123',
+    permitType: { id: 'Surat Izin Praktik Dokter', en: "Doctor's Practice Permit" },
+    status: 'AWAITING_REVISION',
+    submittedAt: jakartaWallTime('2026-11-20 09:12'),
+    currentStage: { id: 'Pemeriksaan kelengkapan berkas', en: 'Completeness check' },
+    deadline: jakartaWallTime('2026-11-23 16:00'),
+    permitNumber: null,
+    history: [
+      { at: jakartaWallTime('2026-11-20 09:12'), action: 'submitted', stage: null, note: null },
+      {
+        at: jakartaWallTime('2026-11-20 13:40'),
+        action: 'revision_requested',
+        stage: { id: 'Pemeriksaan kelengkapan berkas', en: 'Completeness check' },
+        note: `Pas foto buram ${HOSTILE}`,
+      },
+      { at: jakartaWallTime('2026-11-21 08:00'), action: 'sla_reminder', stage: null, note: null },
+    ],
+    ...overrides,
+  };
+}
+
+export function statisticsView(): StatisticsPageView {
+  const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
+  const more = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+  return {
+    officeName: office.shortName,
+    generatedAt: jakartaWallTime('2026-11-30 08:00'),
+    permitTypes: [
+      {
+        code: 'SIP-DOKTER',
+        name: { id: `Surat Izin Praktik Dokter ${HOSTILE}`, en: "Doctor's Practice Permit" },
+        pastDeadlineNow: 2,
+        months: [
+          {
+            month: '2026-10',
+            received: 41,
+            decided: 38,
+            onTimeShare: 0.921,
+            medianWorkingDays: 3.5,
+            pausesPerFile: 0.42,
+            deemedApprovals: 1,
+          },
+          {
+            month: '2026-11',
+            received: 12,
+            decided: 0,
+            onTimeShare: null,
+            medianWorkingDays: null,
+            pausesPerFile: null,
+            deemedApprovals: 0,
+          },
+        ],
+      },
+      {
+        code: 'PBG',
+        name: { id: 'Persetujuan Bangunan Gedung', en: 'Building Approval' },
+        pastDeadlineNow: 0,
+        months: [],
+      },
+    ],
+    onTimeLast12Months: [...months, ...more].map((month, index) => ({
+      month,
+      share: index === 11 ? null : 0.5 + index * 0.04,
+    })),
+  };
+}
+
+export function verificationView(overrides: Partial<VerificationPageView> = {}): VerificationPageView {
+  return {
+    officeName: office.shortName,
+    token: 'q3Jb7xW0pVnE2rT9yK5mLs8dHfA4cZ1uGiO6eB',
+    status: 'VALID',
+    permitNumber: '503/SIP-DOKTER/00042/DPMPTSP/2026',
+    permitType: { id: 'Surat Izin Praktik Dokter', en: "Doctor's Practice Permit" },
+    holderMasked: 'dr. Siti N. A.',
+    issuedAt: jakartaWallTime('2026-11-30 14:05'),
+    validity: { years: 5 },
+    validUntil: '2031-11-29',
+    office: { id: office.shortName, en: 'DPMPTSP of Serang Regency' },
+    sha256: 'a'.repeat(64),
+    revocation: null,
+    check: null,
+    ...overrides,
+  };
+}
