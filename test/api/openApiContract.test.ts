@@ -137,8 +137,10 @@ test('a paid file through its life: every answer to the applicant, the officers 
   });
 
   await GET(at, { accessCode: code }, { status: 200 });
-  await GET(at, officer('teknisDinkes'), { status: 200 });
-  // The deliberate 404: a wrong code, no credentials or a malformed number look like no file at all.
+  await GET(at, officer('verifikator'), { status: 200 });
+  // The deliberate 404: a wrong code, no credentials, a malformed number or an officer the file
+  // never reached (another department) look like no file at all.
+  await GET(at, officer('teknisDinkes'), { status: 404 });
   await GET(at, { accessCode: 'WRONGCODE1' }, { status: 404 });
   await GET(at, {}, refused(404));
   await GET('/api/v1/applications/not-a-number', { accessCode: code }, refused(404));
