@@ -5,13 +5,17 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
+import { ensureAppRoles } from '../../src/devstack/embeddedRoles.js';
 import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
 import { workflowsPath } from '../../src/worker/createWorker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
+    /** The runtime role's URL: what the app's pools use. */
     databaseUrl: string;
+    /** The owner's URL: migrations, schema drops, and tests acting behind the app's back. */
+    migrationDatabaseUrl: string;
     workflowBundlePath: string;
   }
 }
@@ -32,7 +36,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     const binary = await ensureTemporalCli({ log: (m) => console.log(`[global setup] ${m}`) });
-    const [env, databaseUrl, bundlePath] = await Promise.all([
+    const [env, { databaseUrl, migrationDatabaseUrl }, bundlePath] = await Promise.all([
       TestWorkflowEnvironment.createLocal({
         server: {
           executable: { type: 'existing-path', path: binary },
@@ -45,11 +49,13 @@ export default async function setup(project: TestProject) {
         return e;
       }),
       (async () => {
+        // An existing server's user must be allowed to create roles: the suite runs as the app
+        // does, migrations as an owner role and everything else as a runtime role.
         const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-        if (external) return external;
+        if (external) return ensureAppRoles(external);
         const pg = await startEmbeddedPostgres({ dir: path.join(scratch, 'postgres') });
         stops.push(pg.stop);
-        return pg.databaseUrl;
+        return ensureAppRoles(pg.databaseUrl);
       })(),
       (async () => {
         const { code } = await bundleWorkflowCode({
@@ -63,6 +69,7 @@ export default async function setup(project: TestProject) {
     ]);
     project.provide('temporalAddress', env.address);
     project.provide('databaseUrl', databaseUrl);
+    project.provide('migrationDatabaseUrl', migrationDatabaseUrl);
     project.provide('workflowBundlePath', bundlePath);
     console.log(
       `[global setup] Temporal ${env.address}, PostgreSQL and workflow bundle ready in ${Date.now() - started} ms`,
