@@ -19,7 +19,7 @@ interface ChainRow {
   reason: string | null;
   details_json: string;
   recorded_at_us: string;
-  chain_position: string;
+  position: string;
   chain_hash: string;
   file_chain_hash: string;
 }
@@ -39,7 +39,7 @@ export async function auditChainPage(
             actor_kind, actor_id, actor_role, action, from_status, to_status, stage_key, reason,
             details::text AS details_json,
             (extract(epoch FROM recorded_at) * 1000000)::bigint::text AS recorded_at_us,
-            chain_position::text, chain_hash, file_chain_hash
+            chain_position::text AS position, chain_hash, file_chain_hash
      FROM audit_events WHERE chain_position > $1 ORDER BY chain_position LIMIT $2`,
     [afterPosition, limit],
   );
@@ -58,7 +58,7 @@ export async function auditChainPage(
     reason: r.reason,
     detailsJson: r.details_json,
     recordedAtMicros: r.recorded_at_us,
-    chainPosition: Number(r.chain_position),
+    chainPosition: Number(r.position),
     chainHash: r.chain_hash,
     fileChainHash: r.file_chain_hash,
   }));
