@@ -45,81 +45,82 @@ const postgresUrl = () =>
     { message: 'expected a URL starting with postgres:// or postgresql://' },
   );
 
-const envSchema = z
-  .object({
-    DATABASE_URL: postgresUrl(),
-    // The owner of the tables runs the migrations; DATABASE_URL's user only gets what the app needs.
-    MIGRATION_DATABASE_URL: postgresUrl(),
-    TEMPORAL_ADDRESS: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port of a Temporal frontend, e.g. localhost:7233')
-      .optional(),
-    TEMPORAL_NAMESPACE: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9._-]{1,255}$/, 'expected a Temporal namespace name (letters, digits, . _ -)')
-      .default('default'),
-    TEMPORAL_TASK_QUEUE: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9._-]{1,200}$/, 'expected a task queue name (letters, digits, . _ -)')
-      .default('permits'),
-    TEMPORAL_API_KEY: z.string().trim().min(1).optional(),
-    TEMPORAL_TLS: z
-      .enum(['true', 'false'], { message: 'expected true or false' })
-      .default('false')
-      .transform((v) => v === 'true'),
-    TEMPORAL_UI_PORT: port(8233),
-    PORT: port(3000),
-    TELEGRAM_BOT_TOKEN: z
-      .string()
-      .trim()
-      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'expected a bot token from @BotFather, like 123456:ABC-DEF...')
-      .optional(),
-    TELEGRAM_API_ROOT: optionalUrl('an http(s) URL of a Bot API server, e.g. https://api.telegram.org'),
-    PUBLIC_URL: optionalUrl('the public https URL of this service, used for the Telegram webhook'),
-    // Telegram echoes it in a header on every webhook call; unset, one is derived from the bot token.
-    TELEGRAM_WEBHOOK_SECRET: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 characters of letters, digits, _ or -')
-      .optional(),
-    ADMIN_TOKEN: z.string().min(24, 'expected a secret of at least 24 characters').optional(),
-    PERMIT_CATALOG: z.string().trim().min(1).optional(),
-    HOLIDAY_CALENDAR: z.string().trim().min(1).optional(),
-    DATA_DIR: z.string().trim().min(1).default('var'),
-    PAYMENT_WEBHOOK_SECRET: z
-      .string()
-      .min(32, 'expected the shared secret of the payment gateway, at least 32 characters')
-      .optional(),
-    CORS_ORIGINS: z
-      .string()
-      .trim()
-      .refine((v) => v.split(',').every((origin) => isOrigin(origin.trim())), {
-        message: 'expected a comma-separated list of origins such as https://izin.serangkab.go.id (no path)',
-      })
-      .optional(),
-    TRUST_PROXY: z.coerce
-      .number({ message: 'expected the number of reverse proxies in front of the API (0-10)' })
-      .int('expected the number of reverse proxies in front of the API (0-10)')
-      .min(0, 'expected the number of reverse proxies in front of the API (0-10)')
-      .max(10, 'expected the number of reverse proxies in front of the API (0-10)')
-      .default(0),
-    API_RATE_LIMIT_PER_MINUTE: positiveCount(
-      'requests per minute per client address on public endpoints',
-      120,
-    ),
-    API_AUTH_FAILURES_PER_15_MINUTES: positiveCount(
-      'failed authentications per 15 minutes per client address before refusing',
-      20,
-    ),
-    LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
-  })
-  .refine((env) => env.MIGRATION_DATABASE_URL === undefined || env.DATABASE_URL !== undefined, {
+const envSchema = z.object({
+  DATABASE_URL: postgresUrl(),
+  // The owner of the tables runs the migrations; DATABASE_URL's user only gets what the app needs.
+  MIGRATION_DATABASE_URL: postgresUrl(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port of a Temporal frontend, e.g. localhost:7233')
+    .optional(),
+  TEMPORAL_NAMESPACE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,255}$/, 'expected a Temporal namespace name (letters, digits, . _ -)')
+    .default('default'),
+  TEMPORAL_TASK_QUEUE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'expected a task queue name (letters, digits, . _ -)')
+    .default('permits'),
+  TEMPORAL_API_KEY: z.string().trim().min(1).optional(),
+  TEMPORAL_TLS: z
+    .enum(['true', 'false'], { message: 'expected true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  TEMPORAL_UI_PORT: port(8233),
+  PORT: port(3000),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'expected a bot token from @BotFather, like 123456:ABC-DEF...')
+    .optional(),
+  TELEGRAM_API_ROOT: optionalUrl('an http(s) URL of a Bot API server, e.g. https://api.telegram.org'),
+  PUBLIC_URL: optionalUrl('the public https URL of this service, used for the Telegram webhook'),
+  // Telegram echoes it in a header on every webhook call; unset, one is derived from the bot token.
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 characters of letters, digits, _ or -')
+    .optional(),
+  ADMIN_TOKEN: z.string().min(24, 'expected a secret of at least 24 characters').optional(),
+  PERMIT_CATALOG: z.string().trim().min(1).optional(),
+  HOLIDAY_CALENDAR: z.string().trim().min(1).optional(),
+  DATA_DIR: z.string().trim().min(1).default('var'),
+  PAYMENT_WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'expected the shared secret of the payment gateway, at least 32 characters')
+    .optional(),
+  CORS_ORIGINS: z
+    .string()
+    .trim()
+    .refine((v) => v.split(',').every((origin) => isOrigin(origin.trim())), {
+      message: 'expected a comma-separated list of origins such as https://izin.serangkab.go.id (no path)',
+    })
+    .optional(),
+  TRUST_PROXY: z.coerce
+    .number({ message: 'expected the number of reverse proxies in front of the API (0-10)' })
+    .int('expected the number of reverse proxies in front of the API (0-10)')
+    .min(0, 'expected the number of reverse proxies in front of the API (0-10)')
+    .max(10, 'expected the number of reverse proxies in front of the API (0-10)')
+    .default(0),
+  API_RATE_LIMIT_PER_MINUTE: positiveCount('requests per minute per client address on public endpoints', 120),
+  API_AUTH_FAILURES_PER_15_MINUTES: positiveCount(
+    'failed authentications per 15 minutes per client address before refusing',
+    20,
+  ),
+  LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
+});
+
+// MIGRATION_DATABASE_URL alone would migrate one server while the app embeds another.
+const checkedEnvSchema = envSchema.refine(
+  (env) => env.MIGRATION_DATABASE_URL === undefined || env.DATABASE_URL !== undefined,
+  {
     path: ['MIGRATION_DATABASE_URL'],
     message: 'set DATABASE_URL too (the user the app runs as), or unset both to use the embedded PostgreSQL',
-  });
+  },
+);
 
 export type AppConfig = ReturnType<typeof toConfig>;
 
@@ -175,7 +176,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // An empty variable means "not set", as in most deployment tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = checkedEnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '(environment)');
