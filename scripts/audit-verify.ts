@@ -30,11 +30,14 @@ try {
   }
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
+  const unmigrated = (error as { code?: string }).code === '42P01';
   console.error(
     error instanceof ConfigError
       ? message
       : `Could not verify the audit trail: ${message}\n` +
-          'With the embedded PostgreSQL, stop "npm start" first (it holds DATA_DIR), or set DATABASE_URL.',
+          (unmigrated
+            ? 'This database has not been migrated yet: start the app (or a worker) once, which migrates it.'
+            : 'With the embedded PostgreSQL, stop "npm start" first (it holds DATA_DIR), or set DATABASE_URL.'),
   );
   process.exitCode = 2;
 } finally {
