@@ -7,6 +7,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY tsconfig.json ./
 COPY src ./src
+COPY scripts ./scripts
 COPY migrations ./migrations
 COPY data ./data
 USER node

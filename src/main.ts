@@ -8,7 +8,10 @@ import { openPool, startApiRole, startBotRole, startWorkerRole } from './runtime
 // Telegram bot (long polling, or webhook inside the API when PUBLIC_URL is set; off without a token).
 await boot('all-in-one', async ({ config, logger, stops }) => {
   const infra = await provideInfrastructure(config, logger, stops);
-  const applied = await runMigrations({ databaseUrl: infra.databaseUrl });
+  const applied = await runMigrations({
+    databaseUrl: infra.migrationDatabaseUrl,
+    runtimeDatabaseUrl: infra.databaseUrl,
+  });
   logger.info({ applied }, applied.length > 0 ? 'migrations applied' : 'database schema up to date');
   const pool = openPool(infra, stops);
   await startWorkerRole(config, infra, pool, logger, stops);

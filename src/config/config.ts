@@ -39,11 +39,16 @@ function isOrigin(value: string): boolean {
   return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
 }
 
-const envSchema = z.object({
-  DATABASE_URL: optionalUrl('a PostgreSQL connection URL such as postgres://user:pass@host:5432/db').refine(
+const postgresUrl = () =>
+  optionalUrl('a PostgreSQL connection URL such as postgres://user:pass@host:5432/db').refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     { message: 'expected a URL starting with postgres:// or postgresql://' },
-  ),
+  );
+
+const envSchema = z.object({
+  DATABASE_URL: postgresUrl(),
+  // The owner of the tables runs the migrations; DATABASE_URL's user only gets what the app needs.
+  MIGRATION_DATABASE_URL: postgresUrl(),
   TEMPORAL_ADDRESS: z
     .string()
     .trim()
@@ -114,6 +119,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
+// MIGRATION_DATABASE_URL alone would migrate one server while the app embeds another.
+const checkedEnvSchema = envSchema.refine(
+  (env) => env.MIGRATION_DATABASE_URL === undefined || env.DATABASE_URL !== undefined,
+  {
+    path: ['MIGRATION_DATABASE_URL'],
+    message: 'set DATABASE_URL too (the user the app runs as), or unset both to use the embedded PostgreSQL',
+  },
+);
+
 export type AppConfig = ReturnType<typeof toConfig>;
 
 /** Thrown when the environment is invalid; the message is meant for the operator as it is. */
@@ -128,6 +142,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
   const dataDir = path.resolve(projectRoot, env.DATA_DIR);
   return {
     databaseUrl: env.DATABASE_URL,
+    /** Who runs migrations (and owns the tables): DATABASE_URL's user unless set apart. */
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL,
     temporal: {
       address: env.TEMPORAL_ADDRESS,
       namespace: env.TEMPORAL_NAMESPACE,
@@ -172,7 +188,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // An empty variable means "not set", as in most deployment tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = checkedEnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '(environment)');

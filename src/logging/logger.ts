@@ -17,6 +17,7 @@ const redactedKeys = [
   'Authorization',
   'x-access-code',
   'databaseUrl',
+  'migrationDatabaseUrl',
   'connectionString',
 ];
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppConfig } from '../config/config.js';
 import { startEmbeddedPostgres } from '../devstack/embeddedPostgres.js';
+import { ensureAppRoles } from '../devstack/embeddedRoles.js';
 import { ensureTemporalCli } from '../devstack/temporalCli.js';
 import { startTemporalDevServer } from '../devstack/temporalDevServer.js';
 import type { Logger } from '../logging/logger.js';
@@ -8,7 +9,10 @@ import type { TemporalTarget } from '../temporal/connections.js';
 import type { StopStack } from './stopStack.js';
 
 export interface Infrastructure {
+  /** The runtime role's: every pool of the app. */
   databaseUrl: string;
+  /** The tables' owner's: migrations only. */
+  migrationDatabaseUrl: string;
   temporal: TemporalTarget;
 }
 
@@ -21,22 +25,7 @@ export async function provideInfrastructure(
   logger: Logger,
   stops: StopStack,
 ): Promise<Infrastructure> {
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    const dir = path.join(config.dataDir, 'postgres');
-    const pgLog = logger.child({ component: 'embedded-postgres' });
-    const pg = await startEmbeddedPostgres({ dir, log: (m) => pgLog.debug(m) });
-    stops.push('embedded postgres', pg.stop);
-    databaseUrl = pg.databaseUrl;
-    if (pg.unreachable) {
-      logger.warn(
-        { dir: pg.dataDir, unreachable: pg.unreachable },
-        `the embedded PostgreSQL's "postgres" user cannot enter ${pg.unreachable}, so its data lives in ` +
-          `${pg.dataDir} (kept across restarts); set DATA_DIR to a folder it can enter to keep it there`,
-      );
-    }
-    logger.info({ dir: pg.dataDir, port: Number(new URL(databaseUrl).port) }, 'embedded PostgreSQL started');
-  }
+  const { databaseUrl, migrationDatabaseUrl } = await provideDatabase(config, logger, stops);
   let address = config.temporal.address;
   if (!address) {
     const binary = await ensureTemporalCli({ log: (m) => logger.info(m) });
@@ -55,6 +44,7 @@ export async function provideInfrastructure(
   }
   return {
     databaseUrl,
+    migrationDatabaseUrl,
     temporal: {
       address,
       namespace: config.temporal.namespace,
@@ -62,6 +52,34 @@ export async function provideInfrastructure(
       apiKey: config.temporal.apiKey,
     },
   };
+}
+
+/**
+ * DATABASE_URL (and MIGRATION_DATABASE_URL) when set; otherwise an embedded PostgreSQL under
+ * DATA_DIR, with an owner role for migrations and a runtime role for the app.
+ */
+export async function provideDatabase(
+  config: AppConfig,
+  logger: Logger,
+  stops: StopStack,
+): Promise<Pick<Infrastructure, 'databaseUrl' | 'migrationDatabaseUrl'>> {
+  if (config.databaseUrl && config.migrationDatabaseUrl) {
+    return { databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl };
+  }
+  const dir = path.join(config.dataDir, 'postgres');
+  const pgLog = logger.child({ component: 'embedded-postgres' });
+  const pg = await startEmbeddedPostgres({ dir, log: (m) => pgLog.debug(m) });
+  stops.push('embedded postgres', pg.stop);
+  if (pg.unreachable) {
+    logger.warn(
+      { dir: pg.dataDir, unreachable: pg.unreachable },
+      `the embedded PostgreSQL's "postgres" user cannot enter ${pg.unreachable}, so its data lives in ` +
+        `${pg.dataDir} (kept across restarts); set DATA_DIR to a folder it can enter to keep it there`,
+    );
+  }
+  const urls = await ensureAppRoles(pg.databaseUrl);
+  logger.info({ dir: pg.dataDir, port: Number(new URL(pg.databaseUrl).port) }, 'embedded PostgreSQL started');
+  return urls;
 }
 
 /** For the separate entry points: production runs them against existing servers. */
@@ -78,6 +96,7 @@ export function requireExternalInfrastructure(config: AppConfig, role: string): 
   }
   return {
     databaseUrl: config.databaseUrl!,
+    migrationDatabaseUrl: config.migrationDatabaseUrl!,
     temporal: {
       address: config.temporal.address!,
       namespace: config.temporal.namespace,

@@ -3,6 +3,7 @@
 
 export type { ApplicationSummary } from '../repositories/applicationListRepository.js';
 export type { ApplicationStatus, HistoryItem } from '../repositories/applicationRepository.js';
+export type { DailyAuditHead } from '../repositories/auditChainRepository.js';
 export type { StoredUpload } from '../repositories/documentRepository.js';
 export type { OpenedBy } from '../repositories/officerFileReadRepository.js';
 export type { AdminAuditEntry, Officer, OfficerInput } from '../repositories/officerRepository.js';

@@ -4,6 +4,7 @@ import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { AccessCodeVerifier } from './accessCodeVerifier.js';
+import { createAuditTrailService } from './auditTrailService.js';
 import { CallerAccess } from './callerAccess.js';
 import { createCatalogService } from './catalogService.js';
 import { createDocumentService } from './documentService.js';
@@ -45,6 +46,7 @@ export function createServices(deps: ServiceDependencies) {
     documents: createDocumentService({ ...deps, access, store: documents }),
     payments: createPaymentService(deps),
     operations: createOperationsService(deps),
+    auditTrail: createAuditTrailService(deps),
   };
 }
 

@@ -188,11 +188,22 @@ test('a paid permit goes from submission through a revision round and payment to
 
   const stats = await call<{
     permitTypes: { permitTypeCode: string; countsByStatus: Record<string, number>; pauses: number }[];
+    auditHeads: { day: string; position: number; hash: string }[];
   }>(api.url, 'GET', '/api/v1/stats');
   expect(stats.body.permitTypes.find((t) => t.permitTypeCode === 'TEST-PAY')).toMatchObject({
     countsByStatus: { ISSUED: 1 },
     pauses: 1,
   });
+  // Today's published head (Asia/Jakarta) is the chain link of the last event recorded so far.
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const head = stats.body.auditHeads.at(-1);
+  const linked = await api.stack.pool.query<{ chain_hash: string; later: number }>(
+    `SELECT chain_hash, (SELECT count(*)::int FROM audit_events WHERE chain_position > $1) AS later
+     FROM audit_events WHERE chain_position = $1`,
+    [head?.position],
+  );
+  expect(head?.day).toBe(today);
+  expect(linked.rows[0]).toEqual({ chain_hash: head?.hash, later: 0 });
 
   const metrics = await call(api.url, 'GET', '/metrics');
   expect(metrics.text).toContain('permit_transitions_recorded{action="issued"} 1');

@@ -125,6 +125,7 @@ describe('without TELEGRAM_BOT_TOKEN', () => {
     const stops = new StopStack();
     const infra = {
       databaseUrl: stack.databaseUrl,
+      migrationDatabaseUrl: stack.migrationDatabaseUrl,
       temporal: { address: 'unused:7233', namespace: 'default', tls: false, apiKey: undefined },
     };
     expect(await startBotRole(config, infra, stack.pool, log, stops)).toBe('off');

@@ -66,6 +66,23 @@ describe('loadConfig', () => {
     );
   });
 
+  test('migrations run as DATABASE_URL unless MIGRATION_DATABASE_URL names the tables’ owner', () => {
+    const app = 'postgres://app:p@db:5432/permits';
+    const owner = 'postgres://owner:p@db:5432/permits';
+    expect(loadConfig({ DATABASE_URL: app }).migrationDatabaseUrl).toBe(app);
+    expect(loadConfig({ DATABASE_URL: app, MIGRATION_DATABASE_URL: owner })).toMatchObject({
+      databaseUrl: app,
+      migrationDatabaseUrl: owner,
+    });
+    expect(loadConfig({}).migrationDatabaseUrl).toBeUndefined();
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: owner })).toThrow(
+      /MIGRATION_DATABASE_URL: set DATABASE_URL too/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'mysql://x@y/z' })).toThrow(
+      /MIGRATION_DATABASE_URL: expected a URL starting with postgres:\/\//,
+    );
+  });
+
   test('all wrong variables are reported at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
   });

@@ -3,8 +3,9 @@ import { expect, inject, test } from 'vitest';
 import { runMigrations } from '../../src/db/migrate.js';
 import { createPool, quoteIdent } from '../../src/db/pool.js';
 
+// Migrations run as the tables' owner, as the app runs them (MIGRATION_DATABASE_URL).
 test('migrations apply once and re-running them is a no-op', async () => {
-  const databaseUrl = inject('databaseUrl');
+  const databaseUrl = inject('migrationDatabaseUrl');
   const schema = `t_migrate_${randomBytes(4).toString('hex')}`;
   const pool = createPool(databaseUrl, { schema });
   try {
@@ -31,8 +32,8 @@ test('migrations apply once and re-running them is a no-op', async () => {
   }
 });
 
-test('the audit trail refuses updates and deletes', async () => {
-  const databaseUrl = inject('databaseUrl');
+test('the audit trail refuses updates, deletes and TRUNCATE, even from its owner', async () => {
+  const databaseUrl = inject('migrationDatabaseUrl');
   const schema = `t_audit_${randomBytes(4).toString('hex')}`;
   await runMigrations({ databaseUrl, schema });
   const pool = createPool(databaseUrl, { schema });
@@ -43,6 +44,8 @@ test('the audit trail refuses updates and deletes', async () => {
     );
     await expect(pool.query(`UPDATE audit_events SET reason = 'x'`)).rejects.toThrow(/append-only/);
     await expect(pool.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await expect(pool.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+    await expect(pool.query('TRUNCATE admin_audit')).rejects.toThrow(/append-only/);
   } finally {
     await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
     await pool.end();

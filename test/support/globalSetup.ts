@@ -7,13 +7,17 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { allStarted } from '../../src/devstack/allStarted.js';
 import { startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
+import { ensureAppRoles } from '../../src/devstack/embeddedRoles.js';
 import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
 import { workflowsPath } from '../../src/worker/createWorker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
+    /** The runtime role's URL: what the app's pools use. */
     databaseUrl: string;
+    /** The owner's URL: migrations, schema drops, and tests acting behind the app's back. */
+    migrationDatabaseUrl: string;
     workflowBundlePath: string;
   }
 }
@@ -35,7 +39,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     const binary = await ensureTemporalCli({ log: (m) => console.log(`[global setup] ${m}`) });
-    const [env, databaseUrl, bundlePath] = await allStarted([
+    const [env, { databaseUrl, migrationDatabaseUrl }, bundlePath] = await allStarted([
       TestWorkflowEnvironment.createLocal({
         server: {
           executable: { type: 'existing-path', path: binary },
@@ -60,6 +64,7 @@ export default async function setup(project: TestProject) {
     ]);
     project.provide('temporalAddress', env.address);
     project.provide('databaseUrl', databaseUrl);
+    project.provide('migrationDatabaseUrl', migrationDatabaseUrl);
     project.provide('workflowBundlePath', bundlePath);
     console.log(
       `[global setup] Temporal ${env.address}, PostgreSQL and workflow bundle ready in ${Date.now() - started} ms`,
@@ -74,12 +79,19 @@ export default async function setup(project: TestProject) {
 }
 
 /** TEST_DATABASE_URL (or DATABASE_URL) when set and answering; otherwise an embedded server. */
-async function testDatabase(scratch: string, stops: (() => Promise<void>)[]): Promise<string> {
+/**
+ * The suite runs as the app does: migrations as an owner role, everything else as a runtime
+ * role. An existing server's user must therefore be allowed to create roles.
+ */
+async function testDatabase(
+  scratch: string,
+  stops: (() => Promise<void>)[],
+): Promise<{ databaseUrl: string; migrationDatabaseUrl: string }> {
   const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!external) {
     const pg = await startEmbeddedPostgres({ dir: path.join(scratch, 'postgres'), sharedRoot: scratch });
     stops.push(pg.stop);
-    return pg.databaseUrl;
+    return ensureAppRoles(pg.databaseUrl);
   }
   const client = new pg.Client({ connectionString: external, connectionTimeoutMillis: 10_000 });
   try {
@@ -93,7 +105,7 @@ async function testDatabase(scratch: string, stops: (() => Promise<void>)[]): Pr
   } finally {
     await client.end().catch(() => {});
   }
-  return external;
+  return ensureAppRoles(external);
 }
 
 const quietBundlerLogger = {

@@ -20,7 +20,10 @@ export interface TestStack {
   client: Client;
   taskQueue: string;
   schema: string;
+  /** The runtime role's URL, as `pool` uses it (with `schema` as its search path). */
   databaseUrl: string;
+  /** The owner's URL: for acting behind the app's back. */
+  migrationDatabaseUrl: string;
   nativeConnection: NativeConnection;
   calendar: WorkingCalendar;
   /**
@@ -51,7 +54,8 @@ export async function startTestStack(name: string): Promise<TestStack> {
     .toLowerCase()
     .slice(0, 40)}_${suffix}`;
   const databaseUrl = inject('databaseUrl');
-  await runMigrations({ databaseUrl, schema });
+  const migrationDatabaseUrl = inject('migrationDatabaseUrl');
+  await runMigrations({ databaseUrl: migrationDatabaseUrl, runtimeDatabaseUrl: databaseUrl, schema });
   const pool = createPool(databaseUrl, { schema, max: 5 });
   const address = inject('temporalAddress');
   const connection = await Connection.connect({ address });
@@ -99,6 +103,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
     taskQueue,
     schema,
     databaseUrl,
+    migrationDatabaseUrl,
     nativeConnection,
     calendar,
     startWorker,
@@ -106,8 +111,9 @@ export async function startTestStack(name: string): Promise<TestStack> {
       for (const w of [...workers]) await w.stop();
       await nativeConnection.close();
       await connection.close();
-      await pool.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
       await pool.end();
+      const owner = createPool(migrationDatabaseUrl, { max: 1 });
+      await owner.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`).finally(() => owner.end());
     },
   };
 }

@@ -13,6 +13,18 @@ const statsSchema = z.object({
       pauses: z.int().describe('Revision requests that stopped a clock'),
     }),
   ),
+  auditHeads: z
+    .array(
+      z.object({
+        day: z.string().describe('Calendar day in Asia/Jakarta, YYYY-MM-DD'),
+        position: z.int().describe("Number of audit events in the chain up to the day's last one"),
+        hash: z.string().describe("SHA-256 chain link (hex) of the day's last audit event"),
+      }),
+    )
+    .describe(
+      'Head of the audit chain at the end of each of the last 30 days that recorded events, oldest first. ' +
+        'Keep copies: a rewritten history no longer reproduces them (npm run audit:verify).',
+    ),
 });
 
 export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
@@ -26,9 +38,12 @@ export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       responses: { 200: { description: 'Statistics', schema: statsSchema } },
     },
     async (_req, res) => {
-      const permitTypes = await ctx.services.fileQueries.stats();
+      const [permitTypes, auditHeads] = await Promise.all([
+        ctx.services.fileQueries.stats(),
+        ctx.services.auditTrail.dailyHeads(),
+      ]);
       res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ permitTypes });
+      res.json({ permitTypes, auditHeads });
     },
   );
 }

@@ -1,0 +1,15 @@
+-- What the runtime role (DATABASE_URL's user) may do in the app's schema. The migration step
+-- applies this after migrating whenever MIGRATION_DATABASE_URL names another user, so tables
+-- added by later migrations are covered. A DBA can run it by hand with psql:
+--   psql "$MIGRATION_DATABASE_URL" -v schema=public -v runtime_role=perizinan_app -f src/db/runtimeGrants.sql
+-- The runtime role owns nothing: only an owner may disable triggers, alter or drop a table.
+GRANT USAGE ON SCHEMA :"schema" TO :"runtime_role";
+REVOKE ALL ON ALL TABLES IN SCHEMA :"schema" FROM :"runtime_role";
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA :"schema" FROM :"runtime_role";
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA :"schema" TO :"runtime_role";
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA :"schema" TO :"runtime_role";
+-- The audit trails are append-only for the app: it adds events and reads them, nothing else
+-- (TRUNCATE was never granted).
+REVOKE UPDATE, DELETE ON :"schema".audit_events, :"schema".admin_audit FROM :"runtime_role";
+-- Which migrations ran is the migrator's record; the app only reads it (/readyz).
+REVOKE INSERT, UPDATE, DELETE ON :"schema".pgmigrations FROM :"runtime_role";
