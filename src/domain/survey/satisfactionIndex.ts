@@ -4,8 +4,9 @@
 // 25 x the mean of the element means, still exact, and is then rounded half up to 2 decimals;
 // the grade is read from that rounded IKM against the regulation's conversion intervals, which
 // are given to 2 decimals (A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99). Exact
-// arithmetic matters at the edges: 88.305 in binary floating point is 88.30499..., which would
-// round down to a B. The published NRRs are rounded half up to 3 decimals for display only.
+// arithmetic matters on a half: 40 respondents scoring 131 per element give 81.875, which the
+// floating-point sum of the means makes 81.87499... and would round down. The published NRRs
+// are rounded half up to 3 decimals for display only.
 import { SURVEY_ELEMENTS, type SurveyAnswers, type SurveyElement } from './surveyElements.js';
 
 /** One element's totals over a group of responses: the sum of its scores and how many gave one. */

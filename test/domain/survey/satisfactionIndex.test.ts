@@ -71,8 +71,7 @@ describe('the IKM and its grade from known answers', () => {
     expect(index.grade?.letter).toBe(letter);
   });
 
-  // Exactly halfway between two hundredths: the IKM is computed exactly and rounded half up
-  // (in binary floating point 88.305 is 88.30499..., and would fall to a B).
+  // Exactly halfway between two hundredths: the IKM is computed exactly and rounded half up.
   it.each([
     { sum: 17661, ikm: 88.31, letter: 'A' },
     { sum: 15321, ikm: 76.61, letter: 'B' },
@@ -81,6 +80,11 @@ describe('the IKM and its grade from known answers', () => {
     const index = satisfactionIndex(uniform(row.sum, 5000));
     expect(index.ikm).toBe(row.ikm);
     expect(index.grade?.letter).toBe(row.letter);
+  });
+
+  it('a half that floating point would round down is rounded up', () => {
+    // 25 x 131/40 = 81.875; summing the nine means in floating point gives 81.87499...
+    expect(satisfactionIndex(totalsOf(respondents(40, 131))).ikm).toBe(81.88);
   });
 
   it('just under a half rounds down', () => {
