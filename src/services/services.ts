@@ -14,6 +14,7 @@ import { createIntakeService } from './intakeService.js';
 import { createOfficerService } from './officerService.js';
 import { createOperationsService } from './operationsService.js';
 import { createPaymentService } from './paymentService.js';
+import { createSurveyService } from './surveyService.js';
 import { createTelegramIdentityService } from './telegramIdentityService.js';
 
 export interface ServiceDependencies {
@@ -45,6 +46,7 @@ export function createServices(deps: ServiceDependencies) {
     documents: createDocumentService({ ...deps, access, store: documents }),
     payments: createPaymentService(deps),
     operations: createOperationsService(deps),
+    survey: createSurveyService({ ...deps, access }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiContext } from '../apiContext.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
+import { surveyFiguresSchema } from './survey.js';
 
 const statsSchema = z.object({
   permitTypes: z.array(
@@ -13,6 +14,9 @@ const statsSchema = z.object({
       pauses: z.int().describe('Revision requests that stopped a clock'),
     }),
   ),
+  survey: z
+    .array(surveyFiguresSchema)
+    .describe('Satisfaction survey (SKM) per permit type and quarter: IKM, grade and element means'),
 });
 
 export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
@@ -27,8 +31,9 @@ export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
     },
     async (_req, res) => {
       const permitTypes = await ctx.services.fileQueries.stats();
+      const survey = await ctx.services.survey.publicFigures();
       res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ permitTypes });
+      res.json({ permitTypes, survey });
     },
   );
 }
