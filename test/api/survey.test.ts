@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApp } from '../../src/api/createApp.js';
 import { satisfactionIndex, totalsOf } from '../../src/domain/survey/satisfactionIndex.js';
 import type { SurveyAnswers } from '../../src/domain/survey/surveyElements.js';
+import { historyPayloads } from '../support/historyPayloads.js';
 import { serve } from '../support/httpServer.js';
 import { ADMIN_TOKEN, type ApiTestStack, NO_LIMITS, startApiTestStack } from './support/apiStack.js';
 import { call, type Submitted, submitViaApi, uploadKtp } from './support/httpClient.js';
@@ -142,12 +143,7 @@ test('a closed file is invited once and answered once; every refusal of a wrong 
   expect(logLines.join('')).toContain(`/api/v1/applications/${file.registrationNumber}/survey`);
   expect(logLines.join('')).not.toContain('Loket ramah');
   expect(logLines.join('')).not.toContain('"u8"');
-  const history = JSON.stringify(
-    await api.stack.client.workflow.getHandle(file.registrationNumber).fetchHistory(),
-  );
-  const payloads = [...history.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)]
-    .map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'))
-    .join('\n');
+  const payloads = await historyPayloads(api.stack.client.workflow.getHandle(file.registrationNumber));
   expect(payloads).toContain('WITHDRAWN');
   expect(payloads).not.toContain('Loket ramah');
 });

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { SentMessage, TestUser } from '../support/botApiEmulator.js';
-import { APPLICANT_CHAT, decide, type PermitHandle, VALID_NIK } from '../support/permitScenario.js';
+import { historyPayloads } from '../support/historyPayloads.js';
+import { APPLICANT_CHAT, decide, type PermitHandle } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
-import { type BotHarness, samplePdf, startBotHarness } from './botHarness.js';
+import { type BotHarness, fileWithStoredKtp, startBotHarness } from './botHarness.js';
 
 let h: BotHarness;
 /** One applicant for the whole file, so a message taken by one test is not matched again by the next. */
@@ -20,18 +19,10 @@ afterAll(async () => {
 
 const COMMENT = 'Petugas loket sangat membantu, terima kasih';
 
-/** A TEST-FREE file of the citizen's, submitted through the service with a stored KTP. */
+/** A TEST-FREE file of the citizen's and its workflow. */
 async function citizensFile(): Promise<{ rn: string; handle: PermitHandle }> {
-  const stored = await h.services.documents.storeUpload('TEST-FREE', 'ktp', Readable.from([samplePdf()]));
-  const { registrationNumber } = await h.services.intake.submit({
-    permitTypeCode: 'TEST-FREE',
-    formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati' },
-    documents: [{ kind: 'ktp', sha256: stored.sha256 }],
-    channel: 'telegram',
-    idempotencyKey: randomUUID(),
-    applicantTelegramUserId: APPLICANT_CHAT,
-  });
-  return { rn: registrationNumber, handle: h.stack.client.workflow.getHandle(registrationNumber) };
+  const rn = await fileWithStoredKtp(h);
+  return { rn, handle: h.stack.client.workflow.getHandle(rn) };
 }
 
 /** Presses a score (or Lewati) on the question `(n/9)` and waits for the next step. */
@@ -109,10 +100,7 @@ test('the issued file invites its applicant once; the survey is answered in the 
     'the finished survey conversation to be removed',
     async () => (await h.stack.pool.query('SELECT 1 FROM bot_conversations')).rowCount === 0,
   );
-  const history = JSON.stringify(await handle.fetchHistory());
-  const payloads = [...history.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)]
-    .map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'))
-    .join('\n');
+  const payloads = await historyPayloads(handle);
   expect(payloads).toContain('ISSUED');
   expect(payloads).not.toContain('Petugas loket');
 
