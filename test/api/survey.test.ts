@@ -149,12 +149,14 @@ test('a closed file is invited once and answered once; every refusal of a wrong 
 });
 
 test('published figures per permit type and quarter; comments only for the managers', async () => {
+  // Two answers for one file at the same moment: one is recorded, the other is refused.
   const second = await withdrawnFile();
-  const res = await call(url, 'POST', surveyOf(second), {
-    accessCode: second.accessCode,
-    body: { answers: ALL_FOUR },
-  });
-  expect(res.status).toBe(201);
+  const answers = await Promise.all(
+    [1, 2].map(() =>
+      call(url, 'POST', surveyOf(second), { accessCode: second.accessCode, body: { answers: ALL_FOUR } }),
+    ),
+  );
+  expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
 
   const quarter = currentQuarter();
   const stats = await call<{ survey: Record<string, unknown>[]; permitTypes: unknown[] }>(

@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import type { SurveyStandingName } from '../../services/index.js';
 import { isAction } from '../callbackActions.js';
 import { commandNames } from '../commands.js';
 import type { BotContext, BotDependencies } from '../context.js';
@@ -17,7 +18,7 @@ export function surveyFeature(deps: BotDependencies): Composer<BotContext> {
 
   const open = async (ctx: BotContext, registrationNumber: string) => {
     if (await busyElsewhere(ctx)) return;
-    let standing: Awaited<ReturnType<typeof deps.services.survey.standing>>;
+    let standing: SurveyStandingName;
     try {
       standing = await deps.services.survey.standing({ telegramUserId: ctx.from!.id }, registrationNumber);
     } catch (error) {
