@@ -34,6 +34,7 @@ help-citizen =
     /status <registration number> [access code] — status of a file
     /mine — your applications
     /withdraw <registration number> — withdraw your application
+    /survey <registration number> — fill in the satisfaction survey once the file is closed
     /language — change the language
     /cancel — stop the conversation in progress
     /start — welcome and privacy notice
@@ -51,6 +52,7 @@ command-apply = Apply for a permit
 command-status = Check the status of a file
 command-mine = My applications
 command-withdraw = Withdraw an application
+command-survey = Fill in the satisfaction survey
 command-language = Change the language
 command-help = Help
 command-cancel = Stop the conversation
@@ -243,7 +245,7 @@ notify-paid =
     The file is now at the stage { $stage }; deadline: { $deadline }.
 notify-issued =
     🎉 Your permit has been issued. Decision number: { $permitNumber } (file { $registrationNumber }).
-    The decision can be verified through the QR code on the document. Please fill in the satisfaction survey when asked.
+    The decision can be verified through the QR code on the document. After this message you will receive an invitation to the community satisfaction survey: please take two minutes to fill it in.
 notify-rejected =
     ❌ Application { $registrationNumber } was rejected.
     Reason: { $reason }
@@ -275,3 +277,98 @@ notify-sla-breach =
 notify-sla-second-level =
     🚨 Second-level escalation: file { $registrationNumber } ({ $permitType }), stage { $stage }, still undecided since the deadline { $deadline }.
 notify-generic = ℹ️ There is news about file { $registrationNumber }. Check the status: /status { $registrationNumber }
+notify-survey-invitation =
+    📝 File { $registrationNumber } is closed. Help us improve the service by filling in the community satisfaction survey: 9 short questions, each of which may be skipped.
+    Press the button below or type /survey { $registrationNumber }. Your scores are published only as combined figures without names; comments are read only by the office's managers.
+button-survey-start = 📝 Fill in the survey
+
+## Community satisfaction survey (Permenpan RB No. 14/2017)
+
+survey-usage = Give the registration number of a closed file, for example: /survey PBG-2026-000042
+survey-already-answered = The survey for file { $registrationNumber } has been answered already. Thank you for your rating.
+survey-file-open = The survey for file { $registrationNumber } opens once the file is closed (issued, rejected, withdrawn or expired).
+survey-intro =
+    📝 Community satisfaction survey — file { $registrationNumber }
+    { $total } questions; choose a score from 1 (lowest) to 4 (highest), or Skip. Your answers are kept in this conversation until sent, so you can finish later. Type /cancel to stop without sending.
+survey-step =
+    ({ $index }/{ $total }) { $element }
+    { $question }
+survey-use-buttons = Choose one of the score buttons 1–4 on the question above, or Skip.
+survey-skipped = skipped
+survey-all-skipped = Every question was skipped, so the survey was not sent. You can fill it in again with /survey { $registrationNumber }.
+survey-ask-comment = Any suggestion or comment for us? Write it in one message (at most { $max } characters), or press the button below to send without a comment. Comments are read only by the office's managers and never published.
+button-survey-no-comment = Send without a comment
+survey-comment-expected = Write your comment as a text message, or press "Send without a comment".
+survey-thanks = 🙏 Thank you! Your rating for file { $registrationNumber } is recorded ({ $answered } of { $total } elements scored).
+survey-element-u1 = Requirements
+survey-question-u1 = How well do the service requirements fit the kind of service?
+survey-score-u1 = { $score ->
+    [1] Not suitable
+    [2] Less suitable
+    [3] Suitable
+   *[4] Very suitable
+ }
+survey-element-u2 = Systems, mechanisms and procedures
+survey-question-u2 = How easy was the service procedure to understand and follow?
+survey-score-u2 = { $score ->
+    [1] Not easy
+    [2] Less easy
+    [3] Easy
+   *[4] Very easy
+ }
+survey-element-u3 = Completion time
+survey-question-u3 = How fast was the service delivered?
+survey-score-u3 = { $score ->
+    [1] Not fast
+    [2] Less fast
+    [3] Fast
+   *[4] Very fast
+ }
+survey-element-u4 = Cost/tariff
+survey-question-u4 = How fair was the cost or tariff of the service?
+survey-score-u4 = { $score ->
+    [1] Very expensive
+    [2] Fairly expensive
+    [3] Cheap
+   *[4] Free
+ }
+survey-element-u5 = Product specification of the service
+survey-question-u5 = How well did the service's product match what the service standard promises?
+survey-score-u5 = { $score ->
+    [1] Not suitable
+    [2] Less suitable
+    [3] Suitable
+   *[4] Very suitable
+ }
+survey-element-u6 = Competence of staff
+survey-question-u6 = How competent and capable were the staff who served you?
+survey-score-u6 = { $score ->
+    [1] Not competent
+    [2] Less competent
+    [3] Competent
+   *[4] Very competent
+ }
+survey-element-u7 = Behaviour of staff
+survey-question-u7 = How polite and friendly were the staff who served you?
+survey-score-u7 = { $score ->
+    [1] Not polite and friendly
+    [2] Less polite and friendly
+    [3] Polite and friendly
+   *[4] Very polite and friendly
+ }
+survey-element-u8 = Handling of complaints, suggestions and input
+survey-question-u8 = How are the service users' complaints handled?
+survey-score-u8 = { $score ->
+    [1] There is none
+    [2] There is one, but it does not work
+    [3] It works, but not fully
+   *[4] Well managed
+ }
+survey-element-u9 = Facilities and infrastructure
+survey-question-u9 = How good are the service's facilities and infrastructure?
+survey-score-u9 = { $score ->
+    [1] Poor
+    [2] Adequate
+    [3] Good
+   *[4] Very good
+ }

@@ -34,6 +34,7 @@ help-citizen =
     /cek <nomor registrasi> [kode akses] — status berkas
     /permohonan — daftar permohonan Anda
     /batal <nomor registrasi> — cabut permohonan Anda
+    /survei <nomor registrasi> — isi survei kepuasan setelah berkas selesai
     /bahasa — ganti bahasa
     /keluar atau /cancel — hentikan percakapan yang sedang berjalan
     /start — sambutan dan pemberitahuan privasi
@@ -51,6 +52,7 @@ command-apply = Ajukan permohonan izin
 command-status = Cek status berkas
 command-mine = Daftar permohonan saya
 command-withdraw = Cabut permohonan
+command-survey = Isi survei kepuasan
 command-language = Ganti bahasa
 command-help = Bantuan
 command-cancel = Hentikan percakapan
@@ -243,7 +245,7 @@ notify-paid =
     Berkas kini pada tahap { $stage }; tenggat: { $deadline }.
 notify-issued =
     🎉 Izin Anda terbit. Nomor SK: { $permitNumber } (berkas { $registrationNumber }).
-    SK dapat diverifikasi lewat kode QR pada dokumennya. Mohon isi survei kepuasan masyarakat bila diminta.
+    SK dapat diverifikasi lewat kode QR pada dokumennya. Sesudah pesan ini Anda menerima undangan Survei Kepuasan Masyarakat: mohon luangkan dua menit untuk mengisinya.
 notify-rejected =
     ❌ Permohonan { $registrationNumber } ditolak.
     Alasan: { $reason }
@@ -275,3 +277,98 @@ notify-sla-breach =
 notify-sla-second-level =
     🚨 Eskalasi tingkat kedua: berkas { $registrationNumber } ({ $permitType }), tahap { $stage }, belum diputus sejak tenggat { $deadline }.
 notify-generic = ℹ️ Ada kabar tentang berkas { $registrationNumber }. Cek status: /cek { $registrationNumber }
+notify-survey-invitation =
+    📝 Berkas { $registrationNumber } sudah selesai. Bantu kami memperbaiki layanan dengan mengisi Survei Kepuasan Masyarakat: 9 pertanyaan singkat, masing-masing dapat dilewati.
+    Tekan tombol di bawah atau ketik /survei { $registrationNumber }. Nilai Anda hanya diumumkan sebagai angka gabungan tanpa nama; komentar hanya dibaca pimpinan kantor.
+button-survey-start = 📝 Isi survei
+
+## Survei Kepuasan Masyarakat (Permenpan RB No. 14 Tahun 2017)
+
+survey-usage = Tulis nomor registrasi berkas yang sudah selesai, misalnya: /survei PBG-2026-000042
+survey-already-answered = Survei untuk berkas { $registrationNumber } sudah diisi. Terima kasih atas penilaian Anda.
+survey-file-open = Survei untuk berkas { $registrationNumber } dapat diisi setelah berkas selesai (terbit, ditolak, dicabut atau kedaluwarsa).
+survey-intro =
+    📝 Survei Kepuasan Masyarakat — berkas { $registrationNumber }
+    { $total } pertanyaan; pilih nilai 1 (terendah) sampai 4 (tertinggi), atau Lewati. Jawaban tersimpan di percakapan ini sampai terkirim, jadi Anda dapat melanjutkannya nanti. Ketik /keluar untuk berhenti tanpa mengirim.
+survey-step =
+    ({ $index }/{ $total }) { $element }
+    { $question }
+survey-use-buttons = Pilih salah satu tombol nilai 1–4 pada pertanyaan di atas, atau Lewati.
+survey-skipped = dilewati
+survey-all-skipped = Semua pertanyaan dilewati, jadi survei tidak dikirim. Anda dapat mengisinya lagi dengan /survei { $registrationNumber }.
+survey-ask-comment = Ada saran atau komentar untuk kami? Tulis dalam satu pesan (paling banyak { $max } karakter), atau tekan tombol di bawah untuk mengirim tanpa komentar. Komentar hanya dibaca pimpinan kantor, tidak diumumkan.
+button-survey-no-comment = Kirim tanpa komentar
+survey-comment-expected = Tulis komentar Anda sebagai pesan teks, atau tekan "Kirim tanpa komentar".
+survey-thanks = 🙏 Terima kasih! Penilaian Anda untuk berkas { $registrationNumber } tercatat ({ $answered } dari { $total } unsur dinilai).
+survey-element-u1 = Persyaratan
+survey-question-u1 = Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?
+survey-score-u1 = { $score ->
+    [1] Tidak sesuai
+    [2] Kurang sesuai
+    [3] Sesuai
+   *[4] Sangat sesuai
+ }
+survey-element-u2 = Sistem, mekanisme, dan prosedur
+survey-question-u2 = Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?
+survey-score-u2 = { $score ->
+    [1] Tidak mudah
+    [2] Kurang mudah
+    [3] Mudah
+   *[4] Sangat mudah
+ }
+survey-element-u3 = Waktu penyelesaian
+survey-question-u3 = Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?
+survey-score-u3 = { $score ->
+    [1] Tidak cepat
+    [2] Kurang cepat
+    [3] Cepat
+   *[4] Sangat cepat
+ }
+survey-element-u4 = Biaya/tarif
+survey-question-u4 = Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?
+survey-score-u4 = { $score ->
+    [1] Sangat mahal
+    [2] Cukup mahal
+    [3] Murah
+   *[4] Gratis
+ }
+survey-element-u5 = Produk spesifikasi jenis pelayanan
+survey-question-u5 = Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?
+survey-score-u5 = { $score ->
+    [1] Tidak sesuai
+    [2] Kurang sesuai
+    [3] Sesuai
+   *[4] Sangat sesuai
+ }
+survey-element-u6 = Kompetensi pelaksana
+survey-question-u6 = Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?
+survey-score-u6 = { $score ->
+    [1] Tidak kompeten
+    [2] Kurang kompeten
+    [3] Kompeten
+   *[4] Sangat kompeten
+ }
+survey-element-u7 = Perilaku pelaksana
+survey-question-u7 = Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?
+survey-score-u7 = { $score ->
+    [1] Tidak sopan dan ramah
+    [2] Kurang sopan dan ramah
+    [3] Sopan dan ramah
+   *[4] Sangat sopan dan ramah
+ }
+survey-element-u8 = Penanganan pengaduan, saran dan masukan
+survey-question-u8 = Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?
+survey-score-u8 = { $score ->
+    [1] Tidak ada
+    [2] Ada tetapi tidak berfungsi
+    [3] Berfungsi kurang maksimal
+   *[4] Dikelola dengan baik
+ }
+survey-element-u9 = Sarana dan prasarana
+survey-question-u9 = Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?
+survey-score-u9 = { $score ->
+    [1] Buruk
+    [2] Cukup
+    [3] Baik
+   *[4] Sangat baik
+ }

@@ -25,6 +25,7 @@ import { openApiRoutes } from './routes/openApi.js';
 import { paymentRoutes } from './routes/payments.js';
 import { permitTypeRoutes } from './routes/permitTypes.js';
 import { statsRoutes } from './routes/stats.js';
+import { surveyRoutes } from './routes/survey.js';
 
 export interface ApiDependencies {
   temporal: Client;
@@ -92,6 +93,7 @@ export function createApp(deps: ApiDependencies): ApiApp {
   inboxRoutes(routes, ctx);
   adminOfficerRoutes(routes, ctx);
   statsRoutes(routes, ctx);
+  surveyRoutes(routes, ctx);
 
   const app = express() as ApiApp;
   app.apiRoutes = routes;

@@ -24,7 +24,11 @@ export type CallbackAction =
   | { kind: 'revision.start'; registrationNumber: string }
   | { kind: 'revision.field'; run: number; key: string }
   | { kind: 'revision.document'; run: number; documentKind: string }
-  | { kind: 'revision.send'; run: number };
+  | { kind: 'revision.send'; run: number }
+  | { kind: 'survey.start'; registrationNumber: string }
+  // `score` null: the element is skipped.
+  | { kind: 'survey.score'; run: number; element: string; score: number | null }
+  | { kind: 'survey.noComment'; run: number };
 
 export type CallbackActionKind = CallbackAction['kind'];
 

@@ -22,6 +22,7 @@ export const COMMANDS = {
   status: { names: { id: 'cek', en: 'status' }, audience: 'everyone', inMenu: true },
   mine: { names: { id: 'permohonan', en: 'mine' }, audience: 'everyone', inMenu: true },
   withdraw: { names: { id: 'batal', en: 'withdraw' }, audience: 'everyone', inMenu: true },
+  survey: { names: { id: 'survei', en: 'survey' }, audience: 'everyone', inMenu: true },
   language: { names: { id: 'bahasa', en: 'language' }, audience: 'everyone', inMenu: true },
   help: { names: { id: 'bantuan', en: 'help' }, audience: 'everyone', inMenu: true },
   cancel: { names: { id: 'keluar', en: 'cancel' }, audience: 'everyone', inMenu: false },

@@ -22,6 +22,8 @@ import { revisionFeature } from './features/revision.js';
 import { revisionConversation } from './features/revisionConversation.js';
 import { startFeature } from './features/start.js';
 import { statusFeature } from './features/status.js';
+import { surveyFeature } from './features/survey.js';
+import { surveyConversation } from './features/surveyConversation.js';
 import { withdrawFeature } from './features/withdraw.js';
 import { createI18n } from './i18n.js';
 import { resolveCallbacks } from './resolveCallbacks.js';
@@ -101,6 +103,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(createConversation(applyConversation(deps), { id: 'apply', ...idle }));
   bot.use(createConversation(officerNoteConversation(deps), { id: 'officerNote', ...idle }));
   bot.use(createConversation(revisionConversation(deps), { id: 'revision', ...idle }));
+  bot.use(createConversation(surveyConversation(deps), { id: 'survey', ...idle }));
 
   bot.use(
     startFeature(deps),
@@ -114,6 +117,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     officerDecisionsFeature(deps),
     managerSlaFeature(deps),
     revisionFeature(deps),
+    surveyFeature(deps),
     fallbackFeature(),
   );
 

@@ -25,6 +25,7 @@ export const NOTIFICATION_TEMPLATES = [
   'sla_reminder',
   'sla_breach',
   'sla_second_level',
+  'survey_invitation',
   // Not from the workflow: the front desk's reissue of a lost access code.
   'access_code_reissued',
 ] as const;
@@ -77,6 +78,8 @@ export function renderNotification(
     buttons = [
       [{ text: t('button-send-corrections'), action: { kind: 'revision.start', registrationNumber } }],
     ];
+  } else if (personal && notification.template === 'survey_invitation') {
+    buttons = [[{ text: t('button-survey-start'), action: { kind: 'survey.start', registrationNumber } }]];
   } else if (
     personal &&
     notification.audience === 'role' &&

@@ -20,3 +20,4 @@ export type { ResubmissionChanges } from './resubmission.js';
 export { ServiceError, type ServiceErrorCode } from './serviceError.js';
 export { createServices, type ServiceDependencies, type Services } from './services.js';
 export type { SubmittedApplication } from './submitApplication.js';
+export type { SurveyComment, SurveyFigures, SurveyStandingName, SurveySubmission } from './surveyService.js';

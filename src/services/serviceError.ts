@@ -14,7 +14,9 @@ export type ServiceErrorCode =
   /** A payment confirmation that does not match the file (amount, no fee due). */
   | 'INVALID_PAYMENT'
   /** A payment confirmation for a file that does not (or no longer) await payment: to be refunded. */
-  | 'PAYMENT_NOT_EXPECTED';
+  | 'PAYMENT_NOT_EXPECTED'
+  /** A survey answer without every element it needs (details.missing names them). */
+  | 'INCOMPLETE_SURVEY';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';

@@ -15,6 +15,7 @@ import { createIntakeService } from './intakeService.js';
 import { createOfficerService } from './officerService.js';
 import { createOperationsService } from './operationsService.js';
 import { createPaymentService } from './paymentService.js';
+import { createSurveyService } from './surveyService.js';
 import { createTelegramIdentityService } from './telegramIdentityService.js';
 
 export interface ServiceDependencies {
@@ -47,6 +48,7 @@ export function createServices(deps: ServiceDependencies) {
     payments: createPaymentService(deps),
     operations: createOperationsService(deps),
     auditTrail: createAuditTrailService(deps),
+    survey: createSurveyService({ ...deps, access }),
   };
 }
 

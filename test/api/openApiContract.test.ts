@@ -232,6 +232,31 @@ test('an applicant withdraws; a closed file refuses another withdrawal', async (
   await POST(withdrawal, { accessCode: file.accessCode }, { status: 409 });
 });
 
+test('the satisfaction survey: answered once when the file closes; comments for managers only', async () => {
+  const file = await submitted('TEST-FREE');
+  const survey = `/api/v1/applications/${file.registrationNumber}/survey`;
+  const code = { accessCode: file.accessCode };
+  const answers = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };
+  await GET(survey, code, { status: 200 });
+  await POST(survey, { ...code, body: { answers } }, { status: 409 });
+  await POST(`/api/v1/applications/${file.registrationNumber}/withdrawal`, code, { status: 200 });
+
+  await GET(survey, { accessCode: 'WRONGCODE1' }, { status: 404 });
+  await POST(survey, { body: { answers } }, refused(404));
+  await POST(survey, { bearer: api.keys.verifikator, body: { answers } }, refused(403));
+  const { u5: _, ...incomplete } = answers;
+  await POST(survey, { ...code, body: { answers: incomplete } }, { status: 422 });
+  await POST(survey, { ...code, body: { answers: { ...answers, u2: 0 } } }, refused(400));
+  await POST(survey, { ...code, body: { answers, comment: 'Cepat dan jelas' } }, { status: 201 });
+  await POST(survey, { ...code, body: { answers } }, { status: 409 });
+
+  const comments = `/api/v1/survey/comments/${new Date().getUTCFullYear()}-Q1`;
+  await GET(comments, { bearer: api.keys.manager }, { status: 200 });
+  await GET(comments, { bearer: api.keys.verifikator }, { status: 403 });
+  await GET(comments, {}, refused(401));
+  await GET('/api/v1/survey/comments/2026-Q9', { bearer: api.keys.manager }, refused(404));
+});
+
 test('officer administration: created, listed, changed, audited; refused without the admin token', async () => {
   const officersPath = '/api/v1/admin/officers';
   const admin = (body?: unknown): Options => ({
@@ -255,6 +280,6 @@ test('officer administration: created, listed, changed, audited; refused without
 });
 
 test('every operation of the document went through the contract checker', () => {
-  expect(contract.operations().length).toBeGreaterThanOrEqual(19);
+  expect(contract.operations().length).toBeGreaterThanOrEqual(22);
   expect(contract.exercised()).toEqual(contract.operations());
 });

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { createBot } from '../../src/bot/createBot.js';
 import { type PollingBot, startPolling } from '../../src/bot/runBot.js';
 import { TelegramChannel } from '../../src/bot/telegramChannel.js';
@@ -11,7 +13,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { botStorageOver } from '../../src/runtime/botStorage.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { BotApiEmulator } from '../support/botApiEmulator.js';
-import { seedOfficers, testCatalog } from '../support/permitScenario.js';
+import { APPLICANT_CHAT, seedOfficers, testCatalog, VALID_NIK } from '../support/permitScenario.js';
 import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
 
 /**
@@ -97,3 +99,17 @@ export async function startBotHarness(
 /** Smallest files whose first bytes say what they are (the store checks content, not names). */
 export const samplePdf = () => Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 export const sampleJpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]);
+
+/** A TEST-FREE file of the citizen's (APPLICANT_CHAT), with a real stored KTP, submitted through the service. */
+export async function fileWithStoredKtp(h: BotHarness): Promise<string> {
+  const stored = await h.services.documents.storeUpload('TEST-FREE', 'ktp', Readable.from([samplePdf()]));
+  const { registrationNumber } = await h.services.intake.submit({
+    permitTypeCode: 'TEST-FREE',
+    formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati' },
+    documents: [{ kind: 'ktp', sha256: stored.sha256 }],
+    channel: 'telegram',
+    idempotencyKey: randomUUID(),
+    applicantTelegramUserId: APPLICANT_CHAT,
+  });
+  return registrationNumber;
+}

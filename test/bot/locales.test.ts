@@ -7,6 +7,7 @@ import { COMMANDS } from '../../src/bot/commands.js';
 import { LANGUAGES, LOCALES_DIR } from '../../src/bot/i18n.js';
 import { NOTIFICATION_TEMPLATES, notificationKey } from '../../src/bot/notificationText.js';
 import { FILE_STATUSES } from '../../src/domain/stages/fileState.js';
+import { SURVEY_ELEMENTS } from '../../src/domain/survey/surveyElements.js';
 
 // Every user-facing text lives in locales/<language>.ftl. A key missing in one language, a
 // message using other variables than its translation, or a key the code asks for that no file
@@ -53,6 +54,9 @@ function keysUsedInCode(): Set<string> {
   for (const status of [...FILE_STATUSES, 'SUBMITTED'])
     used.add(`status-${status.toLowerCase().replace(/_/g, '-')}`);
   for (const template of NOTIFICATION_TEMPLATES) used.add(notificationKey(template));
+  for (const element of SURVEY_ELEMENTS) {
+    for (const part of ['element', 'question', 'score']) used.add(`survey-${part}-${element}`);
+  }
   used.add(notificationKey('some_future_template'));
   const auditActions = [
     'submitted',

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { APPLICANT_CHAT, auditActions, officers, VALID_NIK } from '../support/permitScenario.js';
+import { APPLICANT_CHAT, auditActions, officers } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
-import { type BotHarness, samplePdf, startBotHarness } from './botHarness.js';
+import { type BotHarness, fileWithStoredKtp, samplePdf, startBotHarness } from './botHarness.js';
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -13,20 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-/** A TEST-FREE file of the citizen's, with a real stored KTP, submitted through the service. */
-async function fileWithStoredKtp(): Promise<string> {
-  const stored = await h.services.documents.storeUpload('TEST-FREE', 'ktp', Readable.from([samplePdf()]));
-  const { registrationNumber } = await h.services.intake.submit({
-    permitTypeCode: 'TEST-FREE',
-    formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati' },
-    documents: [{ kind: 'ktp', sha256: stored.sha256 }],
-    channel: 'telegram',
-    idempotencyKey: randomUUID(),
-    applicantTelegramUserId: APPLICANT_CHAT,
-  });
-  return registrationNumber;
-}
 
 test('an officer asks for a revision from the inbox; the English-speaking citizen sends a new document and the clock resumes', async () => {
   const citizen = h.emulator.user(APPLICANT_CHAT, { languageCode: 'id' });
@@ -42,7 +26,7 @@ test('an officer asks for a revision from the inbox; the English-speaking citize
   );
   expect((menu.payload.commands as { command: string }[]).map((c) => c.command)).toContain('apply');
 
-  const rn = await fileWithStoredKtp();
+  const rn = await fileWithStoredKtp(h);
   await citizen.expect(`Your Free Test Permit application was received with number ${rn}`);
 
   // The officer looks at the documents, then asks for a revision: the bot asks for the note first.
@@ -98,7 +82,7 @@ test('an officer asks for a revision from the inbox; the English-speaking citize
 
 test('a citizen withdraws their own application after confirming; others cannot', async () => {
   const citizen = h.emulator.user(APPLICANT_CHAT);
-  const rn = await fileWithStoredKtp();
+  const rn = await fileWithStoredKtp(h);
   await citizen.expect(`application was received with number ${rn}`);
 
   const stranger = h.emulator.user(5099);

@@ -88,6 +88,7 @@ describe('webhook mode', () => {
       'cek',
       'permohonan',
       'batal',
+      'survei',
       'bahasa',
       'bantuan',
     ]);
@@ -98,6 +99,7 @@ describe('webhook mode', () => {
       'status',
       'mine',
       'withdraw',
+      'survey',
       'language',
       'help',
     ]);

@@ -56,10 +56,11 @@ test('a four-stage permit with payment runs from submission to an issued permit'
     last_sequence: 5,
   });
 
-  // The applicant heard of every state change; each officer role when the file reached it.
+  // The applicant heard of every state change, and was invited to the satisfaction survey once
+  // the file closed; each officer role heard when the file reached it.
   await waitFor(
     'all notices to be delivered',
-    () => channel.to(APPLICANT_CHAT, registrationNumber).length === 5,
+    () => channel.to(APPLICANT_CHAT, registrationNumber).length === 6,
   );
   expect(channel.to(APPLICANT_CHAT, registrationNumber).map((n) => n.template)).toEqual([
     'submitted',
@@ -67,6 +68,7 @@ test('a four-stage permit with payment runs from submission to an issued permit'
     'payment_requested',
     'paid',
     'issued',
+    'survey_invitation',
   ]);
   expect(channel.to(officers.verifikator.chat, registrationNumber).map((n) => n.template)).toEqual([
     'stage_assigned',

@@ -21,6 +21,8 @@ export function refusalStatus(reason: string): number {
     case 'REVISION_LIMIT_REACHED':
     case 'DEEMED_APPROVAL_DISABLED':
     case 'STATUTORY_CLOCK_NOT_STARTED':
+    case 'FILE_STILL_OPEN':
+    case 'SURVEY_ANSWERED':
       return 409;
     case 'NOT_FOUND':
       return 404;
@@ -72,6 +74,16 @@ function fromServiceError(error: ServiceError): Problem {
       return new Problem(422, 'invalid-payment', error.text, { ...(details as object) });
     case 'PAYMENT_NOT_EXPECTED':
       return new Problem(409, 'payment-not-expected', error.text, { ...(details as object) });
+    case 'INCOMPLETE_SURVEY': {
+      const missing = ((details as { missing?: string[] } | undefined)?.missing ?? []) as string[];
+      return new Problem(422, 'incomplete-survey', error.text, {
+        errors: missing.map((element) => ({
+          pointer: `#/answers/${element}`,
+          code: 'required',
+          detail: { id: `${element}: wajib dinilai 1-4`, en: `${element}: needs a score 1-4` },
+        })),
+      });
+    }
     case 'REFUSED': {
       const reason = String((details as { reason?: string } | undefined)?.reason ?? 'REFUSED');
       return new Problem(refusalStatus(reason), kebab(reason), error.text, { reason });

@@ -31,7 +31,7 @@ const resubmissionSchema = z.strictObject({
 const withdrawalSchema = z.strictObject({ reason: noteSchema.optional() });
 
 /** The applicant's own actions need the file's access code; an officer key is not enough. */
-function applicantOnly(ctx: ApiContext): RequestHandler {
+export function applicantOnly(ctx: ApiContext): RequestHandler {
   return async (req, res, next) => {
     const registrationNumber = String(req.params.registrationNumber ?? '');
     if (await ctx.services.fileActions.mayActAsApplicant(serviceCaller(req, res), registrationNumber)) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiContext } from '../apiContext.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
+import { surveyFiguresSchema } from './survey.js';
 
 const statsSchema = z.object({
   permitTypes: z.array(
@@ -25,6 +26,9 @@ const statsSchema = z.object({
       'Head of the audit chain at the end of each of the last 30 days that recorded events, oldest first. ' +
         'Keep copies: a rewritten history no longer reproduces them (npm run audit:verify).',
     ),
+  survey: z
+    .array(surveyFiguresSchema)
+    .describe('Satisfaction survey (SKM) per permit type and quarter: IKM, grade and element means'),
 });
 
 export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
@@ -38,12 +42,13 @@ export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       responses: { 200: { description: 'Statistics', schema: statsSchema } },
     },
     async (_req, res) => {
-      const [permitTypes, auditHeads] = await Promise.all([
+      const [permitTypes, auditHeads, survey] = await Promise.all([
         ctx.services.fileQueries.stats(),
         ctx.services.auditTrail.dailyHeads(),
+        ctx.services.survey.publicFigures(),
       ]);
       res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ permitTypes, auditHeads });
+      res.json({ permitTypes, auditHeads, survey });
     },
   );
 }

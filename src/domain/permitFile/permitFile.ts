@@ -18,6 +18,7 @@ import { type FileState, initialFileState, isFinalStatus } from '../stages/fileS
 import { ActionRefusedError } from '../stages/refusals.js';
 import { decideOnStage, startsStatutoryClock } from '../stages/stageMachine.js';
 import { actorForAudit, readModelRow } from './permitFileViews.js';
+import { withClosingNotices } from './permitNotices.js';
 
 /** An action accepted by an update or signal handler, waiting for the main loop's side effects. */
 export interface QueuedAction {
@@ -283,7 +284,7 @@ export class PermitFile {
       ...reason,
       details: extra.details ?? {},
       readModel: readModelRow(this),
-      notifications: extra.notifications.map((n) => ({
+      notifications: withClosingNotices(this, fromStatus, toStatus, extra.notifications).map((n) => ({
         ...n,
         eventKey: `${this.registrationNumber}:${sequence}:${n.eventKey}`,
       })),

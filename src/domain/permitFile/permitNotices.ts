@@ -2,6 +2,7 @@
 // the same way by the workflow and by the intake that records a file's submission.
 import type { NotificationRequest } from '../../activities/permit/permitActivityContract.js';
 import type { OfficerStageDef } from '../catalog/catalogSchema.js';
+import { type FileStatus, isFinalStatus } from '../stages/fileState.js';
 import type { PermitFile } from './permitFile.js';
 
 type Params = NotificationRequest['params'];
@@ -18,6 +19,22 @@ export function applicantNotice(
     template,
     params: { registrationNumber: file.registrationNumber, ...params },
   };
+}
+
+/**
+ * The notices of a transition, with the satisfaction survey's invitation to the applicant after
+ * those of the transition that closes the file: a closed file never moves again, so the
+ * applicant is invited once. It carries the registration number only.
+ */
+export function withClosingNotices(
+  file: PermitFile,
+  fromStatus: FileStatus | null,
+  toStatus: FileStatus,
+  notices: readonly NotificationRequest[],
+): NotificationRequest[] {
+  const closes = isFinalStatus(toStatus) && (fromStatus === null || !isFinalStatus(fromStatus));
+  if (!closes) return [...notices];
+  return [...notices, { ...applicantNotice(file, 'survey_invitation'), eventKey: 'survey_invitation' }];
 }
 
 /** Tells the stage's role (in the file's department for it) that the file is theirs now. */

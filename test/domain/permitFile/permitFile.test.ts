@@ -175,3 +175,55 @@ describe('what the catalog rules guarantee is read without fallbacks', () => {
     );
   });
 });
+
+describe('the satisfaction survey invitation', () => {
+  it('follows the notices of the transition that closes the file, once, with the registration number only', () => {
+    const file = open('TEST-FREE');
+    const approved = approveCompleteness(file, '2026-03-02T03:00:00.000Z');
+    file.markCarriedOut(approved);
+    const stillOpen = file.transitionRecord(
+      '2026-03-02T03:00:00.000Z',
+      verifikator,
+      'stage_approved',
+      'IN_REVIEW',
+      {
+        notifications: [],
+      },
+    );
+    expect(stillOpen.notifications).toEqual([]);
+
+    file.accept({ kind: 'applicant' }, { type: 'withdraw' });
+    file.markCarriedOut(file.takeQueued()!);
+    const closing = file.transitionRecord(
+      '2026-03-02T04:00:00.000Z',
+      { kind: 'applicant' },
+      'withdrawn',
+      'IN_REVIEW',
+      {
+        notifications: [
+          { eventKey: 'applicant', audience: 'applicant', recipient: {}, template: 'withdrawn', params: {} },
+        ],
+      },
+    );
+    expect(closing.notifications.map((n) => [n.eventKey, n.template, n.params])).toEqual([
+      ['TEST-FREE-2026-000001:3:applicant', 'withdrawn', {}],
+      [
+        'TEST-FREE-2026-000001:3:survey_invitation',
+        'survey_invitation',
+        { registrationNumber: 'TEST-FREE-2026-000001' },
+      ],
+    ]);
+
+    // Anything recorded on the closed file after that invites no one again.
+    const after = file.transitionRecord(
+      '2026-03-02T05:00:00.000Z',
+      { kind: 'system' },
+      'sla_breached',
+      'WITHDRAWN',
+      {
+        notifications: [],
+      },
+    );
+    expect(after.notifications).toEqual([]);
+  });
+});
