@@ -1,9 +1,9 @@
 import type { Pool } from '../db/pool.js';
 import { seesWholeNik } from '../domain/access/fileAccess.js';
+import { formForOfficer, maskNikInText } from '../domain/access/personalDataMasking.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
-import { maskNik } from '../domain/identifiers/nik.js';
 import {
   type ApplicationSummary,
   applicationsOfTelegramUser,
@@ -81,21 +81,23 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
   return {
     /**
      * The file as the caller may see it, or null when they may not open it (or it does not
-     * exist: the two are answered alike). A NIK is masked unless the caller may see it whole.
+     * exist: the two are answered alike). An officer sees a NIK field whole only when the file
+     * is with their department, and never a NIK written into a free text (a form value, a note).
      */
     async status(caller: Caller, registrationNumber: string): Promise<ApplicationStatus | null> {
       const viewer = await deps.access.viewerOf(caller, registrationNumber);
       if (!viewer) return null;
       const file = await findApplicationStatus(deps.pool, registrationNumber);
-      if (!file || seesWholeNik(viewer, file.assignedDepartment)) return file;
-      const nikFields = nikFieldsOf(file.permitTypeCode);
-      const formData = Object.fromEntries(
-        Object.entries(file.formData).map(([key, value]) => [
-          key,
-          nikFields.has(key) ? maskNik(String(value)) : value,
-        ]),
-      );
-      return { ...file, formData };
+      if (!file || viewer.kind === 'applicant') return file;
+      return {
+        ...file,
+        formData: formForOfficer(
+          file.formData,
+          nikFieldsOf(file.permitTypeCode),
+          seesWholeNik(viewer, file.assignedDepartment),
+        ),
+        history: file.history.map((item) => ({ ...item, reason: maskNikInText(item.reason) })),
+      };
     },
 
     /**
