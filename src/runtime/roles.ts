@@ -13,6 +13,7 @@ import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
 import { startIntakeReconciler } from '../worker/intakeReconciler.js';
 import { startOutboxDispatcher } from '../worker/outboxDispatcher.js';
+import { startStatsAggregator } from '../worker/statsAggregator.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { StopStack } from './stopStack.js';
 import { startTelegramPolling, telegramChannelFor, telegramWebhookFor } from './telegramRole.js';
@@ -67,6 +68,12 @@ export async function startWorkerRole(
     },
   );
   stops.push('intake reconciler', reconciler.stop);
+  // The public statistics' working days to a decision and files past their deadline.
+  const stats = startStatsAggregator(
+    { pool, calendar },
+    { onError: (error) => logger.warn({ err: error }, 'public statistics pass failed; retrying next round') },
+  );
+  stops.push('stats aggregator', stats.stop);
   const worker = await createWorker({
     connection,
     namespace: infra.temporal.namespace,

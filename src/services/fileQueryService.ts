@@ -137,9 +137,9 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
       };
     },
 
-    /** Aggregate timeliness per permit type: no personal data, safe to publish. */
+    /** Aggregate timeliness per permit type and month: no personal data, safe to publish. */
     stats(): Promise<PermitTypeStats[]> {
-      return publicStats(deps.pool, deps.calendar);
+      return publicStats(deps.pool);
     },
   };
 }

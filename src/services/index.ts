@@ -13,7 +13,7 @@ export type { DocumentCheck, FieldCheck } from './intakeChecks.js';
 export type { SubmissionRequest } from './intakeService.js';
 export type { AdminActor } from './officerService.js';
 export type { PaymentOutcome } from './paymentService.js';
-export type { PermitTypeStats } from './publicStats.js';
+export type { MonthStats, PermitTypeStats } from './publicStats.js';
 export type { ResubmissionChanges } from './resubmission.js';
 export { ServiceError, type ServiceErrorCode } from './serviceError.js';
 export { createServices, type ServiceDependencies, type Services } from './services.js';

@@ -76,3 +76,30 @@ test('healthz answers 503 naming Temporal when only Temporal is down', async () 
   expect(body.failed).toEqual(['temporal']);
   expect(body.checks.postgres?.ok).toBe(true);
 });
+
+test('healthz and readyz give dependency names and states only, never the error texts', async () => {
+  const temporal = new Client({ connection: dead.connection });
+  const services = createServices({
+    pool: deadPool,
+    temporal,
+    catalog: testCatalog,
+    calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
+    taskQueue: 'unused',
+    dataDir: 'unused',
+  });
+  const server = await serve(createApp({ temporal, services }));
+  try {
+    for (const path of ['/healthz', '/readyz']) {
+      const res = await fetch(`${server.url}${path}`);
+      const text = await res.text();
+      expect(res.status).toBe(503);
+      const body = JSON.parse(text) as HealthBody;
+      expect(body.failed).toEqual(expect.arrayContaining(['postgres', 'temporal']));
+      for (const check of Object.values(body.checks)) expect(Object.keys(check)).toEqual(['ok']);
+      // Neither addresses, user names, driver messages nor pending migration names.
+      expect(text).not.toMatch(/127\.0\.0\.1|nobody|ECONNREFUSED|connect|answer|migration|1764/i);
+    }
+  } finally {
+    await server.close();
+  }
+});
