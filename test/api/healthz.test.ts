@@ -33,7 +33,7 @@ interface HealthBody {
   checks: Record<string, { ok: boolean; error?: string }>;
 }
 
-async function healthz(p: Pool, c: Connection) {
+async function serveOver(p: Pool, c: Connection) {
   const temporal = new Client({ connection: c });
   const services = createServices({
     pool: p,
@@ -43,7 +43,11 @@ async function healthz(p: Pool, c: Connection) {
     taskQueue: 'unused',
     dataDir: 'unused',
   });
-  const server = await serve(createApp({ temporal, services }));
+  return serve(createApp({ temporal, services }));
+}
+
+async function healthz(p: Pool, c: Connection) {
+  const server = await serveOver(p, c);
   try {
     const res = await fetch(`${server.url}/healthz`);
     return {
@@ -78,16 +82,7 @@ test('healthz answers 503 naming Temporal when only Temporal is down', async () 
 });
 
 test('healthz and readyz give dependency names and states only, never the error texts', async () => {
-  const temporal = new Client({ connection: dead.connection });
-  const services = createServices({
-    pool: deadPool,
-    temporal,
-    catalog: testCatalog,
-    calendar: await loadWorkingCalendar('data/holidays-id.yaml'),
-    taskQueue: 'unused',
-    dataDir: 'unused',
-  });
-  const server = await serve(createApp({ temporal, services }));
+  const server = await serveOver(deadPool, dead.connection);
   try {
     for (const path of ['/healthz', '/readyz']) {
       const res = await fetch(`${server.url}${path}`);
