@@ -105,6 +105,10 @@ const envSchema = z.object({
     'failed authentications per 15 minutes per client address before refusing',
     20,
   ),
+  UPLOAD_MB_PER_ADDRESS_PER_HOUR: positiveCount(
+    'MiB a client address may upload per hour without an officer key',
+    100,
+  ),
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
@@ -142,6 +146,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     permitCatalogPath: path.resolve(projectRoot, env.PERMIT_CATALOG ?? 'data/catalog/permit-types.yaml'),
     holidayCalendarPath: path.resolve(projectRoot, env.HOLIDAY_CALENDAR ?? 'data/holidays-id.yaml'),
     dataDir,
+    uploadBytesPerAddressPerHour: env.UPLOAD_MB_PER_ADDRESS_PER_HOUR * 1_048_576,
     logLevel: env.LOG_LEVEL,
     api: {
       paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET,

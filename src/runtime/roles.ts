@@ -14,6 +14,7 @@ import { createWorker } from '../worker/createWorker.js';
 import { startIntakeReconciler } from '../worker/intakeReconciler.js';
 import { startOutboxDispatcher } from '../worker/outboxDispatcher.js';
 import { startStatsAggregator } from '../worker/statsAggregator.js';
+import { startUploadCleanup } from '../worker/uploadCleanup.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { StopStack } from './stopStack.js';
 import { startTelegramPolling, telegramChannelFor, telegramWebhookFor } from './telegramRole.js';
@@ -74,6 +75,15 @@ export async function startWorkerRole(
     { onError: (error) => logger.warn({ err: error }, 'public statistics pass failed; retrying next round') },
   );
   stops.push('stats aggregator', stats.stop);
+  // Uploads never attached to a file are deleted after 24 hours.
+  const uploads = startUploadCleanup(
+    { pool, dataDir: config.dataDir },
+    {
+      onRemoved: (removed) => logger.info(removed, 'deleted uploads never attached to a file'),
+      onError: (error) => logger.warn({ err: error }, 'upload clean-up failed; retrying next round'),
+    },
+  );
+  stops.push('upload clean-up', uploads.stop);
   const worker = await createWorker({
     connection,
     namespace: infra.temporal.namespace,
@@ -99,6 +109,7 @@ export async function buildServices(config: AppConfig, pool: Pool, temporal: Cli
     calendar: await loadWorkingCalendar(config.holidayCalendarPath),
     taskQueue: config.temporal.taskQueue,
     dataDir: config.dataDir,
+    uploadBytesPerAddressPerHour: config.uploadBytesPerAddressPerHour,
   });
 }
 

@@ -12,7 +12,9 @@ export type ServiceErrorCode =
   /** An uploaded or referenced document that does not fit the catalog (type, size, not uploaded). */
   | 'INVALID_DOCUMENT'
   /** A payment confirmation that does not match the file (amount, no fee due). */
-  | 'INVALID_PAYMENT';
+  | 'INVALID_PAYMENT'
+  /** A per-caller allowance is used up for now (uploaded bytes per address per hour). */
+  | 'QUOTA_EXCEEDED';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';

@@ -27,7 +27,6 @@ type Who =
   | 'nobody';
 
 let api: ApiTestStack;
-let ktp: string;
 let atCompleteness: Submitted; // TEST-FREE, stage completeness (verifikator, DPMPTSP)
 let atReview: Submitted; // TEST-FREE, stage review (tim_teknis, DINKES)
 let other: Submitted; // another applicant's file
@@ -41,11 +40,10 @@ beforeAll(async () => {
     body: { name: 'Verifikator Dinkes', roles: ['verifikator'], departments: ['DINKES'] },
   });
   keys.verifikatorDinkes = created.body.apiKey;
-  ktp = await uploadKtp(api.url);
   [atCompleteness, atReview, other] = await Promise.all([
-    submitViaApi(api.url, 'TEST-FREE', ktp),
-    submitViaApi(api.url, 'TEST-FREE', ktp),
-    submitViaApi(api.url, 'TEST-FREE', ktp),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
   ]);
   const approved = await decideAs('verifikator', atReview.registrationNumber, { decision: 'approve' });
   expect(approved.body.stageKey).toBe('review');
@@ -339,7 +337,7 @@ describe('reissuing an access code at the front desk', () => {
   });
 
   test('the front desk issues a new code: the old one stops working at once, the reissue is attributed and the applicant told', async () => {
-    const file = await submitViaApi(api.url, 'TEST-FREE', ktp);
+    const file = await submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url));
     // The old code was just proven, so the API holds a cached proof of it.
     expect((await lookUp(file, file.accessCode)).status).toBe(200);
 

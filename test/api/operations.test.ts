@@ -17,12 +17,13 @@ import {
   rowCounts,
   type Submitted,
   submitViaApi,
+  type Uploaded,
   uploadKtp,
   validSubmission,
 } from './support/httpClient.js';
 
 let api: ApiTestStack;
-let ktp: string;
+let ktp: Uploaded;
 let file: Submitted;
 let deadPool: Pool;
 let dead: ReturnType<typeof deadTemporalConnection>;
@@ -109,7 +110,7 @@ describe('dependencies down: 503 with Retry-After, never 500', () => {
   test('Temporal down: the submission is kept and a retry with the same key completes it', async () => {
     const server = await degraded('temporal');
     const key = randomUUID();
-    const body = validSubmission('TEST-FREE', ktp);
+    const body = validSubmission('TEST-FREE', await uploadKtp(api.url));
     try {
       const res = await call(server.url, 'POST', '/api/v1/applications', {
         body,

@@ -20,7 +20,7 @@ async function fileWithStoredKtp(): Promise<string> {
   const { registrationNumber } = await h.services.intake.submit({
     permitTypeCode: 'TEST-FREE',
     formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati' },
-    documents: [{ kind: 'ktp', sha256: stored.sha256 }],
+    documents: [{ kind: 'ktp', sha256: stored.sha256, uploadToken: stored.uploadToken }],
     channel: 'telegram',
     idempotencyKey: randomUUID(),
     applicantTelegramUserId: APPLICANT_CHAT,

@@ -62,7 +62,12 @@ describe('docker-compose.yml', () => {
   });
 
   test('passes the reverse-proxy and rate-limit settings through to the app, overridable from .env', () => {
-    const settings = ['TRUST_PROXY', 'API_RATE_LIMIT_PER_MINUTE', 'API_AUTH_FAILURES_PER_15_MINUTES'];
+    const settings = [
+      'TRUST_PROXY',
+      'API_RATE_LIMIT_PER_MINUTE',
+      'API_AUTH_FAILURES_PER_15_MINUTES',
+      'UPLOAD_MB_PER_ADDRESS_PER_HOUR',
+    ];
     const env: Record<string, string> = {};
     for (const name of settings) {
       const value = String(compose.services.api.environment[name] ?? '');

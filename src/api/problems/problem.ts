@@ -34,6 +34,7 @@ const TITLES: Record<string, Bilingual> = {
   'invalid-payment': { id: 'Pembayaran tidak sesuai', en: 'Payment does not match' },
   conflict: { id: 'Konflik data', en: 'Conflict' },
   'rate-limited': { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+  'upload-quota-exceeded': { id: 'Batas unggahan tercapai', en: 'Upload limit reached' },
   'service-unavailable': { id: 'Layanan sedang tidak tersedia', en: 'Service unavailable' },
   'not-configured': { id: 'Fitur belum dikonfigurasi', en: 'Feature not configured' },
   'internal-error': { id: 'Kesalahan internal', en: 'Internal error' },
