@@ -166,7 +166,7 @@ export function documentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       method: 'post',
       path: '/api/v1/documents',
       operationId: 'uploadDocument',
-      summary: 'Upload a document before submitting; reference it by kind and sha256',
+      summary: 'Upload a document before submitting; reference it by kind, sha256 and uploadToken',
       tags: ['applications'],
       security: ['anonymous', 'officerKey'],
       body: {
