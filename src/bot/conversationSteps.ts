@@ -3,8 +3,8 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { DocumentDef, FieldDef, PermitType } from '../domain/catalog/catalogSchema.js';
 import { formatDocumentSize } from '../domain/catalog/documentSize.js';
 import type { FormValue } from '../domain/catalog/formValidation.js';
+import type { UploadReference } from '../services/index.js';
 import { ServiceError } from '../services/index.js';
-import type { DocumentRef } from '../workflows/permit/permitContract.js';
 import { BUTTON_TTL, type CallbackAction, type CallbackActionKind } from './callbackActions.js';
 import type { ButtonSpec } from './callbackTokens.js';
 import type { BotContext, BotDependencies, ConversationContext, Language } from './context.js';
@@ -206,8 +206,8 @@ export async function askDocument(
   permitType: PermitType,
   document: DocumentDef,
   position: { index: number; total: number },
-  options: { allowSkip: boolean },
-): Promise<DocumentRef | null> {
+  options: { allowSkip: boolean; forFile?: string },
+): Promise<(UploadReference & { uploadToken: string }) | null> {
   const optional = options.allowSkip && !document.required;
   const types = document.mimeTypes.map((m) => TYPE_NAMES[m] ?? m).join(', ');
   const lines = [
@@ -255,6 +255,7 @@ export async function askDocument(
         const result = await downloadTelegramFile(s.deps, outer.api, file.fileId, {
           permitTypeCode: permitType.code,
           kind: document.kind,
+          ...(options.forFile ? { registrationNumber: options.forFile } : {}),
         });
         return { ok: true as const, ...result };
       } catch (error) {
@@ -275,8 +276,7 @@ export async function askDocument(
     return {
       kind: document.kind,
       sha256: stored.sha256,
-      mimeType: stored.mimeType,
-      sizeBytes: stored.sizeBytes,
+      uploadToken: stored.uploadToken,
       telegramFileId: file.fileId,
     };
   }

@@ -116,6 +116,10 @@ const envSchema = z.object({
   CLUSTER_API_PROCESSES: positiveCount('API processes (on consecutive ports from PORT)', 2),
   TEMPORAL_HISTORY_SHARDS: positiveCount('history shards', 4),
   API_OFFICER_RATE_LIMIT_PER_MINUTE: positiveCount('requests per minute per officer key', 300),
+  UPLOAD_MB_PER_ADDRESS_PER_HOUR: positiveCount(
+    'MiB a client address may upload per hour without an officer key',
+    100,
+  ),
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
@@ -164,6 +168,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     permitCatalogPath: path.resolve(projectRoot, env.PERMIT_CATALOG ?? 'data/catalog/permit-types.yaml'),
     holidayCalendarPath: path.resolve(projectRoot, env.HOLIDAY_CALENDAR ?? 'data/holidays-id.yaml'),
     dataDir,
+    uploadBytesPerAddressPerHour: env.UPLOAD_MB_PER_ADDRESS_PER_HOUR * 1_048_576,
     logLevel: env.LOG_LEVEL,
     cluster: {
       permitWorkers: env.CLUSTER_PERMIT_WORKERS,

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient, Queryable } from '../db/pool.js';
+import { maskNikInText } from '../domain/access/personalDataMasking.js';
 import { maskNikRuns } from '../domain/identifiers/nik.js';
 import { MANAGER_ROLE } from '../domain/officers/managerRole.js';
 import {
@@ -99,13 +100,15 @@ async function deliverOne(client: PoolClient, channel: NotificationChannel, noti
   }
   const chats = await recipientChats(client, notice);
   const skip = await chatsDoneOrBlocked(client, notice.eventKey, chats);
+  // Notes and reasons are free text: only the applicant sees a NIK written into one.
+  const params = notice.audience === 'applicant' ? notice.params : maskNikInText(notice.params);
   let sent = 0;
   for (const chatId of chats.filter((c) => !skip.has(c))) {
     const outcome = await channel.send({
       eventKey: notice.eventKey,
       audience: notice.audience,
       template: notice.template,
-      params: notice.params,
+      params,
       chatId,
     });
     await recordDelivery(client, notice.eventKey, chatId, outcome);

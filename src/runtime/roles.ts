@@ -13,6 +13,8 @@ import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
 import { startIntakeReconciler } from '../worker/intakeReconciler.js';
 import { startOutboxDispatcher } from '../worker/outboxDispatcher.js';
+import { startStatsAggregator } from '../worker/statsAggregator.js';
+import { startUploadCleanup } from '../worker/uploadCleanup.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { StopStack } from './stopStack.js';
 import { startTelegramPolling, telegramChannelFor, telegramWebhookFor } from './telegramRole.js';
@@ -67,6 +69,21 @@ export async function startWorkerRole(
     },
   );
   stops.push('intake reconciler', reconciler.stop);
+  // The public statistics' working days to a decision and files past their deadline.
+  const stats = startStatsAggregator(
+    { pool, calendar },
+    { onError: (error) => logger.warn({ err: error }, 'public statistics pass failed; retrying next round') },
+  );
+  stops.push('stats aggregator', stats.stop);
+  // Uploads never attached to a file are deleted after 24 hours.
+  const uploads = startUploadCleanup(
+    { pool, dataDir: config.dataDir },
+    {
+      onRemoved: (removed) => logger.info(removed, 'deleted uploads never attached to a file'),
+      onError: (error) => logger.warn({ err: error }, 'upload clean-up failed; retrying next round'),
+    },
+  );
+  stops.push('upload clean-up', uploads.stop);
   const worker = await createWorker({
     connection,
     namespace: infra.temporal.namespace,
@@ -92,6 +109,7 @@ export async function buildServices(config: AppConfig, pool: Pool, temporal: Cli
     calendar: await loadWorkingCalendar(config.holidayCalendarPath),
     taskQueue: config.temporal.taskQueue,
     dataDir: config.dataDir,
+    uploadBytesPerAddressPerHour: config.uploadBytesPerAddressPerHour,
   });
 }
 

@@ -4,10 +4,11 @@ import { officerMayAddDocuments, officerMayReadDocuments } from '../domain/acces
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { findApplicationPlacement } from '../repositories/applicationRepository.js';
-import type { StoredUpload } from '../repositories/documentRepository.js';
+import { bytesUploadedFrom } from '../repositories/documentRepository.js';
 import type { DocumentRef } from '../workflows/permit/permitContract.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
-import { type DocumentStore, documentDefinition } from './documentStore.js';
+import { documentDefinition, uploadQuotaExceeded } from './documentProblems.js';
+import type { DocumentStore, ReceiptedUpload, UploadOrigin } from './documentStore.js';
 import { ServiceError, unknownPermitType } from './serviceError.js';
 
 export interface DocumentServiceDependencies {
@@ -15,7 +16,11 @@ export interface DocumentServiceDependencies {
   catalog: PermitCatalog;
   access: CallerAccess;
   store: DocumentStore;
+  /** Bytes a client address may upload per hour; 0 or unset: no cap. */
+  uploadBytesPerAddressPerHour?: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 /** Uploads (checked against the catalog while they stream in) and the documents of a file. */
 export function createDocumentService(deps: DocumentServiceDependencies) {
@@ -26,12 +31,36 @@ export function createDocumentService(deps: DocumentServiceDependencies) {
     return { ...placement, homeDepartment };
   };
 
+  /** What an address may still upload in this hour, or a refusal saying when it may again. */
+  const quotaOf = async (clientAddress: string) => {
+    const cap = deps.uploadBytesPerAddressPerHour ?? 0;
+    if (cap <= 0) return undefined;
+    const now = Date.now();
+    const used = await bytesUploadedFrom(deps.pool, clientAddress, new Date(now - HOUR_MS));
+    const freedAt = (used.oldest?.getTime() ?? now) + HOUR_MS;
+    const overQuota = () => uploadQuotaExceeded(cap, Math.max(1, Math.ceil((freedAt - now) / 1000)));
+    if (used.bytes >= cap) throw overQuota();
+    return { bytes: cap - used.bytes, overQuota };
+  };
+
   return {
-    /** Stores an upload for a document kind of a permit type, if its type and size fit the catalog. */
-    storeUpload(permitTypeCode: string, kind: string, content: Readable): Promise<StoredUpload> {
+    /**
+     * Stores an upload for a document kind of a permit type, if its type and size fit the
+     * catalog and, for an upload counted against a client address, the hourly cap. The answer's
+     * upload token is what a submission names it by (the file it was uploaded for may use it
+     * without: uploadReferences.ts).
+     */
+    async storeUpload(
+      permitTypeCode: string,
+      kind: string,
+      content: Readable,
+      origin: UploadOrigin = {},
+    ): Promise<ReceiptedUpload> {
       const permitType = findPermitType(deps.catalog, permitTypeCode);
       if (!permitType) throw unknownPermitType(permitTypeCode);
-      return deps.store.store(content, documentDefinition(permitType, kind));
+      const def = documentDefinition(permitType, kind);
+      const quota = origin.clientAddress === undefined ? undefined : await quotaOf(origin.clientAddress);
+      return deps.store.store(content, def, origin, quota);
     },
 
     /**

@@ -4,83 +4,87 @@ import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Pool } from '../db/pool.js';
-import type { DocumentDef, PermitType } from '../domain/catalog/catalogSchema.js';
-import { findUploads, recordUpload, type StoredUpload } from '../repositories/documentRepository.js';
-import type { DocumentRef } from '../workflows/permit/permitContract.js';
+import { inTransaction, type Pool } from '../db/pool.js';
+import type { DocumentDef } from '../domain/catalog/catalogSchema.js';
+import {
+  deleteOrphanedContent,
+  deleteUnattachedReceipts,
+  lockDocumentContent,
+  orphanedContents,
+  recordUpload,
+  type StoredUpload,
+} from '../repositories/documentRepository.js';
+import { documentError, mib } from './documentProblems.js';
 import { detectDocumentType } from './documentSignature.js';
-import { ServiceError } from './serviceError.js';
 
 /** Bytes needed to recognise every supported type by its signature. */
 const SNIFF_BYTES = 8;
 
-/** A reference to an upload by its kind and digest; a Telegram file ID is kept when known. */
-export interface UploadReference {
-  kind: string;
-  sha256: string;
-  telegramFileId?: string;
+/** Who an upload belongs to until a file names it (see document_receipts). */
+export interface UploadOrigin {
+  /** The existing file it is uploaded for (a correction), when there is one. */
+  registrationNumber?: string;
+  /** The client address an upload is counted against (capped callers only). */
+  clientAddress?: string;
 }
 
-export type DocumentProblem = 'UNKNOWN_KIND' | 'TOO_LARGE' | 'TYPE_NOT_ALLOWED' | 'EMPTY' | 'NOT_UPLOADED';
-
-const mib = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MiB`;
-
-function documentError(
-  reason: DocumentProblem,
-  kind: string,
-  text: { id: string; en: string },
-  extra: Record<string, unknown> = {},
-) {
-  return new ServiceError('INVALID_DOCUMENT', text, { reason, kind, ...extra });
+/** A stored upload and the secret that proves it is the caller's: name it in the submission. */
+export interface ReceiptedUpload extends StoredUpload {
+  uploadToken: string;
 }
 
-/** The catalog's definition of a document kind, or a bilingual refusal naming the kinds there are. */
-export function documentDefinition(permitType: PermitType, kind: unknown): DocumentDef {
-  const def = permitType.documents.find((d) => d.kind === kind);
-  if (!def) {
-    const kinds = permitType.documents.map((d) => d.kind).join(', ');
-    throw documentError('UNKNOWN_KIND', String(kind ?? ''), {
-      id: `Jenis dokumen '${String(kind ?? '')}' tidak dikenal untuk izin ${permitType.code}. Pilih salah satu: ${kinds}.`,
-      en: `Unknown document kind '${String(kind ?? '')}' for permit ${permitType.code}. Use one of: ${kinds}.`,
-    });
-  }
-  return def;
-}
+/** How an upload token is kept: its SHA-256 (the token is 24 random bytes, beyond guessing). */
+export const uploadTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Counts, hashes and sniffs a byte stream on its way to disk; stops at the size limit. */
+/** Counts, hashes and sniffs a byte stream on its way to disk; stops at the size limits. */
 class Inspector {
   readonly hash = createHash('sha256');
   size = 0;
   head = Buffer.alloc(0);
-  constructor(private readonly def: DocumentDef) {}
+  /** Why the inspector stopped the stream: the pipeline may report its own abort instead. */
+  refusal: Error | undefined;
+  constructor(
+    private readonly def: DocumentDef,
+    /** What the caller may still upload now; past it, `overQuota` is thrown. */
+    private readonly quota: { bytes: number; overQuota: () => Error } | undefined,
+  ) {}
 
   async *run(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of source) {
       this.size += chunk.length;
       if (this.size > this.def.maxSizeBytes) {
-        throw documentError(
-          'TOO_LARGE',
-          this.def.kind,
-          {
-            id: `${this.def.label.id} terlalu besar: paling besar ${mib(this.def.maxSizeBytes)}.`,
-            en: `${this.def.label.en} is too large: at most ${mib(this.def.maxSizeBytes)}.`,
-          },
-          { maxSizeBytes: this.def.maxSizeBytes },
+        throw this.refuse(
+          documentError(
+            'TOO_LARGE',
+            this.def.kind,
+            {
+              id: `${this.def.label.id} terlalu besar: paling besar ${mib(this.def.maxSizeBytes)}.`,
+              en: `${this.def.label.en} is too large: at most ${mib(this.def.maxSizeBytes)}.`,
+            },
+            { maxSizeBytes: this.def.maxSizeBytes },
+          ),
         );
       }
+      if (this.quota && this.size > this.quota.bytes) throw this.refuse(this.quota.overQuota());
       if (this.head.length < SNIFF_BYTES)
         this.head = Buffer.concat([this.head, chunk]).subarray(0, SNIFF_BYTES);
       this.hash.update(chunk);
       yield chunk;
     }
   }
+
+  private refuse(error: Error): Error {
+    this.refusal = error;
+    return error;
+  }
 }
 
 /**
  * Uploaded documents, content-addressed: the file is `<dir>/<sha256>` and a row in
- * document_uploads records its checked type and size. Identical uploads share one file.
- * A document is attached to an application only by a submission or resubmission that names
- * its sha256, so an upload alone never changes a file under review.
+ * document_uploads records its checked type and size. Identical uploads share one file; each
+ * upload adds a receipt (whose it is: uploadReferences.ts). A document is attached to an
+ * application only by a submission or resubmission that names an upload the caller holds, so
+ * an upload alone never changes a file under review.
  */
 export class DocumentStore {
   constructor(
@@ -88,12 +92,20 @@ export class DocumentStore {
     private readonly dir: string,
   ) {}
 
-  /** Stores one upload if it fits the catalog's limits for its kind (type by magic bytes, size). */
-  async store(source: Readable, def: DocumentDef): Promise<StoredUpload> {
+  /**
+   * Stores one upload if it fits the catalog's limits for its kind (type by magic bytes, size)
+   * and the caller's remaining `quota`, and records its receipt.
+   */
+  async store(
+    source: Readable,
+    def: DocumentDef,
+    origin: UploadOrigin = {},
+    quota?: { bytes: number; overQuota: () => Error },
+  ): Promise<ReceiptedUpload> {
     const tmpDir = path.join(this.dir, '.incoming');
     await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, randomBytes(12).toString('hex'));
-    const inspector = new Inspector(def);
+    const inspector = new Inspector(def, quota);
     try {
       await pipeline(source, (s: AsyncIterable<Buffer>) => inspector.run(s), createWriteStream(tmp));
       if (inspector.size === 0) {
@@ -115,15 +127,25 @@ export class DocumentStore {
           { allowed: def.mimeTypes },
         );
       }
-      const sha256 = inspector.hash.digest('hex');
-      const target = path.join(this.dir, sha256);
-      if (await exists(target)) await unlink(tmp);
-      else await rename(tmp, target);
-      await recordUpload(this.pool, { sha256, mimeType, sizeBytes: inspector.size });
-      return { sha256, mimeType, sizeBytes: inspector.size };
+      const stored = { sha256: inspector.hash.digest('hex'), mimeType, sizeBytes: inspector.size };
+      const uploadToken = `up_${randomBytes(24).toString('base64url')}`;
+      const target = path.join(this.dir, stored.sha256);
+      // Under the content's lock, so the clean-up never removes a file an upload just kept.
+      await inTransaction(this.pool, async (client) => {
+        await lockDocumentContent(client, stored.sha256);
+        await recordUpload(client, stored, {
+          tokenHash: uploadTokenHash(uploadToken),
+          kind: def.kind,
+          registrationNumber: origin.registrationNumber ?? null,
+          clientAddress: origin.clientAddress ?? null,
+        });
+        if (await exists(target)) await unlink(tmp);
+        else await rename(tmp, target);
+      });
+      return { ...stored, uploadToken };
     } catch (error) {
       await unlink(tmp).catch(() => {});
-      throw error;
+      throw inspector.refusal ?? error;
     }
   }
 
@@ -134,50 +156,28 @@ export class DocumentStore {
   }
 
   /**
-   * Turns references ({kind, sha256}) into DocumentRefs with the stored type and size, checking
-   * each against its kind's limits in this permit type: a document uploaded for a 10 MiB kind
-   * cannot be passed off as a 1 MiB photo.
+   * Deletes the receipts of uploads no file attached within `maxAgeMs`, then the stored bytes
+   * no receipt and no file names any more (row and file, under the content's lock).
    */
-  async resolve(permitType: PermitType, refs: readonly UploadReference[]): Promise<DocumentRef[]> {
-    if (refs.length === 0) return [];
-    const stored = await findUploads(this.pool, [...new Set(refs.map((r) => r.sha256.toLowerCase()))]);
-    return refs.map((ref) => {
-      const def = documentDefinition(permitType, ref.kind);
-      const row = stored.get(ref.sha256.toLowerCase());
-      if (!row) {
-        throw documentError(
-          'NOT_UPLOADED',
-          ref.kind,
-          {
-            id: `Dokumen ${def.label.id} (${ref.sha256.slice(0, 12)}…) belum diunggah. Unggah berkasnya dahulu.`,
-            en: `The document ${def.label.en} (${ref.sha256.slice(0, 12)}…) has not been uploaded. Upload the file first.`,
-          },
-          { sha256: ref.sha256 },
-        );
+  async removeUnattached(maxAgeMs: number, batchSize = 200): Promise<{ receipts: number; contents: number }> {
+    const before = new Date(Date.now() - maxAgeMs);
+    const receipts = await deleteUnattachedReceipts(this.pool, before);
+    let contents = 0;
+    for (;;) {
+      const orphans = await orphanedContents(this.pool, before, batchSize);
+      for (const sha256 of orphans) {
+        const removed = await inTransaction(this.pool, async (client) => {
+          await lockDocumentContent(client, sha256);
+          if (!(await deleteOrphanedContent(client, sha256, before))) return false;
+          await unlink(path.join(this.dir, sha256)).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error;
+          });
+          return true;
+        });
+        if (removed) contents += 1;
       }
-      const { sizeBytes, mimeType } = row;
-      if (
-        !def.mimeTypes.includes(mimeType as DocumentDef['mimeTypes'][number]) ||
-        sizeBytes > def.maxSizeBytes
-      ) {
-        throw documentError(
-          sizeBytes > def.maxSizeBytes ? 'TOO_LARGE' : 'TYPE_NOT_ALLOWED',
-          ref.kind,
-          {
-            id: `Berkas ${ref.sha256.slice(0, 12)}… tidak memenuhi syarat ${def.label.id} (jenis atau ukuran).`,
-            en: `The file ${ref.sha256.slice(0, 12)}… does not meet the limits for ${def.label.en} (type or size).`,
-          },
-          { sha256: ref.sha256 },
-        );
-      }
-      return {
-        kind: def.kind,
-        sha256: row.sha256,
-        mimeType,
-        sizeBytes,
-        ...(ref.telegramFileId ? { telegramFileId: ref.telegramFileId } : {}),
-      };
-    });
+      if (orphans.length < batchSize) return { receipts, contents };
+    }
   }
 }
 

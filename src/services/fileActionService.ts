@@ -3,7 +3,6 @@ import type { Pool } from '../db/pool.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import type { FileView, OfficerDecision } from '../workflows/permit/permitContract.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
-import type { DocumentStore } from './documentStore.js';
 import { sendDecision, sendWithdrawal } from './permitWorkflowCalls.js';
 import { type ResubmissionChanges, resubmitWithChanges } from './resubmission.js';
 
@@ -12,7 +11,6 @@ export interface FileActionServiceDependencies {
   temporal: Client;
   catalog: PermitCatalog;
   access: CallerAccess;
-  documents: DocumentStore;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Pool } from '../db/pool.js';
 import { seesWholeNik } from '../domain/access/fileAccess.js';
+import { formForOfficer, maskNikInText } from '../domain/access/personalDataMasking.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
-import { maskNik } from '../domain/identifiers/nik.js';
 import {
   type ApplicationSummary,
   applicationsOfTelegramUser,
@@ -89,7 +89,8 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
   return {
     /**
      * The file as the caller may see it, or null when they may not open it (or it does not
-     * exist: the two are answered alike). A NIK is masked unless the caller may see it whole.
+     * exist: the two are answered alike). An officer sees a NIK field whole only when the file
+     * is with their department, and never a NIK written into a free text (a form value, a note).
      * An officer's read is recorded (who, which file, by which role and department; not the
      * data), and the applicant sees those reads by role and department.
      */
@@ -106,15 +107,15 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
         officerId: viewer.officerId,
         ...viewer.grant,
       });
-      if (seesWholeNik(viewer, file.assignedDepartment)) return file;
-      const nikFields = nikFieldsOf(file.permitTypeCode);
-      const formData = Object.fromEntries(
-        Object.entries(file.formData).map(([key, value]) => [
-          key,
-          nikFields.has(key) ? maskNik(String(value)) : value,
-        ]),
-      );
-      return { ...file, formData };
+      return {
+        ...file,
+        formData: formForOfficer(
+          file.formData,
+          nikFieldsOf(file.permitTypeCode),
+          seesWholeNik(viewer, file.assignedDepartment),
+        ),
+        history: file.history.map((item) => ({ ...item, reason: maskNikInText(item.reason) })),
+      };
     },
 
     /**
@@ -154,9 +155,9 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
       };
     },
 
-    /** Aggregate timeliness per permit type: no personal data, safe to publish. */
+    /** Aggregate timeliness per permit type and month: no personal data, safe to publish. */
     stats(): Promise<PermitTypeStats[]> {
-      return publicStats(deps.pool, deps.calendar);
+      return publicStats(deps.pool);
     },
   };
 }

@@ -5,7 +5,6 @@ import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog, PermitType } from '../domain/catalog/catalogSchema.js';
 import type { FormValue } from '../domain/catalog/formValidation.js';
 import type { FeeAssessment } from '../domain/fees/computeFee.js';
-import type { DocumentStore, UploadReference } from './documentStore.js';
 import {
   checkDocumentUpload,
   checkFormField,
@@ -18,6 +17,7 @@ import {
   type SubmittedApplication,
   submitApplication,
 } from './submitApplication.js';
+import { attachUploads, resolveUploads, type UploadReference } from './uploadReferences.js';
 
 export interface IntakeServiceDependencies {
   pool: Pool;
@@ -25,10 +25,12 @@ export interface IntakeServiceDependencies {
   catalog: PermitCatalog;
   calendar: WorkingCalendar;
   taskQueue: string;
-  documents: DocumentStore;
 }
 
-/** A submission whose documents were uploaded first and are named by kind and sha256. */
+/**
+ * A submission whose documents were uploaded first and are named by kind, sha256 and the upload
+ * token each upload answered with.
+ */
 export type SubmissionRequest = Omit<SubmitApplicationRequest, 'documents'> & {
   documents: UploadReference[];
 };
@@ -45,12 +47,21 @@ export function createIntakeService(deps: IntakeServiceDependencies) {
   };
 
   return {
-    /** Resolves the uploads named, then submits (see submitApplication: idempotent by key). */
+    /**
+     * Resolves the uploads named (each through its upload token: resolveUploads), submits (see
+     * submitApplication: idempotent by key), and makes the uploads the new file's own.
+     */
     async submit(request: SubmissionRequest): Promise<SubmittedApplication> {
       const permitType = findPermitType(deps.catalog, request.permitTypeCode);
       // An unknown type is refused by the submission itself, with its own message.
-      const documents = permitType ? await deps.documents.resolve(permitType, request.documents) : [];
-      return submitApplication(deps, { ...request, documents });
+      const uploads = permitType
+        ? await resolveUploads(deps.pool, permitType, request.documents, {
+            submissionKey: request.idempotencyKey,
+          })
+        : { documents: [], receiptIds: [] };
+      const submitted = await submitApplication(deps, { ...request, documents: uploads.documents });
+      await attachUploads(deps.pool, uploads, submitted.registrationNumber);
+      return submitted;
     },
 
     checkField(permitTypeCode: string, fieldKey: string, raw: string): FieldCheck {

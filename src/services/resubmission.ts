@@ -9,13 +9,16 @@ import {
   type ReissuedCodeMark,
   reissuedCodeDetails,
 } from '../workflows/permit/permitContract.js';
-import type { DocumentStore, UploadReference } from './documentStore.js';
 import { sendResubmission } from './permitWorkflowCalls.js';
 import { applicationNotFound, ServiceError } from './serviceError.js';
+import { attachUploads, resolveUploads, type UploadReference } from './uploadReferences.js';
 
 export interface ResubmissionChanges {
   changedFields?: Record<string, unknown>;
-  /** Uploaded documents to attach; each replaces the file's earlier documents of the same kind. */
+  /**
+   * Uploaded documents to attach (uploads made for this file, or named by their upload token);
+   * each replaces the file's earlier documents of the same kind.
+   */
   documents?: UploadReference[];
   note?: string;
 }
@@ -24,7 +27,6 @@ export interface ResubmissionDependencies {
   pool: Pool;
   temporal: Client;
   catalog: PermitCatalog;
-  documents: DocumentStore;
 }
 
 /**
@@ -59,7 +61,10 @@ export async function resubmitWithChanges(
       form.errors,
     );
   }
-  const newDocuments = await deps.documents.resolve(permitType, changes.documents ?? []);
+  const uploads = await resolveUploads(deps.pool, permitType, changes.documents ?? [], {
+    file: registrationNumber,
+  });
+  const newDocuments = uploads.documents;
   const changedValues = Object.fromEntries(
     Object.keys(changedFields).map((key) => [key, form.values[key] ?? null]),
   );
@@ -92,5 +97,6 @@ export async function resubmitWithChanges(
     cleared,
     documents: newDocuments,
   });
+  await attachUploads(deps.pool, uploads, registrationNumber);
   return view;
 }

@@ -16,7 +16,9 @@ export type ServiceErrorCode =
   /** A payment confirmation for a file that does not (or no longer) await payment: to be refunded. */
   | 'PAYMENT_NOT_EXPECTED'
   /** A survey answer without every element it needs (details.missing names them). */
-  | 'INCOMPLETE_SURVEY';
+  | 'INCOMPLETE_SURVEY'
+  /** A per-caller allowance is used up for now (uploaded bytes per address per hour). */
+  | 'QUOTA_EXCEEDED';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';

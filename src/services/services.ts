@@ -26,6 +26,8 @@ export interface ServiceDependencies {
   taskQueue: string;
   /** DATA_DIR: uploaded documents are kept under DATA_DIR/documents. */
   dataDir: string;
+  /** Bytes a client address may upload per hour (callers without an officer key); 0: no cap. */
+  uploadBytesPerAddressPerHour?: number;
 }
 
 /**
@@ -39,8 +41,8 @@ export function createServices(deps: ServiceDependencies) {
   const documents = new DocumentStore(deps.pool, path.join(deps.dataDir, 'documents'));
   return {
     catalog: createCatalogService(deps.catalog),
-    intake: createIntakeService({ ...deps, documents }),
-    fileActions: createFileActionService({ ...deps, access, documents }),
+    intake: createIntakeService(deps),
+    fileActions: createFileActionService({ ...deps, access }),
     fileQueries: createFileQueryService({ ...deps, access }),
     officers: createOfficerService({ ...deps, access, accessCodes }),
     telegramIdentity: createTelegramIdentityService(deps),

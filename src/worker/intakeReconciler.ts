@@ -5,6 +5,7 @@ import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { findUnfinishedIntakes } from '../repositories/applicationIntakeRepository.js';
 import { completeIntake } from '../services/completeIntake.js';
+import { type PeriodicJob, startPeriodicJob } from './periodicJob.js';
 
 export interface IntakeReconcilerDependencies {
   pool: Pool;
@@ -73,10 +74,6 @@ export async function reconcileIntake(
   }
 }
 
-export interface IntakeReconciler {
-  stop(): Promise<void>;
-}
-
 /** Runs `reconcileIntake` every `intervalMs` beside the worker (several workers may: it is idempotent). */
 export function startIntakeReconciler(
   deps: IntakeReconcilerDependencies,
@@ -86,26 +83,13 @@ export function startIntakeReconciler(
     onCompleted?: (registrationNumbers: string[]) => void;
     onError?: (error: unknown, registrationNumber?: string) => void;
   } = {},
-): IntakeReconciler {
-  const intervalMs = options.intervalMs ?? 60_000;
+): PeriodicJob {
   const graceMs = options.graceMs ?? 120_000;
-  let running: Promise<void> | undefined;
-  const pass = () => {
-    running ??= reconcileIntake(deps, { graceMs, onError: options.onError })
-      .then(({ completed }) => {
-        if (completed.length > 0) options.onCompleted?.(completed);
-      })
-      .catch((error) => options.onError?.(error))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return startPeriodicJob(
+    async () => {
+      const { completed } = await reconcileIntake(deps, { graceMs, onError: options.onError });
+      if (completed.length > 0) options.onCompleted?.(completed);
     },
-  };
+    { intervalMs: options.intervalMs ?? 60_000, onError: options.onError },
+  );
 }

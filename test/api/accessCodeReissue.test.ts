@@ -10,11 +10,9 @@ import { call, submitViaApi, uploadKtp, validSubmission } from './support/httpCl
 // wrong NIK is a failed authentication, recorded.
 
 let api: ApiTestStack;
-let ktp: string;
 
 beforeAll(async () => {
   api = await startApiTestStack('api_reissue');
-  ktp = await uploadKtp(api.url);
 });
 afterAll(async () => {
   await api?.stop();
@@ -53,7 +51,7 @@ test('the applicant is told on every channel the file has: Telegram is sent, a c
   ]);
 
   // Applied through the API without any contact: the notice is recorded as undeliverable.
-  const bare = validSubmission('TEST-FREE', ktp, {
+  const bare = validSubmission('TEST-FREE', await uploadKtp(api.url), {
     formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati' },
   });
   const submitted = await call<{ registrationNumber: string }>(api.url, 'POST', '/api/v1/applications', {
@@ -70,8 +68,8 @@ test('the applicant is told on every channel the file has: Telegram is sent, a c
 
 test("what is done with a reissued code is marked in the audit trail with the reissuing officer; the applicant's own code is not", async () => {
   const [kept, lost] = await Promise.all([
-    submitViaApi(api.url, 'TEST-FREE', ktp),
-    submitViaApi(api.url, 'TEST-FREE', ktp),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
   ]);
   const fresh = await reissue(api.url, lost.registrationNumber);
   expect(fresh.status).toBe(200);
@@ -104,7 +102,7 @@ test("what is done with a reissued code is marked in the audit trail with the re
 });
 
 test('a wrong NIK counts as a failed authentication and is recorded, without the NIK', async () => {
-  const file = await submitViaApi(api.url, 'TEST-FREE', ktp);
+  const file = await submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url));
   const tight = await api.serveWith({ rateLimits: { ...NO_LIMITS, authFailuresPer15Minutes: 2 } });
   try {
     for (let i = 0; i < 2; i++) {

@@ -28,7 +28,6 @@ type Who =
   | 'nobody';
 
 let api: ApiTestStack;
-let ktp: string;
 let atCompleteness: Submitted; // TEST-FREE, stage completeness (verifikator, DPMPTSP)
 let atReview: Submitted; // TEST-FREE, stage review (tim_teknis, DINKES)
 let other: Submitted; // another applicant's file
@@ -48,12 +47,11 @@ beforeAll(async () => {
     body: { name: 'Manajer Dinkes', roles: ['manager'], departments: ['DINKES'] },
   });
   keys.managerDinkes = dinkesManager.body.apiKey;
-  ktp = await uploadKtp(api.url);
   [atCompleteness, atReview, other, reviewed] = await Promise.all([
-    submitViaApi(api.url, 'TEST-FREE', ktp),
-    submitViaApi(api.url, 'TEST-FREE', ktp),
-    submitViaApi(api.url, 'TEST-FREE', ktp),
-    submitViaApi(api.url, 'TEST-FREE', ktp),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
+    submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url)),
   ]);
   for (const file of [atReview, reviewed]) {
     const approved = await decideAs('verifikator', file.registrationNumber, { decision: 'approve' });
@@ -384,7 +382,7 @@ describe('reissuing an access code at the front desk', () => {
   });
 
   test('the front desk issues a new code: the old one stops working at once, the reissue is attributed and the applicant told', async () => {
-    const file = await submitViaApi(api.url, 'TEST-FREE', ktp);
+    const file = await submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url));
     // The old code was just proven, so the API holds a cached proof of it.
     expect((await lookUp(file, file.accessCode)).status).toBe(200);
 

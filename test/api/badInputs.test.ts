@@ -10,19 +10,21 @@ import {
   type Submitted,
   signed,
   submitViaApi,
+  type Uploaded,
   uploadForm,
   uploadKtp,
   validSubmission,
 } from './support/httpClient.js';
 
 let api: ApiTestStack;
-let ktp: string;
+/** Never attached: every submission that names it here is refused for another reason. */
+let ktp: Uploaded;
 let file: Submitted;
 
 beforeAll(async () => {
   api = await startApiTestStack('api_bad_inputs');
   ktp = await uploadKtp(api.url);
-  file = await submitViaApi(api.url, 'TEST-PAY', ktp);
+  file = await submitViaApi(api.url, 'TEST-PAY', await uploadKtp(api.url, 'TEST-PAY'));
 });
 afterAll(async () => {
   await api?.stop();
@@ -194,7 +196,7 @@ const cases: Case[] = [
   },
   {
     name: 'a script as document kind',
-    options: () => submission({ ...valid(), documents: [{ kind: SCRIPT, sha256: ktp }] }),
+    options: () => submission({ ...valid(), documents: [{ kind: SCRIPT, sha256: ktp.sha256 }] }),
     status: 400,
     type: 'invalid-request',
   },
@@ -403,7 +405,11 @@ test('SQL- and script-looking text in a free-text field is data: stored and retu
     'POST',
     '/api/v1/applications',
     {
-      body: withForm({ fullName: name }),
+      // Its own upload: the shared one must stay unattached for the refusals around it.
+      body: {
+        ...validSubmission('TEST-FREE', await uploadKtp(api.url)),
+        formData: withForm({ fullName: name }).formData,
+      },
       headers: { 'idempotency-key': randomUUID() },
     },
   );

@@ -33,7 +33,7 @@ interface HealthBody {
   checks: Record<string, { ok: boolean; error?: string }>;
 }
 
-async function healthz(p: Pool, c: Connection) {
+async function serveOver(p: Pool, c: Connection) {
   const temporal = new Client({ connection: c });
   const services = createServices({
     pool: p,
@@ -43,7 +43,11 @@ async function healthz(p: Pool, c: Connection) {
     taskQueue: 'unused',
     dataDir: 'unused',
   });
-  const server = await serve(createApp({ temporal, services }));
+  return serve(createApp({ temporal, services }));
+}
+
+async function healthz(p: Pool, c: Connection) {
+  const server = await serveOver(p, c);
   try {
     const res = await fetch(`${server.url}/healthz`);
     return {
@@ -75,4 +79,22 @@ test('healthz answers 503 naming Temporal when only Temporal is down', async () 
   expect(status).toBe(503);
   expect(body.failed).toEqual(['temporal']);
   expect(body.checks.postgres?.ok).toBe(true);
+});
+
+test('healthz and readyz give dependency names and states only, never the error texts', async () => {
+  const server = await serveOver(deadPool, dead.connection);
+  try {
+    for (const path of ['/healthz', '/readyz']) {
+      const res = await fetch(`${server.url}${path}`);
+      const text = await res.text();
+      expect(res.status).toBe(503);
+      const body = JSON.parse(text) as HealthBody;
+      expect(body.failed).toEqual(expect.arrayContaining(['postgres', 'temporal']));
+      for (const check of Object.values(body.checks)) expect(Object.keys(check)).toEqual(['ok']);
+      // Neither addresses, user names, driver messages nor pending migration names.
+      expect(text).not.toMatch(/127\.0\.0\.1|nobody|ECONNREFUSED|connect|answer|migration|1764/i);
+    }
+  } finally {
+    await server.close();
+  }
 });

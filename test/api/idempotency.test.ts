@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { officers } from '../support/permitScenario.js';
 import { type ApiTestStack, startApiTestStack } from './support/apiStack.js';
-import { call, rowCounts, uploadKtp, validSubmission } from './support/httpClient.js';
+import { call, rowCounts, type Uploaded, uploadKtp, validSubmission } from './support/httpClient.js';
 
 let api: ApiTestStack;
-let ktp: string;
+/** Each test's own upload: an upload serves the one file that names it first. */
+let ktp: Uploaded;
 
 beforeAll(async () => {
   api = await startApiTestStack('api_idempotency');
+});
+beforeEach(async () => {
   ktp = await uploadKtp(api.url);
 });
 afterAll(async () => {

@@ -56,8 +56,8 @@ const decide = (rn: string, officer: keyof typeof officers, decision: string, no
 test('a paid permit goes from submission through a revision round and payment to issuance, all over HTTP', async () => {
   // Upload first: stored under its sha256 with the type found from its bytes.
   const ktp = await uploadKtp(api.url, 'TEST-PAY');
-  expect(ktp).toBe(createHash('sha256').update(PDF_BYTES).digest('hex'));
-  expect(existsSync(path.join(api.dataDir, 'documents', ktp))).toBe(true);
+  expect(ktp.sha256).toBe(createHash('sha256').update(PDF_BYTES).digest('hex'));
+  expect(existsSync(path.join(api.dataDir, 'documents', ktp.sha256))).toBe(true);
 
   const submitted = await submitViaApi(api.url, 'TEST-PAY', ktp);
   const rn = submitted.registrationNumber;

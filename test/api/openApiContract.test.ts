@@ -9,6 +9,7 @@ import {
   call,
   PDF_BYTES,
   signed,
+  type Uploaded,
   uploadForm,
   validSubmission,
 } from './support/httpClient.js';
@@ -65,26 +66,29 @@ test('public operations answer as documented; an unknown bearer key is refused e
 
 test('uploads and submissions: stored, receipts, replays and every refusal of a bad request', async () => {
   const documents = '/api/v1/documents';
-  const ktp = await POST<{ sha256: string }>(
-    documents,
-    upload({ permitTypeCode: 'TEST-FREE', kind: 'ktp' }),
-    {
-      status: 201,
-    },
-  );
+  const ktp = await POST<Uploaded>(documents, upload({ permitTypeCode: 'TEST-FREE', kind: 'ktp' }), {
+    status: 201,
+  });
   await POST(documents, upload({ permitTypeCode: 'TEST-FREE', kind: 'passport' }), { status: 422 });
   await POST(documents, notJson(), refused(415));
 
   const applications = '/api/v1/applications';
-  const body = validSubmission('TEST-FREE', ktp.body.sha256);
+  const body = validSubmission('TEST-FREE', ktp.body);
   const headers = { 'idempotency-key': randomUUID() };
   await POST(applications, { body, headers }, { status: 201 });
   await POST(applications, { body, headers }, { status: 201 });
   const otherBody = { ...body, formData: { ...body.formData, fullName: 'Other' } };
   await POST(applications, { body: otherBody, headers }, { status: 409 });
+  // One upload serves one file: a bad form is judged with an upload of its own.
+  const unused = await POST<Uploaded>(documents, upload({ permitTypeCode: 'TEST-FREE', kind: 'ktp' }), {
+    status: 201,
+  });
   const badForm = await POST<{ errors: { reason?: string }[] }>(
     applications,
-    keyed({ ...body, formData: { ...body.formData, applicantNik: BAD_NIK } }),
+    keyed({
+      ...validSubmission('TEST-FREE', unused.body),
+      formData: { ...body.formData, applicantNik: BAD_NIK },
+    }),
     { status: 422 },
   );
   expect(badForm.body.errors).toContainEqual(expect.objectContaining({ reason: 'BAD_BIRTH_MONTH' }));
@@ -101,14 +105,12 @@ interface Receipt {
 }
 
 async function submitted(permitTypeCode: string): Promise<Receipt> {
-  const ktp = await call<{ sha256: string }>(api.url, 'POST', '/api/v1/documents', {
+  const ktp = await call<Uploaded>(api.url, 'POST', '/api/v1/documents', {
     rawBody: uploadForm({ permitTypeCode, kind: 'ktp' }, PDF_BYTES),
   });
-  const res = await POST<Receipt>(
-    '/api/v1/applications',
-    keyed(validSubmission(permitTypeCode, ktp.body.sha256)),
-    { status: 201 },
-  );
+  const res = await POST<Receipt>('/api/v1/applications', keyed(validSubmission(permitTypeCode, ktp.body)), {
+    status: 201,
+  });
   return res.body;
 }
 

@@ -17,12 +17,13 @@ import {
   rowCounts,
   type Submitted,
   submitViaApi,
+  type Uploaded,
   uploadKtp,
   validSubmission,
 } from './support/httpClient.js';
 
 let api: ApiTestStack;
-let ktp: string;
+let ktp: Uploaded;
 let file: Submitted;
 let deadPool: Pool;
 let dead: ReturnType<typeof deadTemporalConnection>;
@@ -109,7 +110,7 @@ describe('dependencies down: 503 with Retry-After, never 500', () => {
   test('Temporal down: the submission is kept and a retry with the same key completes it', async () => {
     const server = await degraded('temporal');
     const key = randomUUID();
-    const body = validSubmission('TEST-FREE', ktp);
+    const body = validSubmission('TEST-FREE', await uploadKtp(api.url));
     try {
       const res = await call(server.url, 'POST', '/api/v1/applications', {
         body,
@@ -231,18 +232,59 @@ describe('limits', () => {
     });
     const status = (accessCode: string) =>
       call(limited.url, 'GET', `/api/v1/applications/${file.registrationNumber}`, { accessCode });
+    const inbox = (bearer: string) => call(limited.url, 'GET', '/api/v1/inbox', { bearer });
     try {
       for (let i = 0; i < 6; i++) expect((await status(file.accessCode)).status).toBe(200);
       for (let i = 0; i < 3; i++) expect((await status('WRNG-CODE')).status).toBe(404);
-      // Locked out now, even with the right code, and for keys too.
+      // Locked out of this file now, even with the right code.
       const locked = await status(file.accessCode);
       expect([locked.status, locked.body.type]).toEqual([
         429,
         'https://perizinan.serangkab.go.id/problems/rate-limited',
       ]);
-      expect(
-        (await call(limited.url, 'GET', '/api/v1/inbox', { bearer: 'po_guessing-000000000000000' })).status,
-      ).toBe(429);
+      // Guessed API keys count per key prefix: the guessed one is locked, a real key is not.
+      for (let i = 0; i < 3; i++) expect((await inbox('po_guessing-000000000000000')).status).toBe(401);
+      expect((await inbox('po_guessing-000000000000000')).status).toBe(429);
+      expect((await inbox(api.keys.verifikator)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test("behind one proxy address, failed guesses at one file never lock out another file's applicant", async () => {
+    // No TRUST_PROXY: every client shares the proxy's address, as behind a misconfigured proxy.
+    const limited = await api.serveWith({
+      rateLimits: { publicPerMinute: 1000, authFailuresPer15Minutes: 3, officerPerMinute: 1000 },
+    });
+    const other = await submitViaApi(api.url, 'TEST-FREE', await uploadKtp(api.url));
+    const status = (rn: string, accessCode: string) =>
+      call(limited.url, 'GET', `/api/v1/applications/${rn}`, { accessCode });
+    try {
+      for (let i = 0; i < 5; i++) await status(file.registrationNumber, 'WRNG-CODE');
+      expect((await status(file.registrationNumber, file.accessCode)).status).toBe(429);
+      expect((await status(other.registrationNumber, other.accessCode)).status).toBe(200);
+      expect((await call(limited.url, 'GET', '/api/v1/inbox', { bearer: api.keys.verifikator })).status).toBe(
+        200,
+      );
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('with TRUST_PROXY, each client behind the proxy is counted by its own address', async () => {
+    const limited = await api.serveWith({
+      trustProxyHops: 1,
+      rateLimits: { publicPerMinute: 1000, authFailuresPer15Minutes: 3, officerPerMinute: 1000 },
+    });
+    const status = (client: string, accessCode: string) =>
+      call(limited.url, 'GET', `/api/v1/applications/${file.registrationNumber}`, {
+        accessCode,
+        headers: { 'x-forwarded-for': client },
+      });
+    try {
+      for (let i = 0; i < 5; i++) await status('203.0.113.7', 'WRNG-CODE');
+      expect((await status('203.0.113.7', file.accessCode)).status).toBe(429);
+      expect((await status('198.51.100.20', file.accessCode)).status).toBe(200);
     } finally {
       await limited.close();
     }

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { validateNik } from '../../src/domain/identifiers/nik.js';
 import { testCatalog } from '../support/permitScenario.js';
 import { type ApiTestStack, startApiTestStack } from './support/apiStack.js';
-import { call, rowCounts, uploadKtp, validSubmission } from './support/httpClient.js';
+import { call, rowCounts, type Uploaded, uploadKtp, validSubmission } from './support/httpClient.js';
 
 // No worker: an invalid submission must never get as far as starting a workflow, and the
 // fuzz stays fast (in-process app over loopback HTTP, real Postgres and Temporal client).
 let api: ApiTestStack;
-let ktp: string;
+let ktp: Uploaded;
 
 beforeAll(async () => {
   api = await startApiTestStack('api_fuzz', { worker: false });
@@ -69,7 +69,7 @@ const invalidBodies: fc.Arbitrary<Generated> = fc.oneof(
   // Documents of any shape: never the uploaded ktp under a valid reference, so never complete.
   fc
     .jsonValue({ maxDepth: 3 })
-    .filter((docs) => !(Array.isArray(docs) && JSON.stringify(docs).includes(ktp)))
+    .filter((docs) => !(Array.isArray(docs) && JSON.stringify(docs).includes(ktp.sha256)))
     .map((documents) => ({ json: { ...base(), documents } })),
   // Raw text that is not a JSON object with a permitTypeCode.
   fc

@@ -106,7 +106,7 @@ export async function fileWithStoredKtp(h: BotHarness): Promise<string> {
   const { registrationNumber } = await h.services.intake.submit({
     permitTypeCode: 'TEST-FREE',
     formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati' },
-    documents: [{ kind: 'ktp', sha256: stored.sha256 }],
+    documents: [{ kind: 'ktp', sha256: stored.sha256, uploadToken: stored.uploadToken }],
     channel: 'telegram',
     idempotencyKey: randomUUID(),
     applicantTelegramUserId: APPLICANT_CHAT,

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { COMPOSE_CONFIG_DIR, composeTemporalFiles } from '../../src/cluster/composeTemporalConfig.js';
 import { TEMPORAL_SERVICES } from '../../src/cluster/temporalServerConfig.js';
+import { loadConfig } from '../../src/config/config.js';
 import { TEMPORAL_SERVER_VERSION } from '../../src/devstack/temporalServerBuild.js';
 
 // No Docker engine runs here, so the compose file is checked against the Compose
@@ -106,6 +107,23 @@ describe('docker-compose.yml', () => {
     expect(config.persistence.datastores.default.sql.password).toBe('from-the-environment');
     expect(config.publicClient.hostPort).toBe('temporal-frontend:7233');
     expect(config.persistence.datastores.default.sql.connectAddr).toBe('postgres:5432');
+  });
+
+  test('passes the reverse-proxy and rate-limit settings through to the app, overridable from .env', () => {
+    const settings = [
+      'TRUST_PROXY',
+      'API_RATE_LIMIT_PER_MINUTE',
+      'API_AUTH_FAILURES_PER_15_MINUTES',
+      'UPLOAD_MB_PER_ADDRESS_PER_HOUR',
+    ];
+    const env: Record<string, string> = {};
+    for (const name of settings) {
+      const value = String(compose.services.api.environment[name] ?? '');
+      expect(value, name).toMatch(new RegExp(`^\\$\\{${name}:-[^}]+\\}$`));
+      env[name] = value.replace(/^\$\{[A-Z_0-9]+:-([^}]+)\}$/, '$1');
+    }
+    // Behind the reverse proxy this file is deployed with: one hop, so each client has its address.
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@postgres/db', ...env }).api.trustProxyHops).toBe(1);
   });
 
   test('the roles it runs exist as npm scripts and the Dockerfile builds them', async () => {

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DocumentStore } from '../../src/services/documentStore.js';
 import { type ResubmissionDependencies, resubmitWithChanges } from '../../src/services/resubmission.js';
 import { decide, submit, testCatalog, usePermitStack, VALID_NIK } from '../support/permitScenario.js';
 
@@ -15,7 +14,6 @@ beforeAll(async () => {
     pool: env.stack.pool,
     temporal: env.stack.client,
     catalog: testCatalog,
-    documents: new DocumentStore(env.stack.pool, dir),
   };
 });
 afterAll(async () => {

@@ -137,3 +137,17 @@ test('a batch another dispatcher holds is left to it: the round ends instead of 
   await dispatcher.stop();
   expect(channel.sent.map((n) => [n.eventKey, n.chatId])).toEqual([['held:1', officers.verifikator.chat]]);
 });
+
+test("a NIK in a notice's free text reaches officers masked", async () => {
+  const note = 'NIK saya 3604 0157 0890 0001 (lihat KTP 3604.0157.0890.0001)';
+  await stack.pool.query(
+    `INSERT INTO notification_outbox (event_key, workflow_id, audience, recipient, template, params)
+     VALUES ('nik:officer', 'TEST-FREE-2026-000001', 'role', $1, 'resubmitted_to_officer', $2)`,
+    [JSON.stringify({ role: 'verifikator', department: 'DPMPTSP' }), JSON.stringify({ note })],
+  );
+  const channel = new RecordingChannel();
+  await deliverOutboxNotifications(stack.pool, channel, ['nik:officer']);
+  expect(channel.sent.map((n) => n.params.note)).toEqual([
+    'NIK saya 3604••••••••0001 (lihat KTP 3604••••••••0001)',
+  ]);
+});

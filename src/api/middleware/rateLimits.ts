@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { ApiSettings } from '../apiContext.js';
 import { Problem, sendProblem } from '../problems/problem.js';
 import { callerOf } from './auth.js';
+import { authFailureKey } from './authFailureTarget.js';
 
 function tooMany(req: Request, res: Response, detail: { id: string; en: string }): void {
   const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
@@ -12,9 +13,10 @@ function tooMany(req: Request, res: Response, detail: { id: string; en: string }
 
 /**
  * Failed authentications (unknown API key, wrong access code, bad signature, missing
- * credentials on a protected route) per client address. Successful requests are not counted,
- * so an applicant polling with the right code is never locked out; once over the limit, even
- * a right guess is refused until the window passes.
+ * credentials on a protected route) per client address and target (the file, or the API key
+ * claimed: authFailureTarget.ts). Successful requests are not counted, so an applicant polling
+ * with the right code is never locked out; once over the limit, even a right guess at that
+ * target is refused from that address until the window passes.
  */
 export function authFailureLimit(settings: ApiSettings): RequestHandler {
   return rateLimit({
@@ -22,6 +24,7 @@ export function authFailureLimit(settings: ApiSettings): RequestHandler {
     limit: settings.rateLimits.authFailuresPer15Minutes,
     standardHeaders: false,
     legacyHeaders: false,
+    keyGenerator: authFailureKey,
     skipSuccessfulRequests: true,
     requestWasSuccessful: (_req, res) => res.locals.authFailed !== true,
     handler: (req, res) =>

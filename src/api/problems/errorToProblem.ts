@@ -84,6 +84,12 @@ function fromServiceError(error: ServiceError): Problem {
         })),
       });
     }
+    case 'QUOTA_EXCEEDED': {
+      const seconds = Number(
+        (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60,
+      );
+      return new Problem(429, 'upload-quota-exceeded', error.text, {}, { 'Retry-After': String(seconds) });
+    }
     case 'REFUSED': {
       const reason = String((details as { reason?: string } | undefined)?.reason ?? 'REFUSED');
       return new Problem(refusalStatus(reason), kebab(reason), error.text, { reason });

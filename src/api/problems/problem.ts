@@ -40,6 +40,7 @@ const TITLES: Record<string, Bilingual> = {
   'comment-too-long': { id: 'Komentar terlalu panjang', en: 'Comment too long' },
   'not-manager': { id: 'Khusus atasan', en: 'Managers only' },
   'rate-limited': { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+  'upload-quota-exceeded': { id: 'Batas unggahan tercapai', en: 'Upload limit reached' },
   'service-unavailable': { id: 'Layanan sedang tidak tersedia', en: 'Service unavailable' },
   'not-configured': { id: 'Fitur belum dikonfigurasi', en: 'Feature not configured' },
   'internal-error': { id: 'Kesalahan internal', en: 'Internal error' },

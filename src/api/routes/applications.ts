@@ -25,7 +25,10 @@ const submissionSchema = z.strictObject({
     .array(documentReferenceSchema)
     .max(30)
     .default([])
-    .describe('Uploaded documents (POST /api/v1/documents), by kind and sha256'),
+    .describe(
+      'Uploaded documents (POST /api/v1/documents), by kind, sha256 and the uploadToken the upload ' +
+        'answered with; an upload serves the one file that names it first',
+    ),
 });
 
 const receiptSchema = z.object({

@@ -1,9 +1,10 @@
+import { PassThrough } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import type { StoredUpload } from '../../services/index.js';
+import type { ReceiptedUpload, UploadOrigin } from '../../services/index.js';
 import type { ApiContext } from '../apiContext.js';
-import { markAuthFailed, serviceCaller } from '../middleware/auth.js';
+import { callerOf, markAuthFailed, serviceCaller } from '../middleware/auth.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { notFoundProblem, Problem } from '../problems/problem.js';
 import { validationProblem } from '../problems/validationProblem.js';
@@ -13,6 +14,7 @@ import {
   permitTypeCodeSchema,
   registrationNumberParams,
   sha256Schema,
+  uploadTokenSchema,
 } from '../schemas/common.js';
 
 const storedSchema = z.object({
@@ -20,6 +22,11 @@ const storedSchema = z.object({
   sha256: sha256Schema,
   mimeType: z.string().describe('Found from the content (magic bytes), not from the declared type'),
   sizeBytes: z.int(),
+  uploadToken: uploadTokenSchema.describe(
+    'Name the upload by kind, sha256 and this token in the submission (or resubmission): without it ' +
+      'nobody else can attach the document, even knowing its hash. Shown once; uploads never attached ' +
+      'to a file are deleted after 24 hours',
+  ),
 });
 
 const fieldsFirst = (fields: string) =>
@@ -27,9 +34,25 @@ const fieldsFirst = (fields: string) =>
   'document kind (type and size, from the catalog) are applied while the file streams in. The type ' +
   'is checked from the content (PDF, JPEG, PNG), and the file is stored under its SHA-256.';
 
-/** Where an upload is going; set before the body is read. */
+/** Where an upload is going and whose it is; set before the body is read. */
 interface UploadTarget {
   permitTypeCode: string | undefined;
+  origin: UploadOrigin;
+}
+
+/**
+ * An upload without an officer key counts against its client address's hourly byte cap;
+ * officers at the counter (one address for a whole office) are not capped.
+ */
+function originOf(
+  req: Request,
+  caller: ReturnType<typeof callerOf>,
+  registrationNumber?: string,
+): UploadOrigin {
+  return {
+    ...(registrationNumber ? { registrationNumber } : {}),
+    ...(caller.kind === 'officer' ? {} : { clientAddress: req.ip ?? 'unknown' }),
+  };
 }
 
 /**
@@ -55,11 +78,15 @@ function documentStorage(ctx: ApiContext): multer.StorageEngine {
         );
         return;
       }
+      // The store stops reading at a limit and destroys what it reads: a pass-through, so that
+      // busboy's own stream is drained instead and the store's refusal is the one answered.
+      const content = file.stream.pipe(new PassThrough());
       Promise.resolve()
-        .then(() => ctx.services.documents.storeUpload(permitTypeCode, kind, file.stream))
+        .then(() => ctx.services.documents.storeUpload(permitTypeCode, kind, content, target?.origin ?? {}))
         .then(
           (stored) => callback(null, stored as unknown as Partial<Express.Multer.File>),
           (error: unknown) => {
+            file.stream.unpipe(content);
             file.stream.resume();
             callback(error as Error);
           },
@@ -71,6 +98,15 @@ function documentStorage(ctx: ApiContext): multer.StorageEngine {
     },
   };
 }
+
+/** A new upload (no file yet): whose it is, before the body streams in. */
+const anonymousOrigin: RequestHandler = (req, res, next) => {
+  res.locals.uploadTarget = {
+    permitTypeCode: undefined,
+    origin: originOf(req, callerOf(res)),
+  } satisfies UploadTarget;
+  next();
+};
 
 function largestDocument(ctx: ApiContext): number {
   // One byte more than the largest kind allows: the store's own per-kind check fires first and
@@ -94,14 +130,20 @@ function multipartOnly(): RequestHandler {
 }
 
 function uploadedFile(req: Request, kind: string): z.input<typeof storedSchema> {
-  const file = req.file as (Express.Multer.File & StoredUpload) | undefined;
+  const file = req.file as (Express.Multer.File & ReceiptedUpload) | undefined;
   if (!file?.sha256) {
     throw new Problem(400, 'invalid-request', {
       id: 'Bagian "file" tidak ada dalam unggahan.',
       en: 'The upload has no part named "file".',
     });
   }
-  return { kind, sha256: file.sha256, mimeType: file.mimeType, sizeBytes: file.sizeBytes };
+  return {
+    kind,
+    sha256: file.sha256,
+    mimeType: file.mimeType,
+    sizeBytes: file.sizeBytes,
+    uploadToken: file.uploadToken,
+  };
 }
 
 export function documentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
@@ -124,7 +166,7 @@ export function documentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       method: 'post',
       path: '/api/v1/documents',
       operationId: 'uploadDocument',
-      summary: 'Upload a document before submitting; reference it by kind and sha256',
+      summary: 'Upload a document before submitting; reference it by kind, sha256 and uploadToken',
       tags: ['applications'],
       security: ['anonymous', 'officerKey'],
       body: {
@@ -132,12 +174,14 @@ export function documentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         fields: newUploadFields,
         description: fieldsFirst('"permitTypeCode" and "kind"'),
       },
+      beforeBody: [anonymousOrigin],
       afterBody: [multipartOnly(), upload],
       responses: {
         201: { description: 'Stored', schema: storedSchema },
         413: { description: 'Larger than the kind allows' },
         415: { description: 'Not multipart, or the content is not a type the kind allows' },
         422: { description: 'Unknown permit type or document kind' },
+        429: { description: 'upload-quota-exceeded: the hourly upload bytes of this address are used up' },
       },
     },
     (req, res) => {
@@ -155,7 +199,10 @@ export function documentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       markAuthFailed(res);
       throw notFoundProblem();
     }
-    res.locals.uploadTarget = target satisfies UploadTarget;
+    res.locals.uploadTarget = {
+      permitTypeCode: target.permitTypeCode,
+      origin: originOf(req, callerOf(res), registrationNumber),
+    } satisfies UploadTarget;
     next();
   };
   routes.add(
@@ -183,6 +230,7 @@ export function documentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         413: { description: 'Larger than the kind allows' },
         415: { description: 'Not multipart, or the content is not a type the kind allows' },
         422: { description: 'Unknown document kind' },
+        429: { description: 'upload-quota-exceeded: the hourly upload bytes of this address are used up' },
       },
     },
     (req, res) => {

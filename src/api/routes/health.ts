@@ -3,15 +3,34 @@ import type { ApiContext } from '../apiContext.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { RETRY_AFTER_SECONDS } from '../problems/errorToProblem.js';
 
-const checkSchema = z.object({ ok: z.boolean(), error: z.string().optional() });
+// Public: names and states only. Why a check failed (addresses, driver messages, migration
+// names) goes to the log, not to whoever asks.
+const checkSchema = z.object({ ok: z.boolean() });
 const healthSchema = z.object({
   status: z.enum(['ok', 'unavailable']),
   failed: z.array(z.string()).optional(),
   checks: z.record(z.string(), checkSchema),
 });
 
+type Check = { ok: boolean; error?: string };
+
+/** The checks as answered (states only); failures are logged with their reasons. */
+function publicChecks(ctx: Pick<ApiContext, 'logger'>, probe: string, checks: Record<string, Check>) {
+  const failures = Object.fromEntries(
+    Object.entries(checks).flatMap(([name, c]) => (c.ok ? [] : [[name, c.error ?? 'failed']])),
+  );
+  if (Object.keys(failures).length > 0) ctx.logger.warn({ probe, failures }, 'health check failed');
+  return {
+    failed: Object.keys(failures),
+    checks: Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, { ok: c.ok }])),
+  };
+}
+
 /** GET /healthz: 200 when Postgres and Temporal answer, 503 naming the one that failed. */
-export function healthRoutes(routes: ApiRoutes, ctx: Pick<ApiContext, 'services' | 'lifecycle'>): void {
+export function healthRoutes(
+  routes: ApiRoutes,
+  ctx: Pick<ApiContext, 'services' | 'lifecycle' | 'logger'>,
+): void {
   routes.add(
     {
       method: 'get',
@@ -26,14 +45,12 @@ export function healthRoutes(routes: ApiRoutes, ctx: Pick<ApiContext, 'services'
     },
     async (_req, res) => {
       const health = await ctx.services.operations.checkDependencies();
-      const failed = Object.entries(health.checks)
-        .filter(([, c]) => !c.ok)
-        .map(([name]) => name);
+      const { failed, checks } = publicChecks(ctx, 'healthz', health.checks);
       if (!health.healthy) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(health.healthy ? 200 : 503).json({
         status: health.healthy ? 'ok' : 'unavailable',
         ...(failed.length > 0 ? { failed } : {}),
-        checks: health.checks,
+        checks,
       });
     },
   );
@@ -60,14 +77,11 @@ export function healthRoutes(routes: ApiRoutes, ctx: Pick<ApiContext, 'services'
           : pending.length > 0
             ? { ok: false, error: `pending migrations: ${pending.join(', ')}` }
             : { ok: true };
-      const checks = {
+      const { failed, checks } = publicChecks(ctx, 'readyz', {
         ...health.checks,
         schema,
         lifecycle: ctx.lifecycle.draining ? { ok: false, error: 'shutting down' } : { ok: true },
-      };
-      const failed = Object.entries(checks)
-        .filter(([, c]) => !c.ok)
-        .map(([name]) => name);
+      });
       if (failed.length > 0) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(failed.length === 0 ? 200 : 503).json({
         status: failed.length === 0 ? 'ok' : 'unavailable',

@@ -61,9 +61,20 @@ export const documentKindSchema = z
   .regex(/^[a-z][a-z0-9_]{0,59}$/)
   .describe('Document kind from the permit type (e.g. ktp)');
 
+export const uploadTokenSchema = z
+  .string()
+  .regex(/^up_[A-Za-z0-9_-]{32}$/)
+  .describe('Secret returned by the upload: proves the upload is yours. Keep it like a password');
+
 export const documentReferenceSchema = z.strictObject({
   kind: documentKindSchema,
   sha256: sha256Schema,
+  uploadToken: uploadTokenSchema
+    .optional()
+    .describe(
+      'The uploadToken the upload answered with. Required in a submission; in a resubmission, uploads ' +
+        'made to the file itself (POST /api/v1/applications/{registrationNumber}/documents) need none',
+    ),
 });
 
 /** Short free texts (notes, reasons): bounded so a body cannot carry megabytes in one field. */

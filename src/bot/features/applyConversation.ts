@@ -1,7 +1,6 @@
 import { formatAccessCode } from '../../domain/identifiers/accessCode.js';
 import { maskNik } from '../../domain/identifiers/nik.js';
-import { ServiceError } from '../../services/index.js';
-import type { DocumentRef } from '../../workflows/permit/permitContract.js';
+import { ServiceError, type UploadReference } from '../../services/index.js';
 import type { BotDependencies, ConversationContext, Language } from '../context.js';
 import {
   askDocument,
@@ -86,7 +85,7 @@ export function applyConversation(deps: BotDependencies) {
       });
     }
 
-    const documents: DocumentRef[] = [];
+    const documents: UploadReference[] = [];
     for (const [i, document] of permitType.documents.entries()) {
       const ref = await askDocument(
         s,
@@ -149,7 +148,7 @@ async function submit(
   s: ConversationScope,
   permitTypeCode: string,
   formData: Record<string, string>,
-  documents: DocumentRef[],
+  documents: UploadReference[],
 ) {
   return s.conversation.external(async () => {
     try {

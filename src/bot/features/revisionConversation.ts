@@ -94,7 +94,13 @@ export function revisionConversation(deps: BotDependencies) {
       if (choice.kind === 'revision.document') {
         const document = permitType.documents.find((d) => d.kind === choice.documentKind);
         if (!document) continue;
-        const ref = await askDocument(s, permitType, document, { index: 1, total: 1 }, { allowSkip: false });
+        const ref = await askDocument(
+          s,
+          permitType,
+          document,
+          { index: 1, total: 1 },
+          { allowSkip: false, forFile: registrationNumber },
+        );
         if (ref) {
           const earlier = documents.findIndex((d) => d.kind === ref.kind);
           if (earlier >= 0) documents.splice(earlier, 1);

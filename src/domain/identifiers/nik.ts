@@ -139,7 +139,17 @@ export function maskNikForDocument(input: string | null | undefined): string {
   return maskNik(input, DOCUMENT_MASK);
 }
 
-/** Masks every 16-digit run in free text (a path, an error message) that may hold a NIK. */
+/**
+ * A run of 16 or more digits, each pair at most two separators apart (spaces, dots, hyphens),
+ * as people write a NIK for readability: `3604 0157 0890 0001`, `36.04.01.570890.0001`.
+ */
+const NIK_SHAPED_RUN = /\d(?:[\s.-]{0,2}\d){15,}/g;
+
+/**
+ * Masks every NIK-shaped run in free text (a note, a form value, a path, an error message),
+ * whatever separators it was written with. A run of exactly 16 digits keeps its first and last
+ * four; a longer one is masked whole, since which 16 of its digits are the NIK is unknown.
+ */
 export function maskNikRuns(text: string): string {
-  return text.replace(/\d{16}/g, (digits) => maskNik(digits));
+  return text.replace(NIK_SHAPED_RUN, (run) => maskNik(compactNik(run)));
 }

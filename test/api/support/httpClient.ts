@@ -53,27 +53,36 @@ export function uploadForm(fields: Record<string, string>, file: Buffer, type = 
   return form;
 }
 
+/** An upload as its answer names it: a submission refers to it by both. */
+export interface Uploaded {
+  sha256: string;
+  uploadToken: string;
+}
+
+/** Uploads a KTP before a submission; one upload serves one file (the one that names it first). */
 export async function uploadKtp(
   baseUrl: string,
   permitTypeCode = 'TEST-FREE',
   bytes = PDF_BYTES,
-): Promise<string> {
-  const res = await call<{ sha256: string }>(baseUrl, 'POST', '/api/v1/documents', {
+  headers: Record<string, string> = {},
+): Promise<Uploaded> {
+  const res = await call<Uploaded>(baseUrl, 'POST', '/api/v1/documents', {
     rawBody: uploadForm({ permitTypeCode, kind: 'ktp' }, bytes),
+    headers,
   });
   if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.text}`);
-  return res.body.sha256;
+  return { sha256: res.body.sha256, uploadToken: res.body.uploadToken };
 }
 
 export function validSubmission(
   permitTypeCode: string,
-  ktpSha256: string,
+  ktp: Uploaded,
   overrides: Record<string, unknown> = {},
 ) {
   return {
     permitTypeCode,
     formData: { applicantNik: VALID_NIK, fullName: 'Siti Rahmawati', phone: '081234567890' },
-    documents: [{ kind: 'ktp', sha256: ktpSha256 }],
+    documents: [{ kind: 'ktp', sha256: ktp.sha256, uploadToken: ktp.uploadToken }],
     ...overrides,
   };
 }
@@ -90,11 +99,11 @@ export interface Submitted {
 export async function submitViaApi(
   baseUrl: string,
   permitTypeCode: string,
-  ktpSha256: string,
+  ktp: Uploaded,
   options: { bearer?: string; key?: string } = {},
 ): Promise<Submitted> {
   const res = await call<Submitted>(baseUrl, 'POST', '/api/v1/applications', {
-    body: validSubmission(permitTypeCode, ktpSha256),
+    body: validSubmission(permitTypeCode, ktp),
     headers: { 'idempotency-key': options.key ?? randomUUID() },
     ...(options.bearer ? { bearer: options.bearer } : {}),
   });
@@ -131,6 +140,7 @@ export async function rowCounts(
             (SELECT count(*) FROM admin_audit) AS admin_audit,
             (SELECT count(*) FROM notification_outbox WHERE template NOT LIKE 'sla\\_%') AS outbox,
             (SELECT count(*) FROM document_uploads) AS document_uploads,
+            (SELECT count(*) FROM document_receipts WHERE attached) AS attached_uploads,
             (SELECT coalesce(string_agg(registration_number || ':' || status || ':' || coalesce(stage_key, ''), ','
                      ORDER BY registration_number), '') FROM applications) AS files`,
   );

@@ -163,3 +163,33 @@ describe('maskNikRuns', () => {
     );
   });
 });
+
+describe('maskNikRuns with separators', () => {
+  it.each([
+    ['spaces', 'NIK saya 3604 0157 0890 0001, mohon dicek', 'NIK saya 3604••••••••0001, mohon dicek'],
+    ['dots', 'nik: 3604.0157.0890.0001.', 'nik: 3604••••••••0001.'],
+    ['hyphens', 'KTP 3604-0157-0890-0001', 'KTP 3604••••••••0001'],
+    ['mixed groups', 'NIK 36.04.01 570890 0001 ok', 'NIK 3604••••••••0001 ok'],
+  ])('masks a NIK written with %s', (_how, text, masked) => {
+    expect(maskNikRuns(text)).toBe(masked);
+  });
+
+  it('leaves shorter numbers, phone numbers and dates alone', () => {
+    const text = 'HP 0812 3456 7890, rapat 2026-03-04 pukul 10.00, berkas TEST-FREE-2026-000001';
+    expect(maskNikRuns(text)).toBe(text);
+  });
+
+  it('never leaves a 16-digit run readable, however it is split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 16, maxLength: 16 }),
+        fc.array(fc.constantFrom('', ' ', '.', '-'), { minLength: 15, maxLength: 15 }),
+        (digits, separators) => {
+          const written = digits.map((d, i) => `${d}${separators[i] ?? ''}`).join('');
+          const masked = maskNikRuns(`catatan ${written} selesai`);
+          expect(masked.replace(/\D/g, '')).toHaveLength(8);
+        },
+      ),
+    );
+  });
+});
