@@ -5,55 +5,33 @@
 // Deterministic: the same model gives the same bytes (fixed metadata dates, and a document ID
 // that pdfkit derives from that metadata), so a regenerated copy matches the stored one.
 
-import PDFDocument from 'pdfkit';
 import { formatLongDate } from '../../domain/calendar/longDate.js';
 import { describeValidity } from '../../domain/permits/validity.js';
-import { DOCUMENT_FONTS, type DocumentFont } from './documentFonts.js';
+import type { DocumentFont } from '../common/documentFonts.js';
+import {
+  CONTENT_WIDTH,
+  type Doc,
+  footerOnEveryPage,
+  INK,
+  letterhead,
+  MARGIN,
+  MM,
+  MUTED,
+  startOfficialPdf,
+  style,
+} from '../common/officialLetter.js';
 import type { PermitDecisionDocument } from './permitDecisionModel.js';
 import { OUTCOME_TEXTS, DECISION_TEXTS as T } from './permitDecisionTexts.js';
 import { drawQrCode } from './qrCodeDrawing.js';
 
-const MM = 72 / 25.4;
-const MARGIN = { top: 15 * MM, bottom: 22 * MM, left: 25 * MM, right: 20 * MM };
-const PAGE_WIDTH = 595.28;
-const CONTENT_WIDTH = PAGE_WIDTH - MARGIN.left - MARGIN.right;
 const LABEL_WIDTH = 48 * MM;
 const COLON_WIDTH = 4 * MM;
 const VALUE_X = MARGIN.left + LABEL_WIDTH + COLON_WIDTH;
 const VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH - COLON_WIDTH;
-const INK = '#000000';
-const MUTED = '#444444';
 const QR_SIZE = 28 * MM;
 /** Space the closing needs: the QR code with its three caption lines, and the signature block. */
 const CLOSING_HEIGHT = Math.max(QR_SIZE + 12 * MM, 38 * MM);
 const CLOSING_GAP = 6 * MM;
-
-type Doc = PDFKit.PDFDocument;
-
-function style(doc: Doc, font: DocumentFont, size: number, color = INK): Doc {
-  return doc.font(font).fontSize(size).fillColor(color);
-}
-
-function letterhead(doc: Doc, office: PermitDecisionDocument['office']): void {
-  const options = { width: CONTENT_WIDTH, align: 'center' as const };
-  style(doc, 'bold', 13).text(office.government.id, MARGIN.left, MARGIN.top, options);
-  style(doc, 'bold', 12.5).text(office.name.id, options);
-  style(doc, 'regular', 9).text(office.address, options);
-  if (office.contact) doc.text(office.contact, options);
-  const y = doc.y + 4;
-  // The double rule under an Indonesian letterhead: a thick line over a thin one.
-  doc
-    .lineWidth(2)
-    .moveTo(MARGIN.left, y)
-    .lineTo(MARGIN.left + CONTENT_WIDTH, y)
-    .stroke(INK);
-  doc
-    .lineWidth(0.6)
-    .moveTo(MARGIN.left, y + 3)
-    .lineTo(MARGIN.left + CONTENT_WIDTH, y + 3)
-    .stroke(INK);
-  doc.y = y + 14;
-}
 
 function title(doc: Doc, model: PermitDecisionDocument): void {
   const options = { width: CONTENT_WIDTH, align: 'center' as const };
@@ -167,53 +145,20 @@ function closing(doc: Doc, model: PermitDecisionDocument): void {
   doc.y = Math.max(leftBottom, doc.y);
 }
 
-function footer(doc: Doc, url: string): void {
-  // Written inside the bottom margin, so lift the margin for this text only (no page break).
-  const bottom = doc.page.margins.bottom;
-  doc.page.margins.bottom = 0;
-  style(doc, 'regular', 7.5, MUTED).text(T.footer(url), MARGIN.left, doc.page.height - 15 * MM, {
-    width: CONTENT_WIDTH,
-    align: 'center',
-  });
-  doc.page.margins.bottom = bottom;
-}
-
 /** The permit decision as PDF bytes; the same model always gives the same bytes. */
 export function renderPermitDecisionPdf(model: PermitDecisionDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    lang: 'id-ID',
-    displayTitle: true,
-    info: {
-      Title: `${model.permitType.name.id} ${model.permitNumber}`,
-      Author: model.office.shortName,
-      Subject: model.permitType.name.en,
-      Creator: 'Perizinan Online',
-      Producer: 'Perizinan Online (pdfkit)',
-      CreationDate: model.issuedAt,
-      ModDate: model.issuedAt,
-    },
+  const { doc, bytes } = startOfficialPdf({
+    title: `${model.permitType.name.id} ${model.permitNumber}`,
+    author: model.office.shortName,
+    subject: model.permitType.name.en,
+    date: model.issuedAt,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const [name, file] of Object.entries(DOCUMENT_FONTS)) doc.registerFont(name, file);
-
   letterhead(doc, model.office);
   title(doc, model);
   body(doc, model);
   if (model.decision.kind === 'deemed') deemedStatement(doc, model.decision.legalBasis);
   closing(doc, model);
-  const pages = doc.bufferedPageRange();
-  for (let page = pages.start; page < pages.start + pages.count; page++) {
-    doc.switchToPage(page);
-    footer(doc, model.verificationUrl);
-  }
+  footerOnEveryPage(doc, T.footer(model.verificationUrl));
   doc.end();
-  return done;
+  return bytes;
 }

@@ -1,4 +1,4 @@
-// The fonts embedded in permit documents: Arimo, metrically compatible with Arial (the typeface
+// The fonts embedded in the office's documents: Arimo, metrically compatible with Arial (the typeface
 // of Indonesian official letters), shipped by the @fontsource/arimo npm package so a fresh
 // machine needs no system fonts. Its Latin subset covers Indonesian and English text, "m²",
 // "×" and dashes; pdfkit embeds only the glyphs used.
