@@ -168,22 +168,28 @@ export const paymentStageSchema = z.strictObject({
   role: z.literal('applicant').default('applicant'),
   responseDeadline: responseDeadlineSchema,
   onLapse: z.literal('EXPIRED'),
+  /** When the applicant is reminded to pay: ISO durations before the deadline, each once. */
+  reminders: z.array(isoDurationSchema).default(['P3D', 'P1D']),
 });
 
 export const stageSchema = z.discriminatedUnion('kind', [officerStageSchema, paymentStageSchema]);
 
 const feeFieldKey = z.string();
+/** The regulation (the Perda on levies) printed on the levy assessment (SKRD). */
+const feeLegalBasis = nonBlankText();
 export const feeFormulaSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('free') }),
-  z.strictObject({ kind: z.literal('fixed'), amount: positiveWhole() }),
+  z.strictObject({ kind: z.literal('fixed'), amount: positiveWhole(), legalBasis: feeLegalBasis }),
   z.strictObject({
     kind: z.literal('per_m2'),
+    legalBasis: feeLegalBasis,
     field: feeFieldKey,
     ratePerM2: positiveWhole(),
     minimum: nonNegativeWhole().optional(),
   }),
   z.strictObject({
     kind: z.literal('per_m2_duration'),
+    legalBasis: feeLegalBasis,
     areaField: feeFieldKey,
     durationField: feeFieldKey,
     durationUnit: z.enum(['month', 'year']),

@@ -16,7 +16,11 @@ const typeOf = (code: string): PermitType => {
   return type;
 };
 /** A shipped type with another formula: computeFee reads nothing else of the type. */
-const withFee = (fee: FeeFormula): PermitType => ({ ...typeOf('PBG'), fee });
+type FeeWithoutBasis = FeeFormula extends infer F ? (F extends unknown ? Omit<F, 'legalBasis'> : never) : never;
+const withFee = (fee: FeeWithoutBasis): PermitType => ({
+  ...typeOf('PBG'),
+  fee: (fee.kind === 'free' ? fee : { ...fee, legalBasis: 'Perda Uji 1/2026' }) as FeeFormula,
+});
 
 describe('computeFee', () => {
   it('charges nothing for free permits', () => {
