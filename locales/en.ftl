@@ -237,11 +237,17 @@ notify-stage-approved =
     ✅ File { $registrationNumber } passed the previous stage and is now at the stage { $stage }.
     Deadline of this stage: { $deadline }. Nothing is needed from you now.
 notify-payment-requested =
-    💳 File { $registrationNumber } meets the technical requirements. Levy to pay: { $amount }.
-    Pay before { $deadline } through the official channels (regional bank, transfer or QRIS) as stated in the assessment notice (SKRD). Once the payment is confirmed, the file goes on to signing.
-    No officer may ask you for any other payment.
+    💳 File { $registrationNumber } meets the technical requirements. Attached is the levy assessment notice (SKRD).
+    Levy: { $amount }. Billing code: { $billingCode }. Due: { $deadline }.
+    Pay only with this billing code through the official payment channels, exactly the amount on the SKRD. Once the payment is confirmed, the file goes on to signing.
+    Nothing else is to be paid: do not pay any person or any other account, and report any request for money.
+notify-payment-reminder =
+    ⏰ Reminder: the levy of { $amount } for file { $registrationNumber } is not paid yet.
+    Billing code: { $billingCode }. Due: { $deadline }; after that the application lapses.
+    Pay only with this billing code through the official payment channels. Nothing else is to be paid.
 notify-paid =
     💰 The levy for { $registrationNumber } has been received.
+    Receipt: { $amount }, billing code { $billingCode }, payment reference { $reference }.
     The file is now at the stage { $stage }; deadline: { $deadline }.
 notify-issued =
     🎉 Your permit has been issued. Decision number: { $permitNumber } (file { $registrationNumber }).

@@ -237,11 +237,17 @@ notify-stage-approved =
     ✅ Berkas { $registrationNumber } lolos tahap sebelumnya dan kini pada tahap { $stage }.
     Tenggat tahap ini: { $deadline }. Tidak ada yang perlu Anda lakukan sekarang.
 notify-payment-requested =
-    💳 Berkas { $registrationNumber } memenuhi syarat teknis. Retribusi yang harus dibayar: { $amount }.
-    Bayar sebelum { $deadline } melalui kanal resmi (bank daerah, transfer atau QRIS) sesuai SKRD. Setelah pembayaran terkonfirmasi, berkas lanjut ke penandatanganan.
-    Petugas tidak boleh meminta biaya lain di luar retribusi ini.
+    💳 Berkas { $registrationNumber } memenuhi syarat teknis. Terlampir Surat Ketetapan Retribusi Daerah (SKRD).
+    Retribusi: { $amount }. Kode bayar: { $billingCode }. Jatuh tempo: { $deadline }.
+    Bayar hanya dengan kode bayar ini melalui kanal pembayaran resmi, sejumlah tepat seperti di SKRD. Setelah pembayaran terkonfirmasi, berkas lanjut ke penandatanganan.
+    Tidak ada biaya lain di luar retribusi ini: jangan membayar kepada perorangan atau ke rekening lain, dan laporkan setiap permintaan uang.
+notify-payment-reminder =
+    ⏰ Pengingat: retribusi berkas { $registrationNumber } sebesar { $amount } belum dibayar.
+    Kode bayar: { $billingCode }. Jatuh tempo: { $deadline }; setelah itu permohonan berakhir.
+    Bayar hanya dengan kode bayar ini melalui kanal pembayaran resmi. Tidak ada biaya lain di luar retribusi ini.
 notify-paid =
     💰 Pembayaran retribusi untuk { $registrationNumber } sudah diterima.
+    Tanda terima: { $amount }, kode bayar { $billingCode }, referensi pembayaran { $reference }.
     Berkas kini pada tahap { $stage }; tenggat: { $deadline }.
 notify-issued =
     🎉 Izin Anda terbit. Nomor SK: { $permitNumber } (berkas { $registrationNumber }).

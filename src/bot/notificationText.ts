@@ -1,4 +1,5 @@
 import { formatRupiah } from '../domain/fees/rupiah.js';
+import { formatBillingCode } from '../domain/identifiers/billingCode.js';
 import { parseRegistrationNumber } from '../domain/identifiers/registrationNumber.js';
 import type { OutgoingNotification } from '../notifications/notificationChannel.js';
 import type { ButtonSpec } from './callbackTokens.js';
@@ -14,6 +15,8 @@ export const NOTIFICATION_TEMPLATES = [
   'stage_approved',
   'payment_requested',
   'paid',
+  // Not from the workflow: queued with the SKRD, before the payment deadline.
+  'payment_reminder',
   'issued',
   'rejected',
   'revision_requested',
@@ -70,6 +73,8 @@ export function renderNotification(
     reason: String(p.reason ?? '-'),
     permitNumber: String(p.permitNumber ?? '-'),
     amount: typeof p.amount === 'number' ? formatRupiah(p.amount, language) : '-',
+    billingCode: typeof p.billingCode === 'string' ? formatBillingCode(p.billingCode) : '-',
+    reference: String(p.reference ?? '-'),
     template: notification.template,
   });
   const personal = notification.chatId > 0;

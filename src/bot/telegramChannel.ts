@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { I18n } from '@grammyjs/i18n';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Api, GrammyError } from 'grammy';
+import { Api, GrammyError, InputFile } from 'grammy';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import type {
@@ -26,6 +26,8 @@ export interface TelegramChannelOptions {
   /** Longest `retry_after` waited in place; longer ones fail the send, and the activity retries later. */
   maxRetryAfterSeconds?: number;
 }
+
+const CAPTION_LIMIT = 1024;
 
 /** Telegram's answers that mean the chat will not receive anything from the bot. */
 function isUnreachableChat(error: unknown): boolean {
@@ -71,8 +73,21 @@ export class TelegramChannel implements NotificationChannel {
       rendered.buttons.length > 0
         ? await this.tokens.keyboard(notification.chatId, rendered.buttons, BUTTON_TTL.notice)
         : undefined;
+    const extra = markup ? { reply_markup: markup } : {};
     try {
-      await this.api.sendMessage(notification.chatId, rendered.text, markup ? { reply_markup: markup } : {});
+      const attachment = notification.attachment;
+      if (!attachment) await this.api.sendMessage(notification.chatId, rendered.text, extra);
+      else {
+        // A caption holds at most 1,024 characters: a longer text goes first as its own message.
+        const fits = rendered.text.length <= CAPTION_LIMIT;
+        if (!fits) await this.api.sendMessage(notification.chatId, rendered.text, extra);
+        const file = new InputFile(attachment.content, attachment.fileName);
+        await this.api.sendDocument(
+          notification.chatId,
+          file,
+          fits ? { caption: rendered.text, ...extra } : {},
+        );
+      }
       return 'sent';
     } catch (error) {
       if (isUnreachableChat(error)) return 'blocked';

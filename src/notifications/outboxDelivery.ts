@@ -15,6 +15,7 @@ import {
   unlockNotice,
 } from '../repositories/outboxRepository.js';
 import { applicantChatOf, markChatBlocked, officerChatsOf } from '../repositories/telegramChatRepository.js';
+import type { NoticePreparer } from './noticePreparation.js';
 import type { NotificationChannel } from './notificationChannel.js';
 
 /** Back-off of a notice whose delivery failed: 2 s, 4 s, 8 s … at most 5 minutes, never dropped. */
@@ -46,6 +47,7 @@ export async function deliverOutboxNotifications(
   pool: Pool,
   channel: NotificationChannel,
   eventKeys: string[],
+  prepare?: NoticePreparer,
 ): Promise<{ sent: number; failed: FailedNotice[]; skipped: number }> {
   const notices = await undeliveredNotices(pool, eventKeys);
   let sent = 0;
@@ -60,7 +62,7 @@ export async function deliverOutboxNotifications(
         continue;
       }
       try {
-        sent += await deliverOne(client, channel, notice);
+        sent += await deliverOne(client, channel, notice, prepare);
       } catch (error) {
         // Stored and logged: a 16-digit run in an error text may be a NIK, so it is masked.
         const message = maskNikRuns(error instanceof Error ? error.message : String(error));
@@ -91,8 +93,19 @@ function undeliverableReason(notice: OutboxNotice): string | null {
     : `no sender for the ${wanted} channel`;
 }
 
-async function deliverOne(client: PoolClient, channel: NotificationChannel, notice: OutboxNotice) {
+async function deliverOne(
+  client: PoolClient,
+  channel: NotificationChannel,
+  notice: OutboxNotice,
+  prepare: NoticePreparer | undefined,
+) {
   if (!(await isUndelivered(client, notice.eventKey))) return 0;
+  // Before the channel check: the SKRD is issued even for a file no chat can reach.
+  const prepared = (await prepare?.(client, notice)) ?? {};
+  if (prepared.skip !== undefined) {
+    await markNoticeDelivered(client, notice.eventKey, `not sent: ${prepared.skip}`);
+    return 0;
+  }
   const undeliverable = undeliverableReason(notice);
   if (undeliverable !== null) {
     await markNoticeUndeliverable(client, notice.eventKey, undeliverable);
@@ -101,7 +114,8 @@ async function deliverOne(client: PoolClient, channel: NotificationChannel, noti
   const chats = await recipientChats(client, notice);
   const skip = await chatsDoneOrBlocked(client, notice.eventKey, chats);
   // Notes and reasons are free text: only the applicant sees a NIK written into one.
-  const params = notice.audience === 'applicant' ? notice.params : maskNikInText(notice.params);
+  const own = notice.audience === 'applicant' ? notice.params : maskNikInText(notice.params);
+  const params = { ...own, ...prepared.params };
   let sent = 0;
   for (const chatId of chats.filter((c) => !skip.has(c))) {
     const outcome = await channel.send({
@@ -110,6 +124,7 @@ async function deliverOne(client: PoolClient, channel: NotificationChannel, noti
       template: notice.template,
       params,
       chatId,
+      ...(prepared.attachment ? { attachment: prepared.attachment } : {}),
     });
     await recordDelivery(client, notice.eventKey, chatId, outcome);
     if (outcome === 'blocked') await markChatBlocked(client, chatId);

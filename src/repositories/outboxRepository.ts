@@ -136,3 +136,23 @@ export async function recordFailedAttempt(
   );
   return rows[0]?.attempts ?? 0;
 }
+
+/**
+ * Queues a notice not written by a transition (a payment reminder), to go out at `dueAt`; a notice
+ * with the same event key already queued stays as it is, so it is sent once.
+ */
+export async function scheduleNotice(db: Queryable, notice: OutboxNotice, dueAt: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO notification_outbox (event_key, workflow_id, audience, recipient, template, params, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_key) DO NOTHING`,
+    [
+      notice.eventKey,
+      notice.workflowId,
+      notice.audience,
+      JSON.stringify(notice.recipient),
+      notice.template,
+      JSON.stringify(notice.params),
+      dueAt,
+    ],
+  );
+}

@@ -7,7 +7,9 @@ import type { AppConfig } from '../config/config.js';
 import { createPool, type Pool } from '../db/pool.js';
 import { loadWorkingCalendar } from '../domain/calendar/loadWorkingCalendar.js';
 import { loadCatalog } from '../domain/catalog/loadCatalog.js';
+import { loadOfficeProfile } from '../domain/catalog/loadOfficeProfile.js';
 import type { Logger } from '../logging/logger.js';
+import { levyNoticePreparer } from '../notifications/levyNotices.js';
 import { createServices, type Services } from '../services/index.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
@@ -42,6 +44,11 @@ export async function startWorkerRole(
     ? startOutboxDispatcher({
         pool,
         channel,
+        // Payment requests carry the SKRD, issued on the office letterhead as they go out.
+        prepare: levyNoticePreparer({
+          catalog: loadCatalog(config.permitCatalogPath),
+          office: loadOfficeProfile(),
+        }),
         onError: (error) => logger.warn({ err: error }, 'outbox delivery round failed; retrying next round'),
         // The event key names the file and the notice; the error is the Bot API's, never a token.
         onNoticeFailed: (failure) =>

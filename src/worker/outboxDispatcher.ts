@@ -1,4 +1,5 @@
 import type { Pool } from '../db/pool.js';
+import type { NoticePreparer } from '../notifications/noticePreparation.js';
 import type { NotificationChannel } from '../notifications/notificationChannel.js';
 import { deliverOutboxNotifications, type FailedNotice } from '../notifications/outboxDelivery.js';
 import { dueOutboxKeys } from '../repositories/outboxRepository.js';
@@ -23,6 +24,8 @@ export interface OutboxDispatcher {
 export function startOutboxDispatcher(options: {
   pool: Pool;
   channel: NotificationChannel;
+  /** Adds to notices what their transition did not write (the SKRD to a payment request). */
+  prepare?: NoticePreparer;
   pollMs?: number;
   batchSize?: number;
   /** A round failed as a whole (say, the database is down); the next round tries again. */
@@ -41,7 +44,7 @@ export function startOutboxDispatcher(options: {
     for (;;) {
       const keys = await dueOutboxKeys(options.pool, batchSize);
       if (keys.length === 0) return sent;
-      const round = await deliverOutboxNotifications(options.pool, options.channel, keys);
+      const round = await deliverOutboxNotifications(options.pool, options.channel, keys, options.prepare);
       sent += round.sent;
       for (const failure of round.failed) options.onNoticeFailed?.(failure);
       // A short batch was everything due; failed rows wait for their next attempt. A batch

@@ -8,6 +8,9 @@ import { runMigrations } from '../../src/db/migrate.js';
 import { createPool, type Pool, quoteIdent } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
 import type { WorkingCalendar } from '../../src/domain/calendar/workingCalendar.js';
+import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
+import { loadOfficeProfile } from '../../src/domain/catalog/loadOfficeProfile.js';
+import { levyNoticePreparer } from '../../src/notifications/levyNotices.js';
 import type { NotificationChannel } from '../../src/notifications/notificationChannel.js';
 import { startOutboxDispatcher } from '../../src/worker/outboxDispatcher.js';
 
@@ -69,11 +72,17 @@ export async function startTestStack(name: string): Promise<TestStack> {
   const taskQueue = `test-${name}-${suffix}`;
   const workers = new Set<RunningWorker>();
   const calendar = await loadWorkingCalendar('data/holidays-id.yaml');
+  const levyPreparer = levyNoticePreparer({
+    catalog: loadCatalog('test/fixtures/catalog-test.yaml'),
+    office: loadOfficeProfile(),
+  });
 
   const startWorker = async (options: WorkerOptionsForTest = {}): Promise<RunningWorker> => {
     const { channel, ...overrides } = options;
     // A short poll: notices written while another test's worker was down still go out quickly.
-    const dispatcher = channel ? startOutboxDispatcher({ pool, channel, pollMs: 250 }) : undefined;
+    const dispatcher = channel
+      ? startOutboxDispatcher({ pool, channel, pollMs: 250, prepare: levyPreparer })
+      : undefined;
     const worker = await Worker.create({
       connection: nativeConnection,
       namespace,

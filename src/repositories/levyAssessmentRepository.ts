@@ -1,0 +1,146 @@
+import type { Queryable } from '../db/pool.js';
+
+// Levy assessments (SKRD) and their PDFs. An assessment is written once per file and never
+// changed; whether it was paid is the file's own audit trail ('paid' events).
+
+export interface LevyAssessment {
+  registrationNumber: string;
+  billingCode: string;
+  amount: number;
+  issuedAt: Date;
+  dueAt: Date;
+  documentSha256: string;
+}
+
+/** What an assessment is issued from: the file as the read model holds it. */
+export interface AssessableFile {
+  registrationNumber: string;
+  permitType: string;
+  applicantName: string | null;
+  formValues: Record<string, unknown>;
+  status: string;
+}
+
+interface AssessmentRow {
+  registration_number: string;
+  billing_code: string;
+  amount: string;
+  issued_at: Date;
+  due_at: Date;
+  document_sha256: string;
+}
+
+const COLUMNS = 'registration_number, billing_code, amount, issued_at, due_at, document_sha256';
+
+function assessmentOf(row: AssessmentRow): LevyAssessment {
+  return {
+    registrationNumber: row.registration_number,
+    billingCode: row.billing_code,
+    amount: Number(row.amount),
+    issuedAt: row.issued_at,
+    dueAt: row.due_at,
+    documentSha256: row.document_sha256,
+  };
+}
+
+export async function findAssessment(
+  db: Queryable,
+  registrationNumber: string,
+): Promise<LevyAssessment | null> {
+  const { rows } = await db.query<AssessmentRow>(
+    `SELECT ${COLUMNS} FROM levy_assessments WHERE registration_number = $1`,
+    [registrationNumber],
+  );
+  return rows[0] ? assessmentOf(rows[0]) : null;
+}
+
+export async function findAssessmentByBillingCode(
+  db: Queryable,
+  billingCode: string,
+): Promise<LevyAssessment | null> {
+  const { rows } = await db.query<AssessmentRow>(
+    `SELECT ${COLUMNS} FROM levy_assessments WHERE billing_code = $1`,
+    [billingCode],
+  );
+  return rows[0] ? assessmentOf(rows[0]) : null;
+}
+
+/** The next number of the billing code sequence: each call gives a number never given before. */
+export async function nextBillingSequence(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(`SELECT nextval('billing_code_seq') AS n`);
+  return Number(rows[0]?.n);
+}
+
+export async function assessableFile(
+  db: Queryable,
+  registrationNumber: string,
+): Promise<AssessableFile | null> {
+  const { rows } = await db.query<{
+    permit_type: string;
+    applicant_name: string | null;
+    form_data: Record<string, unknown>;
+    status: string;
+  }>(
+    'SELECT permit_type, applicant_name, form_data, status FROM applications WHERE registration_number = $1',
+    [registrationNumber],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    registrationNumber,
+    permitType: row.permit_type,
+    applicantName: row.applicant_name,
+    formValues: row.form_data,
+    status: row.status,
+  };
+}
+
+/**
+ * Stores the PDF by its hash and the assessment, in one statement; an assessment already stored
+ * for the file wins (a second issuer's insert changes nothing). Returns the stored assessment.
+ */
+export async function storeAssessment(
+  db: Queryable,
+  assessment: LevyAssessment,
+  pdf: Buffer,
+): Promise<LevyAssessment> {
+  await db.query(
+    `WITH document AS (
+       INSERT INTO levy_documents (sha256, content) VALUES ($6, $7) ON CONFLICT (sha256) DO NOTHING)
+     INSERT INTO levy_assessments (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (registration_number) DO NOTHING`,
+    [
+      assessment.registrationNumber,
+      assessment.billingCode,
+      assessment.amount,
+      assessment.issuedAt,
+      assessment.dueAt,
+      assessment.documentSha256,
+      pdf,
+    ],
+  );
+  const stored = await findAssessment(db, assessment.registrationNumber);
+  if (!stored) throw new Error(`${assessment.registrationNumber}: the levy assessment was not stored`);
+  return stored;
+}
+
+export async function levyDocument(db: Queryable, sha256: string): Promise<Buffer | null> {
+  const { rows } = await db.query<{ content: Buffer }>(
+    'SELECT content FROM levy_documents WHERE sha256 = $1',
+    [sha256],
+  );
+  return rows[0]?.content ?? null;
+}
+
+/** The gateway reference of the file's recorded payment, or null while unpaid. */
+export async function recordedPaymentReference(
+  db: Queryable,
+  registrationNumber: string,
+): Promise<string | null> {
+  const { rows } = await db.query<{ reference: string }>(
+    `SELECT details->>'reference' AS reference FROM audit_events
+     WHERE workflow_id = $1 AND action = 'paid' ORDER BY sequence DESC LIMIT 1`,
+    [registrationNumber],
+  );
+  return rows[0]?.reference ?? null;
+}
