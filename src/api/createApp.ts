@@ -20,6 +20,7 @@ import { decisionRoutes } from './routes/decisions.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { levyRoutes } from './routes/levy.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openApi.js';
 import { paymentRoutes } from './routes/payments.js';
@@ -90,6 +91,7 @@ export function createApp(deps: ApiDependencies): ApiApp {
   accessCodeRoutes(routes, ctx);
   applicantActionRoutes(routes, ctx);
   paymentRoutes(routes, ctx);
+  levyRoutes(routes, ctx);
   inboxRoutes(routes, ctx);
   adminOfficerRoutes(routes, ctx);
   statsRoutes(routes, ctx);

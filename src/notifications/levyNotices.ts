@@ -5,6 +5,7 @@
 // the workflow's commands stay as they are.
 
 import type { Queryable } from '../db/pool.js';
+import { skrdFileName } from '../documents/skrd/skrdModel.js';
 import type { PaymentStageDef, PermitType } from '../domain/catalog/catalogSchema.js';
 import { parseIsoDuration } from '../domain/sla/isoDuration.js';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../repositories/levyAssessmentRepository.js';
 import { type OutboxNotice, scheduleNotice } from '../repositories/outboxRepository.js';
 import type { NoticePreparation, NoticePreparer } from './noticePreparation.js';
-import { issueSkrd, type SkrdIssuerDependencies, skrdFileName } from './skrdIssuer.js';
+import { issueSkrd, type SkrdIssuerDependencies } from './skrdIssuer.js';
 
 export const PAYMENT_REMINDER_TEMPLATE = 'payment_reminder';
 
@@ -54,7 +55,7 @@ async function paymentRequested(
       new Date(at),
     );
   }
-  return { params, attachment: { fileName: skrdFileName(assessment), content: pdf } };
+  return { params, attachment: { fileName: skrdFileName(assessment.billingCode), content: pdf } };
 }
 
 async function reminder(db: Queryable, notice: OutboxNotice): Promise<NoticePreparation> {

@@ -30,8 +30,6 @@ export interface IssuedSkrd {
   pdf: Buffer;
 }
 
-export const skrdFileName = (assessment: LevyAssessment) => `SKRD-${assessment.billingCode}.pdf`;
-
 /** The request's facts: the amount the workflow assessed and the payment deadline. */
 export interface PaymentRequest {
   registrationNumber: string;

@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
+import { isValidBillingCode } from '../domain/identifiers/billingCode.js';
 import { findPaymentState } from '../repositories/applicationRepository.js';
+import { findAssessmentByBillingCode } from '../repositories/levyAssessmentRepository.js';
 import { recordRefusedPayment } from '../repositories/paymentRefusalRepository.js';
 import type { PaymentConfirmation } from '../workflows/permit/permitContract.js';
 import { sendPaymentConfirmation } from './permitWorkflowCalls.js';
@@ -37,7 +39,15 @@ async function confirmGatewayPayment(
   deps: PaymentServiceDependencies,
   registrationNumber: string,
   payment: PaymentConfirmation,
+  billingCode?: string,
 ): Promise<PaymentOutcome> {
+  const refuse = (reason: string) =>
+    recordRefusedPayment(deps.pool, {
+      registrationNumber,
+      ...(billingCode ? { billingCode } : {}),
+      ...payment,
+      reason,
+    });
   const row = await findPaymentState(deps.pool, registrationNumber, payment.reference);
   if (!row) {
     throw new ServiceError('NOT_FOUND', {
@@ -48,6 +58,7 @@ async function confirmGatewayPayment(
   if (row.recorded) return 'duplicate';
   const due = row.feeAmount ?? 0;
   if (due <= 0 || payment.amount !== due) {
+    await refuse('WRONG_AMOUNT');
     throw new ServiceError(
       'INVALID_PAYMENT',
       due <= 0
@@ -67,9 +78,40 @@ async function confirmGatewayPayment(
   } catch (error) {
     const reason = refusalReason(error);
     if (!(error instanceof ServiceError) || !reason || !NOT_AWAITING_PAYMENT.has(reason)) throw error;
-    await recordRefusedPayment(deps.pool, { registrationNumber, ...payment, reason });
+    await refuse(reason);
     throw paymentNotExpected(reason, error.text);
   }
+}
+
+/**
+ * A confirmation naming the file by its SKRD's billing code. An unknown code (or one whose check
+ * digit fails) is refused with 404 and recorded: the gateway refunds a payment nobody assessed.
+ */
+async function confirmBillingCodePayment(
+  deps: PaymentServiceDependencies,
+  billingCode: string,
+  payment: PaymentConfirmation,
+): Promise<{ registrationNumber: string; outcome: PaymentOutcome }> {
+  const assessment = isValidBillingCode(billingCode)
+    ? await findAssessmentByBillingCode(deps.pool, billingCode)
+    : null;
+  if (!assessment) {
+    await recordRefusedPayment(deps.pool, {
+      registrationNumber: null,
+      billingCode,
+      ...payment,
+      reason: 'UNKNOWN_BILLING_CODE',
+    });
+    throw new ServiceError('NOT_FOUND', {
+      id: 'Kode bayar tidak dikenal. Periksa kode bayar pada SKRD; pembayaran tidak diterapkan dan perlu dikembalikan.',
+      en: 'Unknown billing code. Check the billing code on the SKRD; the payment was not applied and must be refunded.',
+    });
+  }
+  const registrationNumber = assessment.registrationNumber;
+  return {
+    registrationNumber,
+    outcome: await confirmGatewayPayment(deps, registrationNumber, payment, billingCode),
+  };
 }
 
 function refusalReason(error: unknown): string | undefined {
@@ -82,6 +124,8 @@ export function createPaymentService(deps: PaymentServiceDependencies) {
   return {
     confirmGatewayPayment: (registrationNumber: string, payment: PaymentConfirmation) =>
       confirmGatewayPayment(deps, registrationNumber, payment),
+    confirmBillingCodePayment: (billingCode: string, payment: PaymentConfirmation) =>
+      confirmBillingCodePayment(deps, billingCode, payment),
   };
 }
 

@@ -12,6 +12,7 @@ import { DocumentStore } from './documentStore.js';
 import { createFileActionService } from './fileActionService.js';
 import { createFileQueryService } from './fileQueryService.js';
 import { createIntakeService } from './intakeService.js';
+import { createLevyService } from './levyService.js';
 import { createOfficerService } from './officerService.js';
 import { createOperationsService } from './operationsService.js';
 import { createPaymentService } from './paymentService.js';
@@ -48,6 +49,7 @@ export function createServices(deps: ServiceDependencies) {
     telegramIdentity: createTelegramIdentityService(deps),
     documents: createDocumentService({ ...deps, access, store: documents }),
     payments: createPaymentService(deps),
+    levy: createLevyService({ ...deps, access }),
     operations: createOperationsService(deps),
     auditTrail: createAuditTrailService(deps),
     survey: createSurveyService({ ...deps, access }),

@@ -8,12 +8,21 @@ import type { ApiRoutes } from '../openapi/routeRegistry.js';
 import { Problem } from '../problems/problem.js';
 import { REGISTRATION_NUMBER_PATTERN } from '../schemas/common.js';
 
-const callbackSchema = z.strictObject({
-  registrationNumber: z.string().max(40).regex(REGISTRATION_NUMBER_PATTERN),
-  reference: z.string().trim().min(1).max(100).describe("The gateway's unique payment reference"),
-  amount: z.int().nonnegative().describe('Rupiah paid'),
-  paidAt: z.iso.datetime({ offset: true }),
-});
+const callbackSchema = z
+  .strictObject({
+    registrationNumber: z.string().max(40).regex(REGISTRATION_NUMBER_PATTERN).optional(),
+    billingCode: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional()
+      .describe("The SKRD's billing code (kode bayar), instead of the registration number"),
+    reference: z.string().trim().min(1).max(100).describe("The gateway's unique payment reference"),
+    amount: z.int().nonnegative().describe('Rupiah paid'),
+    paidAt: z.iso.datetime({ offset: true }),
+  })
+  .refine((body) => (body.registrationNumber === undefined) !== (body.billingCode === undefined), {
+    message: 'name the file by exactly one of registrationNumber and billingCode',
+  });
 
 /** `X-Signature: sha256=<hex>`: HMAC-SHA256 of the raw body with the shared secret. */
 export const SIGNATURE_HEADER = 'X-Signature';
@@ -76,7 +85,11 @@ export function paymentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
         'does not, or no longer, await payment (it lapsed, was withdrawn or closed, or was paid ' +
         'under another reference) is refused with 409 `payment-not-expected`: nothing is applied, ' +
         'the refusal is recorded, and the gateway should refund the payer. An amount other than ' +
-        'the assessed levy is refused (422).',
+        "the assessed levy is refused (422). The file may be named by `billingCode` (the SKRD's kode " +
+        'bayar) instead of `registrationNumber`, signed the same way; an unknown billing code is ' +
+        'refused (404). Every refusal (wrong amount, unknown code, a file that does not await ' +
+        'payment, e.g. a code already paid) is recorded in the admin audit. Once applied, the ' +
+        "applicant receives a receipt with the gateway's reference.",
       tags: ['payments'],
       security: ['paymentSignature'],
       body: { kind: 'rawJson', schema: callbackSchema, maxBytes: 16 * 1024 },
@@ -87,12 +100,13 @@ export function paymentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
           description: 'Applied, or already applied before',
           schema: z.object({
             registrationNumber: z.string(),
+            billingCode: z.string().optional(),
             reference: z.string(),
             outcome: z.enum(['accepted', 'duplicate']),
           }),
         },
         401: { description: 'Missing or wrong signature' },
-        404: { description: 'No such file' },
+        404: { description: 'No such file, or an unknown billing code (recorded; refund the payer)' },
         409: {
           description:
             '`payment-not-expected`: the file does not, or no longer, await payment (lapsed, ' +
@@ -104,13 +118,23 @@ export function paymentRoutes(routes: ApiRoutes, ctx: ApiContext): void {
     },
     async (_req, res, { body }) => {
       try {
-        const outcome = await ctx.services.payments.confirmGatewayPayment(body.registrationNumber, {
-          reference: body.reference,
-          amount: body.amount,
-          paidAt: body.paidAt,
-        });
+        const payment = { reference: body.reference, amount: body.amount, paidAt: body.paidAt };
+        const { registrationNumber, outcome } = body.billingCode
+          ? await ctx.services.payments.confirmBillingCodePayment(body.billingCode, payment)
+          : {
+              registrationNumber: body.registrationNumber as string,
+              outcome: await ctx.services.payments.confirmGatewayPayment(
+                body.registrationNumber as string,
+                payment,
+              ),
+            };
         ctx.metrics.paymentCallbacks.inc({ outcome });
-        res.json({ registrationNumber: body.registrationNumber, reference: body.reference, outcome });
+        res.json({
+          registrationNumber,
+          ...(body.billingCode ? { billingCode: body.billingCode } : {}),
+          reference: body.reference,
+          outcome,
+        });
       } catch (error) {
         if (error instanceof ServiceError) ctx.metrics.paymentCallbacks.inc({ outcome: 'refused' });
         throw error;

@@ -5,6 +5,9 @@
 import type { LocalizedText } from '../../domain/catalog/catalogSchema.js';
 import type { OfficeProfile } from '../../domain/catalog/officeProfileSchema.js';
 
+/** The name the SKRD is sent and downloaded under. */
+export const skrdFileName = (billingCode: string) => `SKRD-${billingCode}.pdf`;
+
 export interface SkrdDocument {
   office: Pick<
     OfficeProfile,
