@@ -51,9 +51,9 @@ describe('the Telegram notification channel', () => {
     expect(await channel.send(notice({ chatId: 7001 }))).toBe('sent');
     expect(await channel.send(notice({ chatId: 7002 }))).toBe('sent');
     const [id, en] = [emulator.messagesTo(7001)[0]!, emulator.messagesTo(7002)[0]!];
-    expect(id.text).toContain('Retribusi yang harus dibayar: Rp 150.000');
+    expect(id.text).toContain('Retribusi: Rp 150.000');
     expect(id.text).toContain('Selasa, 31 Maret 2026 pukul 16.00 WIB');
-    expect(en.text).toContain('Levy to pay: IDR 150,000');
+    expect(en.text).toContain('Levy: IDR 150,000');
     expect(en.text).toContain('Tuesday, 31 March 2026 at 16:00 WIB');
   });
 
