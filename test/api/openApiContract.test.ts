@@ -148,6 +148,9 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await GET('/api/v1/applications/not-a-number', { accessCode: code }, refused(404));
   await GET(at, { bearer: UNKNOWN_KEY }, refused(401));
 
+  // No levy assessed before the payment stage: the same 404 as for a file one may not see.
+  await GET(`${at}/skrd`, { accessCode: code }, { status: 404 });
+
   await GET('/api/v1/inbox', officer('verifikator'), { status: 200 });
   await GET('/api/v1/inbox', {}, refused(401));
 
@@ -203,7 +206,22 @@ test('a paid file through its life: every answer to the applicant, the officers 
     async () => (await statusOf(rn, code)).status === 'AWAITING_PAYMENT',
   );
 
+  const billingCode = await waitFor('the SKRD to be issued', async () => {
+    const { rows } = await api.stack.pool.query<{ billing_code: string }>(
+      'SELECT billing_code FROM levy_assessments WHERE registration_number = $1',
+      [rn],
+    );
+    return rows[0]?.billing_code;
+  });
+  await GET(`${at}/skrd`, { accessCode: code }, { status: 200 });
+  await GET(`${at}/skrd`, officer('verifikator'), { status: 200 });
+  await GET(`${at}/skrd`, { accessCode: 'WRONGCODE1' }, { status: 404 });
+
   const callback = '/api/v1/payments/callback';
+  const payByCode = (code: string, amount: number, reference: string) =>
+    signed(PAYMENT_SECRET, { billingCode: code, reference, amount, paidAt: new Date().toISOString() });
+  await POST(callback, payByCode('000000009993', 150000, 'BJB-NO-SUCH-CODE'), { status: 404 });
+  await POST(callback, payByCode(billingCode, 1, 'BJB-CODE-SHORT'), { status: 422 });
   const pay = (
     registrationNumber: string,
     amount: number,
@@ -213,7 +231,7 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await POST(callback, pay(rn, 150000, undefined, 'not-the-shared-secret'), { status: 401 });
   await POST(callback, pay('TEST-PAY-2000-999999', 150000), { status: 404 });
   await POST(callback, pay(rn, 1), { status: 422 });
-  await POST(callback, pay(rn, 150000), { status: 200 });
+  await POST(callback, payByCode(billingCode, 150000, `BJB-${rn}`), { status: 200 });
   await POST(callback, pay(rn, 150000), { status: 200 });
   await waitFor(
     'the payment to reach the decision',
@@ -223,6 +241,7 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await POST(decisions, officer('kepala', { decision: 'approve' }), { status: 200 });
   await POST(decisions, officer('kepala', { decision: 'approve' }), { status: 409 });
   await POST(callback, pay(rn, 150000, 'BJB-LATE-1'), { status: 409 });
+  await POST(callback, payByCode(billingCode, 150000, 'BJB-LATE-2'), { status: 409 });
 });
 
 test('an applicant withdraws; a closed file refuses another withdrawal', async () => {
