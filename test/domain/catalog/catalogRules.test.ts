@@ -81,14 +81,24 @@ describe('catalog cross-checks', () => {
     [
       'a per-m² fee names an existing field',
       (d) => {
-        d.permitTypes[1].fee = { kind: 'per_m2', field: 'floorArea', ratePerM2: 10000, legalBasis: 'Perda Uji 1/2026' };
+        d.permitTypes[1].fee = {
+          kind: 'per_m2',
+          field: 'floorArea',
+          ratePerM2: 10000,
+          legalBasis: 'Perda Uji 1/2026',
+        };
       },
       "permitTypes[1].fee.field: no field 'floorArea' in this permit type",
     ],
     [
       'a per-m² fee reads an area field',
       (d) => {
-        d.permitTypes[1].fee = { kind: 'per_m2', field: 'fullName', ratePerM2: 10000, legalBasis: 'Perda Uji 1/2026' };
+        d.permitTypes[1].fee = {
+          kind: 'per_m2',
+          field: 'fullName',
+          ratePerM2: 10000,
+          legalBasis: 'Perda Uji 1/2026',
+        };
       },
       "permitTypes[1].fee.field: field 'fullName' must have type 'area_m2' (it is 'text')",
     ],
@@ -101,7 +111,12 @@ describe('catalog cross-checks', () => {
           type: 'area_m2',
           required: false,
         });
-        d.permitTypes[1].fee = { kind: 'per_m2', field: 'area', ratePerM2: 10000, legalBasis: 'Perda Uji 1/2026' };
+        d.permitTypes[1].fee = {
+          kind: 'per_m2',
+          field: 'area',
+          ratePerM2: 10000,
+          legalBasis: 'Perda Uji 1/2026',
+        };
       },
       "permitTypes[1].fee.field: field 'area' must be required: the fee cannot be computed without it",
     ],

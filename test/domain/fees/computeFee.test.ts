@@ -16,7 +16,8 @@ const typeOf = (code: string): PermitType => {
   return type;
 };
 /** A shipped type with another formula: computeFee reads nothing else of the type. */
-type FeeWithoutBasis = FeeFormula extends infer F ? (F extends unknown ? Omit<F, 'legalBasis'> : never) : never;
+/** Each formula without its legal basis, which the helper adds. */
+type FeeWithoutBasis<F = FeeFormula> = F extends unknown ? Omit<F, 'legalBasis'> : never;
 const withFee = (fee: FeeWithoutBasis): PermitType => ({
   ...typeOf('PBG'),
   fee: (fee.kind === 'free' ? fee : { ...fee, legalBasis: 'Perda Uji 1/2026' }) as FeeFormula,
