@@ -270,6 +270,8 @@ const cases: Case[] = [
     options: () => signed(PAYMENT_SECRET, payment({ amount: 1000 })),
     status: 422,
     type: 'invalid-payment',
+    // Refused, and kept for the refund: the file itself is unchanged.
+    records: { admin_audit: 1 },
   },
   {
     name: 'a signed payment for a file still in review',
