@@ -136,4 +136,16 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(dockerfile).toMatch(/COPY migrations/);
   });
+
+  test('the app connects as the runtime role; only the workers hold the owner that migrates', () => {
+    for (const role of ['worker', 'api', 'bot']) {
+      expect(compose.services[role].environment.DATABASE_URL).toMatch(/^postgres:\/\/perizinan_app:/);
+    }
+    expect(compose.services.worker.environment.MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/perizinan:/);
+    expect(compose.services.api.environment.MIGRATION_DATABASE_URL).toBeUndefined();
+    expect(compose.services.bot.environment.MIGRATION_DATABASE_URL).toBeUndefined();
+    expect(compose.services.postgres.volumes).toContain(
+      './deploy/postgres/create-runtime-role.sh:/docker-entrypoint-initdb.d/10-create-runtime-role.sh:ro',
+    );
+  });
 });

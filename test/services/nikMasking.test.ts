@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import type { PermitCatalog } from '../../src/domain/catalog/catalogSchema.js';
 import { createServices } from '../../src/services/index.js';
 import { submitApplication } from '../../src/services/submitApplication.js';
+import { resubmitUpdate } from '../../src/workflows/permit/permitContract.js';
 import {
   APPLICANT_CHAT,
   decide,
@@ -53,6 +54,13 @@ async function fileWithNiksInFreeText() {
   return registrationNumber;
 }
 
+/** The same file after the applicant's correction and the front desk's approval: now with DINKES. */
+async function fileMovedOnToDinkes(registrationNumber: string) {
+  const handle = env.stack.client.workflow.getHandle(registrationNumber);
+  await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'sudah benar' }] });
+  await decide(handle, 'verifikator', { decision: 'approve' });
+}
+
 test('a NIK in free text is masked for every officer, with or without separators; the applicant sees it', async () => {
   const rn = await fileWithNiksInFreeText();
   const services = servicesWith(testCatalog);
@@ -65,9 +73,12 @@ test('a NIK in free text is masked for every officer, with or without separators
   expect(current?.formData).toMatchObject({ applicantNik: VALID_NIK, fullName: `Siti (NIK ${MASKED})` });
   expect(current?.history.map((h) => h.reason).filter(Boolean)).toEqual([`cocok dengan KTP ${MASKED}?`]);
 
-  const other = await asOfficer('teknisDinkes');
-  expect(other?.formData).toMatchObject({ applicantNik: MASKED, fullName: `Siti (NIK ${MASKED})` });
-  expect(JSON.stringify(other)).not.toMatch(/0157|0890/);
+  // Once the file is with DINKES, the front desk (an earlier stage) still reads it, all masked.
+  await fileMovedOnToDinkes(rn);
+  const earlier = await asOfficer('verifikator');
+  expect(earlier?.assignedDepartment).toBe('DINKES');
+  expect(earlier?.formData).toMatchObject({ applicantNik: MASKED, fullName: `Siti (NIK ${MASKED})` });
+  expect(JSON.stringify(earlier)).not.toMatch(/0157|0890/);
 
   const applicant = await services.fileQueries.status({ telegramUserId: APPLICANT_CHAT }, rn);
   expect(applicant?.formData).toMatchObject({ applicantNik: VALID_NIK, fullName: `Siti (NIK ${SPACED})` });
@@ -76,6 +87,7 @@ test('a NIK in free text is masked for every officer, with or without separators
 
 test('masking does not depend on the catalog: a NIK field the catalog no longer types as NIK stays masked', async () => {
   const rn = await fileWithNiksInFreeText();
+  await fileMovedOnToDinkes(rn);
   const retyped: PermitCatalog = {
     ...testCatalog,
     permitTypes: testCatalog.permitTypes.map((t) => ({
@@ -87,11 +99,10 @@ test('masking does not depend on the catalog: a NIK field the catalog no longer 
     ...testCatalog,
     permitTypes: testCatalog.permitTypes.filter((t) => t.code !== 'TEST-FREE'),
   };
-  for (const catalog of [retyped, withoutType]) {
-    const seen = await servicesWith(catalog).fileQueries.status(
-      { telegramUserId: officers.teknisDinkes.chat },
-      rn,
-    );
-    expect(seen?.formData.applicantNik).toBe(MASKED);
-  }
+  // The front desk reads the file (now with DINKES) as an earlier stage's officer. A permit type
+  // the catalog no longer has gives no officer access at all, which fails closed too.
+  const asFrontDesk = (catalog: PermitCatalog) =>
+    servicesWith(catalog).fileQueries.status({ telegramUserId: officers.verifikator.chat }, rn);
+  expect((await asFrontDesk(retyped))?.formData.applicantNik).toBe(MASKED);
+  expect(await asFrontDesk(withoutType)).toBeNull();
 });
