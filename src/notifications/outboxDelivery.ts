@@ -14,7 +14,12 @@ import {
   undeliveredNotices,
   unlockNotice,
 } from '../repositories/outboxRepository.js';
-import { applicantChatOf, markChatBlocked, officerChatsOf } from '../repositories/telegramChatRepository.js';
+import {
+  applicantChatOf,
+  complainantChatOf,
+  markChatBlocked,
+  officerChatsOf,
+} from '../repositories/telegramChatRepository.js';
 import type { NotificationChannel } from './notificationChannel.js';
 
 /** Back-off of a notice whose delivery failed: 2 s, 4 s, 8 s … at most 5 minutes, never dropped. */
@@ -31,6 +36,7 @@ export interface FailedNotice {
 /** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
 function recipientChats(db: Queryable, notice: OutboxNotice): Promise<number[]> {
   if (notice.audience === 'applicant') return applicantChatOf(db, notice.workflowId);
+  if (notice.audience === 'complainant') return complainantChatOf(db, notice.workflowId);
   const role = notice.audience === 'managers' ? MANAGER_ROLE : notice.recipient.role;
   return officerChatsOf(db, role, notice.recipient.department, notice.audience === 'managers');
 }
@@ -100,8 +106,11 @@ async function deliverOne(client: PoolClient, channel: NotificationChannel, noti
   }
   const chats = await recipientChats(client, notice);
   const skip = await chatsDoneOrBlocked(client, notice.eventKey, chats);
-  // Notes and reasons are free text: only the applicant sees a NIK written into one.
-  const params = notice.audience === 'applicant' ? notice.params : maskNikInText(notice.params);
+  // Notes and reasons are free text: only the applicant (or complainant) sees a NIK written into one.
+  const params =
+    notice.audience === 'applicant' || notice.audience === 'complainant'
+      ? notice.params
+      : maskNikInText(notice.params);
   let sent = 0;
   for (const chatId of chats.filter((c) => !skip.has(c))) {
     const outcome = await channel.send({

@@ -17,7 +17,12 @@ export interface ComplaintStanding {
   lastAnsweredAt: string | null;
 }
 
-export type ComplaintRefusal = 'ALREADY_ANSWERED' | 'NOT_ANSWERED' | 'REOPENED_ALREADY' | 'REOPEN_WINDOW_CLOSED' | 'COMPLAINT_CLOSED';
+export type ComplaintRefusal =
+  | 'ALREADY_ANSWERED'
+  | 'NOT_ANSWERED'
+  | 'REOPENED_ALREADY'
+  | 'REOPEN_WINDOW_CLOSED'
+  | 'COMPLAINT_CLOSED';
 
 export type Step<T> = { ok: true; next: T } | { ok: false; refusal: ComplaintRefusal };
 

@@ -1,7 +1,6 @@
 // Who a complaint goes to and how its deadline escalates. Pure module: imported by workflow code.
 
-import type { ComplaintCategory } from './complaintCategories.js';
-import { reachesSecondLevelAtOnce } from './complaintCategories.js';
+import { type ComplaintCategory, reachesSecondLevelAtOnce } from './complaintCategories.js';
 
 /** The complaints section beside the permit catalog (see catalog's `complaints:`). */
 export interface ComplaintPolicy {
@@ -28,7 +27,7 @@ export type ComplaintRecipient =
 export function recipientsOfNewComplaint(
   category: ComplaintCategory,
   department: string,
-  policy: ComplaintPolicy,
+  policy: Pick<ComplaintPolicy, 'secondLevelRole'>,
 ): ComplaintRecipient[] {
   const managers: ComplaintRecipient = { audience: 'managers', department };
   if (!reachesSecondLevelAtOnce(category)) return [managers];
@@ -39,7 +38,7 @@ export function recipientsOfNewComplaint(
 export function recipientOfCheckpoint(
   kind: 'reminder' | 'breach',
   department: string,
-  policy: ComplaintPolicy,
+  policy: Pick<ComplaintPolicy, 'secondLevelRole'>,
 ): ComplaintRecipient {
   return kind === 'reminder'
     ? { audience: 'managers', department }
