@@ -82,6 +82,12 @@ export interface ComplaintView {
 
 export type { ComplaintListItem, ComplaintMonthFigures };
 
+/** How a complainant proves the complaint is theirs. */
+export interface Complainant {
+  ticketCode?: string | undefined;
+  telegramUserId?: number | undefined;
+}
+
 const COMPLAINT_TEXT = { id: 'Isi pengaduan', en: 'The complaint text' };
 const NOTE_TEXT = { id: 'Jawaban', en: 'The answer' };
 const REASON_TEXT = { id: 'Alasan', en: 'The reason' };
@@ -119,14 +125,24 @@ export function createComplaintService(deps: ComplaintServiceDependencies) {
     return permitType.department;
   }
 
-  /** The complaint if the code is its ticket code; a wrong code reads like a missing ticket. */
-  async function withTicketCode(ticket: string, code: string | undefined): Promise<ComplaintRow> {
+  /**
+   * The complaint if the caller filed it: holds its ticket code, or (for a complaint about a
+   * file) is the file's Telegram account. Anyone else reads it as a missing ticket.
+   */
+  async function ofComplainant(ticket: string, complainant: Complainant): Promise<ComplaintRow> {
     const normalized = normalizeTicket(ticket);
     const row = normalized ? await findComplaint(deps.pool, normalized) : null;
-    if (!row || code === undefined || !(await verifyAccessCode(code, row.ticketCodeHash))) {
-      throw complaintNotFound();
+    if (!row) throw complaintNotFound();
+    const { ticketCode, telegramUserId } = complainant;
+    if (ticketCode !== undefined && (await verifyAccessCode(ticketCode, row.ticketCodeHash))) return row;
+    if (
+      telegramUserId !== undefined &&
+      row.registrationNumber !== null &&
+      (await deps.access.isApplicant({ telegramUserId }, row.registrationNumber))
+    ) {
+      return row;
     }
-    return row;
+    throw complaintNotFound();
   }
 
   const signal = (ticket: string) => deps.temporal.workflow.getHandle(complaintWorkflowId(ticket));
@@ -173,9 +189,9 @@ export function createComplaintService(deps: ComplaintServiceDependencies) {
       return { ticket, ticketCode: formatAccessCode(code) };
     },
 
-    /** For the holder of the ticket code. */
-    async view(ticket: string, code: string | undefined): Promise<ComplaintView> {
-      return viewOf(await withTicketCode(ticket, code));
+    /** For the complainant (ticket code, or the Telegram account of the file complained about). */
+    async view(ticket: string, complainant: Complainant): Promise<ComplaintView> {
+      return viewOf(await ofComplainant(ticket, complainant));
     },
 
     /** A manager of the department answers; the complainant is told. */
@@ -207,8 +223,8 @@ export function createComplaintService(deps: ComplaintServiceDependencies) {
     },
 
     /** The complainant reopens an answered complaint, once, within the window. */
-    async reopen(ticket: string, code: string | undefined, reason?: string): Promise<ComplaintView> {
-      const found = await withTicketCode(ticket, code);
+    async reopen(ticket: string, complainant: Complainant, reason?: string): Promise<ComplaintView> {
+      const found = await ofComplainant(ticket, complainant);
       const why = reason?.trim() ? checkedText(reason, REASON_TEXT) : null;
       const at = await inTransaction(deps.pool, async (client) => {
         const row = (await findComplaint(client, found.ticket, true))!;

@@ -10,6 +10,7 @@ export type { AdminAuditEntry, Officer, OfficerInput } from '../repositories/off
 export type { ReissuedAccessCode, ReissueRequest } from './accessCodeReissue.js';
 export type { Caller } from './callerAccess.js';
 export type {
+  Complainant,
   ComplaintFiling,
   ComplaintListItem,
   ComplaintMonthFigures,

@@ -1,43 +1,25 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createApp } from '../../src/api/createApp.js';
 import { complaintWorkflowId } from '../../src/workflows/complaint/complaintContract.js';
 import { historyPayloads } from '../support/historyPayloads.js';
-import { serve } from '../support/httpServer.js';
 import { officers } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
-import { ADMIN_TOKEN, type ApiTestStack, NO_LIMITS, startApiTestStack } from './support/apiStack.js';
+import type { ApiTestStack } from './support/apiStack.js';
 import { call, submitViaApi, uploadKtp } from './support/httpClient.js';
+import { type LoggedApi, startLoggedApi } from './support/loggedApi.js';
 
 // Complaints over real HTTP, against an app whose every log line (debug and up) is kept, so the
 // test can show that no complaint text or answer reaches the logs or the workflow's history.
+let logged: LoggedApi;
 let api: ApiTestStack;
 let url: string;
-let closeServer: () => Promise<void>;
-const logLines: string[] = [];
+let logLines: string[];
 
 beforeAll(async () => {
-  api = await startApiTestStack('api_complaints');
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
-  const app = createApp({
-    temporal: api.stack.client,
-    services: api.services,
-    settings: { adminToken: ADMIN_TOKEN, rateLimits: NO_LIMITS },
-    logger: pino({ level: 'debug' }, sink),
-  });
-  const served = await serve(app);
-  url = served.url;
-  closeServer = served.close;
+  logged = await startLoggedApi('api_complaints');
+  ({ api, url, logLines } = logged);
 });
 afterAll(async () => {
-  await closeServer?.();
-  await api?.stop();
+  await logged?.stop();
 });
 
 const ABOUT_FILE = 'Sudah dua minggu berkas saya tidak ada kabar dari petugas verifikasi';

@@ -86,23 +86,23 @@ test('a complaint about a file, answered in time, reopened once, answered again 
   await waitFor('the complainant told of the answer', () =>
     env.channel.sent.some((n) => n.chatId === 5001 && n.template === 'complaint_answered'),
   );
-  const reopened = await services.complaints.reopen(ticket, ticketCode, 'Belum ada perubahan status');
+  const reopened = await services.complaints.reopen(ticket, { ticketCode }, 'Belum ada perubahan status');
   expect(reopened.status).toBe('reopened');
-  await expect(services.complaints.reopen(ticket, ticketCode)).rejects.toMatchObject({
+  await expect(services.complaints.reopen(ticket, { ticketCode })).rejects.toMatchObject({
     details: { reason: 'NOT_ANSWERED' },
   });
   await waitFor('the new deadline of the reopened round', async () => {
-    const view = await services.complaints.view(ticket, ticketCode);
+    const view = await services.complaints.view(ticket, { ticketCode });
     return view.deadline !== null && Date.parse(view.deadline) > Date.parse(reopened.filedAt) + 4_000 && view;
   });
   await services.complaints.respond(await managerOf(), ticket, 'Status berkas sudah diperbarui.');
   const handle = env.stack.client.workflow.getHandle(complaintWorkflowId(ticket));
   await handle.result();
-  const closed = await services.complaints.view(ticket, ticketCode);
+  const closed = await services.complaints.view(ticket, { ticketCode });
   expect(closed.status).toBe('closed');
   expect(closed.answers.map((a) => a.round)).toEqual([1, 2]);
   expect(closed.reopenableUntil).toBeNull();
-  await expect(services.complaints.reopen(ticket, ticketCode)).rejects.toMatchObject({
+  await expect(services.complaints.reopen(ticket, { ticketCode })).rejects.toMatchObject({
     details: { reason: 'COMPLAINT_CLOSED' },
   });
   // The managers heard of the complaint and of its reopening; a delay is no pungli for the second level.

@@ -92,7 +92,7 @@ export function complaintRoutes(routes: ApiRoutes, ctx: ApiContext): void {
     },
     async (req, res, { params }) => {
       const view = await withTicketCode(res, () =>
-        ctx.services.complaints.view(params.ticket, req.get('x-access-code')),
+        ctx.services.complaints.view(params.ticket, { ticketCode: req.get('x-access-code') }),
       );
       res.json(view);
     },
@@ -154,7 +154,7 @@ export function complaintRoutes(routes: ApiRoutes, ctx: ApiContext): void {
     },
     async (req, res, { params, body }) => {
       const view = await withTicketCode(res, () =>
-        ctx.services.complaints.reopen(params.ticket, req.get('x-access-code'), body?.reason),
+        ctx.services.complaints.reopen(params.ticket, { ticketCode: req.get('x-access-code') }, body?.reason),
       );
       res.json(view);
     },
