@@ -55,14 +55,9 @@ export function reopen(standing: ComplaintStanding, at: string): Step<ComplaintS
 }
 
 /**
- * What follows an answer: with the reopen used up the complaint closes at once; otherwise it
- * closes when the reopen window ends without a reopen.
+ * What follows an answer, by the reopens used so far: with the reopen used up the complaint
+ * closes at once; otherwise it closes when the reopen window ends without a reopen.
  */
-export function closesAfterAnswer(standing: ComplaintStanding): 'now' | 'afterReopenWindow' {
-  return standing.reopens >= MAX_REOPENS ? 'now' : 'afterReopenWindow';
-}
-
-export function close(standing: ComplaintStanding): Step<ComplaintStanding> {
-  if (standing.status !== 'answered') return { ok: false, refusal: 'NOT_ANSWERED' };
-  return { ok: true, next: { ...standing, status: 'closed' } };
+export function closesAfterAnswer(reopens: number): 'now' | 'afterReopenWindow' {
+  return reopens >= MAX_REOPENS ? 'now' : 'afterReopenWindow';
 }

@@ -4,7 +4,7 @@
 // department only; the text and the answers are in PostgreSQL.
 import { condition, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { ComplaintActivities } from '../../activities/complaint/complaintActivities.js';
-import { MAX_REOPENS, REOPEN_WINDOW_MS } from '../../domain/complaints/complaintLifecycle.js';
+import { closesAfterAnswer, REOPEN_WINDOW_MS } from '../../domain/complaints/complaintLifecycle.js';
 import {
   type ComplaintWorkflowInput,
   complaintAnsweredSignal,
@@ -38,7 +38,8 @@ export async function complaintWorkflow(complaint: ComplaintWorkflowInput): Prom
     const plan = await complaintSteps.startComplaintRound({ complaint, round, startedAt });
     for (const checkpoint of plan.checkpoints) {
       if (checkpoint.kind === 'secondLevel') continue;
-      const waitMs = Math.max(0, Date.parse(checkpoint.at) - Date.now());
+      // At least 1 ms: a timeout of 0 would mean no timeout at all.
+      const waitMs = Math.max(1, Date.parse(checkpoint.at) - Date.now());
       if (await condition(answered, waitMs)) break;
       await complaintSteps.passComplaintCheckpoint({
         complaint,
@@ -49,7 +50,7 @@ export async function complaintWorkflow(complaint: ComplaintWorkflowInput): Prom
       });
     }
     await condition(answered);
-    if (round > MAX_REOPENS) break;
+    if (closesAfterAnswer(round - 1) === 'now') break;
     if (!(await condition(() => reopenedAt !== null, REOPEN_WINDOW_MS))) break;
     startedAt = reopenedAt ?? startedAt;
     round += 1;
