@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { officers, VALID_NIK } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 import { ADMIN_TOKEN, type ApiTestStack, PAYMENT_SECRET, startApiTestStack } from './support/apiStack.js';
+import { exerciseComplaintOperations } from './support/complaintContractCalls.js';
 import { type ContractChecker, type Expectation, startContractChecker } from './support/contractChecker.js';
 import {
   type CallOptions,
@@ -260,44 +261,7 @@ test('the satisfaction survey: answered once when the file closes; comments for 
 });
 
 test('complaints: filed about a file and anonymously, answered by a manager, reopened once', async () => {
-  const file = await submitted('TEST-FREE');
-  const complaints = '/api/v1/complaints';
-  const about = {
-    category: 'delay',
-    text: 'Berkas belum diperiksa',
-    registrationNumber: file.registrationNumber,
-  };
-  const filed = await POST<{ ticket: string; ticketCode: string }>(
-    complaints,
-    { accessCode: file.accessCode, body: about },
-    { status: 201 },
-  );
-  await POST(complaints, { body: about }, { status: 404 });
-  await POST(complaints, { body: { category: 'pungli', text: '   ' } }, { status: 422 });
-  await POST(complaints, { body: { category: 'bribe', text: 'x' } }, refused(400));
-  await POST(complaints, { body: { category: 'pungli', text: 'Diminta uang di loket' } }, { status: 201 });
-
-  const at = `${complaints}/${filed.body.ticket}`;
-  const ticketCode = { accessCode: filed.body.ticketCode };
-  await GET(at, ticketCode, { status: 200 });
-  await GET(at, { accessCode: 'WRONGCODE1' }, { status: 404 });
-  await GET(at, {}, refused(404));
-  await POST(`${at}/reopen`, ticketCode, { status: 409 });
-  await GET(complaints, { bearer: api.keys.manager }, { status: 200 });
-  await GET(complaints, { bearer: api.keys.verifikator }, { status: 403 });
-  await GET(complaints, {}, refused(401));
-  const note = { body: { note: 'Sudah diperiksa hari ini' } };
-  await POST(`${at}/response`, { ...note, bearer: api.keys.verifikator }, { status: 403 });
-  await POST(
-    `${complaints}/ADU-2000-000001/response`,
-    { ...note, bearer: api.keys.manager },
-    { status: 404 },
-  );
-  await POST(`${at}/response`, note, refused(401));
-  await POST(`${at}/response`, { ...note, bearer: api.keys.manager }, { status: 200 });
-  await POST(`${at}/response`, { ...note, bearer: api.keys.manager }, { status: 409 });
-  await POST(`${at}/reopen`, { ...ticketCode, body: { reason: 'Belum berubah' } }, { status: 200 });
-  await POST(`${at}/reopen`, ticketCode, { status: 409 });
+  await exerciseComplaintOperations({ contract, file: await submitted('TEST-FREE'), keys: api.keys });
 });
 
 test('officer administration: created, listed, changed, audited; refused without the admin token', async () => {
