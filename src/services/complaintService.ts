@@ -247,12 +247,13 @@ export function createComplaintService(deps: ComplaintServiceDependencies) {
     },
 
     /** The text of a complaint waiting on the manager's answer (the bot shows it before the reply). */
-    async forManager(caller: Caller, ticket: string): Promise<ComplaintRow> {
+    async forManager(caller: Caller, ticket: string): Promise<Omit<ComplaintRow, 'ticketCodeHash'>> {
       const manager = await deps.access.requireManager(caller);
       const normalized = normalizeTicket(ticket);
       const row = normalized ? await findComplaint(deps.pool, normalized) : null;
       if (!row || !manager.departments.includes(row.department)) throw complaintNotFound();
-      return row;
+      const { ticketCodeHash: _, ...complaint } = row;
+      return complaint;
     },
 
     /** Complaints waiting on an answer in the manager's departments. */
