@@ -53,6 +53,7 @@ command-status = Check the status of a file
 command-mine = My applications
 command-withdraw = Withdraw an application
 command-survey = Fill in the satisfaction survey
+command-complaint = File a complaint
 command-language = Change the language
 command-help = Help
 command-cancel = Stop the conversation
@@ -61,6 +62,7 @@ command-approve = Approve a file
 command-reject = Reject a file
 command-revise = Ask for a revision
 command-sla = Late and at-risk files
+command-complaints = Complaints waiting for an answer
 
 ## General
 
@@ -378,3 +380,53 @@ survey-score-u9 = { $score ->
     [3] Good
    *[4] Very good
  }
+
+## Complaints
+
+complaint-category-delay = ⏳ Delay
+complaint-category-pungli = 💰 Illegal levy / request for money
+complaint-category-conduct = 🙍 An officer's conduct
+complaint-category-decision = ⚖️ Disputed decision
+complaint-category-other = 📝 Other
+complaint-ask-category = What would you like to complain about? Choose the category. (Type /cancel to stop.)
+complaint-use-buttons = Choose one of the buttons in the message above.
+complaint-ask-file = Is this complaint about one of your files? Choose the file, or complain without a file and without your identity.
+button-complaint-anonymous = No file (anonymous)
+complaint-ask-text = Write your complaint in one message (at most { $max } characters). Only the managers handling it read it.
+complaint-text-expected = Write your complaint as a text message.
+complaint-filed =
+    ✅ Your complaint is recorded under ticket { $ticket }.
+    Ticket code: { $ticketCode } (keep it; it is shown only once). The managers' answer will be sent here.
+complaint-filed-anonymous =
+    ✅ Your complaint is recorded under ticket { $ticket }, without your identity.
+    Ticket code: { $ticketCode } (keep it; it is shown only once). Follow the answer with GET /api/v1/complaints/{ $ticket } and this ticket code.
+complaint-anonymous = no file (anonymous)
+complaints-none = No complaint in your departments is waiting for an answer.
+complaints-title = Complaints waiting for an answer: { $count }
+complaints-item =
+    🗣️ { $ticket } · { $category }
+    File: { $file } · answer due { $deadline }{ $escalated ->
+        [yes] {" "}· ⚠️ escalated
+       *[no] {""}
+    }
+button-complaint-answer = ✍️ Answer the complaint
+complaint-text-for-manager =
+    🗣️ Complaint { $ticket } · { $category } · file: { $file }
+    { $text }
+complaint-ask-answer = Write the answer to complaint { $ticket } in one message (at most { $max } characters). It is sent to the complainant.
+complaint-answer-sent = ✅ The answer to complaint { $ticket } is recorded and sent to the complainant.
+button-complaint-reopen = 🔁 Not satisfied: reopen
+complaint-reopened = 🔁 Complaint { $ticket } is reopened; the managers will answer again within the service deadline.
+notify-complaint-filed =
+    🗣️ New complaint { $ticket } ({ $category }) for your department. Read and answer it with the button below or /complaints.
+notify-complaint-pungli =
+    🚨 An illegal levy report { $ticket } came in. It goes straight to you as the second level.
+notify-complaint-reminder =
+    ⏰ Reminder: complaint { $ticket } ({ $category }) is not answered yet; due { $dueAt }.
+notify-complaint-overdue =
+    🚨 Escalation: complaint { $ticket } ({ $category }) was not answered by { $dueAt }.
+notify-complaint-reopened =
+    🔁 The complainant reopened complaint { $ticket } ({ $category }). Please answer again.
+notify-complaint-answered =
+    💬 The answer to your complaint { $ticket }:
+    { $note }

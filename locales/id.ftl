@@ -53,6 +53,7 @@ command-status = Cek status berkas
 command-mine = Daftar permohonan saya
 command-withdraw = Cabut permohonan
 command-survey = Isi survei kepuasan
+command-complaint = Sampaikan pengaduan
 command-language = Ganti bahasa
 command-help = Bantuan
 command-cancel = Hentikan percakapan
@@ -61,6 +62,7 @@ command-approve = Setujui berkas
 command-reject = Tolak berkas
 command-revise = Minta perbaikan
 command-sla = Berkas terlambat dan berisiko
+command-complaints = Pengaduan yang menunggu jawaban
 
 ## Umum
 
@@ -378,3 +380,53 @@ survey-score-u9 = { $score ->
     [3] Baik
    *[4] Sangat baik
  }
+
+## Pengaduan
+
+complaint-category-delay = ⏳ Keterlambatan layanan
+complaint-category-pungli = 💰 Pungutan liar / permintaan uang
+complaint-category-conduct = 🙍 Perilaku petugas
+complaint-category-decision = ⚖️ Keberatan atas keputusan
+complaint-category-other = 📝 Lainnya
+complaint-ask-category = Apa yang ingin Anda adukan? Pilih kategorinya. (Ketik /keluar untuk membatalkan.)
+complaint-use-buttons = Pilih salah satu tombol pada pesan di atas.
+complaint-ask-file = Apakah pengaduan ini tentang salah satu berkas Anda? Pilih berkasnya, atau adukan tanpa berkas dan tanpa identitas.
+button-complaint-anonymous = Tanpa berkas (anonim)
+complaint-ask-text = Tulis pengaduan Anda dalam satu pesan (paling banyak { $max } karakter). Pengaduan hanya dibaca pimpinan yang menanganinya.
+complaint-text-expected = Tulis pengaduan Anda sebagai pesan teks.
+complaint-filed =
+    ✅ Pengaduan Anda tercatat dengan nomor tiket { $ticket }.
+    Kode tiket: { $ticketCode } (simpan; hanya ditampilkan sekali). Jawaban pimpinan akan dikirim ke sini.
+complaint-filed-anonymous =
+    ✅ Pengaduan Anda tercatat dengan nomor tiket { $ticket }, tanpa identitas Anda.
+    Kode tiket: { $ticketCode } (simpan; hanya ditampilkan sekali). Ikuti jawabannya melalui GET /api/v1/complaints/{ $ticket } dengan kode tiket ini.
+complaint-anonymous = tanpa berkas (anonim)
+complaints-none = Tidak ada pengaduan yang menunggu jawaban di bidang Anda.
+complaints-title = Pengaduan yang menunggu jawaban: { $count }
+complaints-item =
+    🗣️ { $ticket } · { $category }
+    Berkas: { $file } · tenggat jawaban { $deadline }{ $escalated ->
+        [yes] {" "}· ⚠️ sudah dieskalasi
+       *[no] {""}
+    }
+button-complaint-answer = ✍️ Jawab pengaduan
+complaint-text-for-manager =
+    🗣️ Pengaduan { $ticket } · { $category } · berkas: { $file }
+    { $text }
+complaint-ask-answer = Tulis jawaban untuk pengaduan { $ticket } dalam satu pesan (paling banyak { $max } karakter). Jawaban dikirim ke pelapor.
+complaint-answer-sent = ✅ Jawaban untuk pengaduan { $ticket } tercatat dan dikirim ke pelapor.
+button-complaint-reopen = 🔁 Belum puas: buka kembali
+complaint-reopened = 🔁 Pengaduan { $ticket } dibuka kembali; pimpinan akan menjawab lagi dalam batas waktu layanan.
+notify-complaint-filed =
+    🗣️ Pengaduan baru { $ticket } ({ $category }) untuk bidang Anda. Lihat dan jawab dengan tombol di bawah atau /aduan.
+notify-complaint-pungli =
+    🚨 Laporan pungutan liar { $ticket } masuk. Laporan ini diteruskan langsung kepada Anda sebagai pimpinan tingkat kedua.
+notify-complaint-reminder =
+    ⏰ Pengingat: pengaduan { $ticket } ({ $category }) belum dijawab; tenggat { $dueAt }.
+notify-complaint-overdue =
+    🚨 Eskalasi: pengaduan { $ticket } ({ $category }) tidak dijawab sampai tenggat { $dueAt }.
+notify-complaint-reopened =
+    🔁 Pelapor membuka kembali pengaduan { $ticket } ({ $category }). Mohon dijawab lagi.
+notify-complaint-answered =
+    💬 Jawaban atas pengaduan { $ticket }:
+    { $note }

@@ -1,5 +1,6 @@
 import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
+import { createComplaintActivities } from './complaint/complaintActivities.js';
 import { createPermitActivities } from './permit/permitActivities.js';
 import { createStackProbeActivities } from './stackProbe.js';
 
@@ -15,5 +16,6 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     ...createStackProbeActivities(deps.pool),
     ...createPermitActivities(deps),
+    ...createComplaintActivities(deps),
   };
 }

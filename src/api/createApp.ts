@@ -16,6 +16,7 @@ import { accessCodeRoutes } from './routes/accessCodes.js';
 import { adminOfficerRoutes } from './routes/adminOfficers.js';
 import { applicantActionRoutes } from './routes/applicantActions.js';
 import { applicationRoutes } from './routes/applications.js';
+import { complaintRoutes } from './routes/complaints.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
@@ -96,6 +97,7 @@ export function createApp(deps: ApiDependencies): ApiApp {
   adminOfficerRoutes(routes, ctx);
   statsRoutes(routes, ctx);
   surveyRoutes(routes, ctx);
+  complaintRoutes(routes, ctx);
 
   const app = express() as ApiApp;
   app.apiRoutes = routes;

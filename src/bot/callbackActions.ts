@@ -28,7 +28,12 @@ export type CallbackAction =
   | { kind: 'survey.start'; registrationNumber: string }
   // `score` null: the element is skipped.
   | { kind: 'survey.score'; run: number; element: string; score: number | null }
-  | { kind: 'survey.noComment'; run: number };
+  | { kind: 'survey.noComment'; run: number }
+  | { kind: 'complaint.category'; run: number; category: string }
+  // `registrationNumber` null: the complaint is anonymous.
+  | { kind: 'complaint.file'; run: number; registrationNumber: string | null }
+  | { kind: 'complaint.answer'; ticket: string }
+  | { kind: 'complaint.reopen'; ticket: string };
 
 export type CallbackActionKind = CallbackAction['kind'];
 

@@ -23,6 +23,7 @@ export const COMMANDS = {
   mine: { names: { id: 'permohonan', en: 'mine' }, audience: 'everyone', inMenu: true },
   withdraw: { names: { id: 'batal', en: 'withdraw' }, audience: 'everyone', inMenu: true },
   survey: { names: { id: 'survei', en: 'survey' }, audience: 'everyone', inMenu: true },
+  complaint: { names: { id: 'pengaduan', en: 'complaint' }, audience: 'everyone', inMenu: true },
   language: { names: { id: 'bahasa', en: 'language' }, audience: 'everyone', inMenu: true },
   help: { names: { id: 'bantuan', en: 'help' }, audience: 'everyone', inMenu: true },
   cancel: { names: { id: 'keluar', en: 'cancel' }, audience: 'everyone', inMenu: false },
@@ -31,6 +32,7 @@ export const COMMANDS = {
   reject: { names: { id: 'tolak', en: 'reject' }, audience: 'officer', inMenu: true },
   revise: { names: { id: 'perbaiki', en: 'revise' }, audience: 'officer', inMenu: true },
   sla: { names: { id: 'sla', en: 'sla' }, audience: 'manager', inMenu: true },
+  complaints: { names: { id: 'aduan', en: 'complaints' }, audience: 'manager', inMenu: true },
 } as const satisfies Record<string, CommandDef>;
 
 export type CommandName = keyof typeof COMMANDS;

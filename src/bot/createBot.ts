@@ -10,6 +10,9 @@ import type { BotContext, BotDependencies, ConversationContext } from './context
 import { applyFeature } from './features/apply.js';
 import { applyConversation } from './features/applyConversation.js';
 import { cancelFeature } from './features/cancel.js';
+import { complaintFeature } from './features/complaint.js';
+import { complaintAnswerConversation } from './features/complaintAnswerConversation.js';
+import { complaintConversation } from './features/complaintConversation.js';
 import { fallbackFeature } from './features/fallback.js';
 import { helpFeature } from './features/help.js';
 import { languageFeature } from './features/language.js';
@@ -104,6 +107,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(createConversation(officerNoteConversation(deps), { id: 'officerNote', ...idle }));
   bot.use(createConversation(revisionConversation(deps), { id: 'revision', ...idle }));
   bot.use(createConversation(surveyConversation(deps), { id: 'survey', ...idle }));
+  bot.use(createConversation(complaintConversation(deps), { id: 'complaint', ...idle }));
+  bot.use(createConversation(complaintAnswerConversation(deps), { id: 'complaintAnswer', ...idle }));
 
   bot.use(
     startFeature(deps),
@@ -118,6 +123,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     managerSlaFeature(deps),
     revisionFeature(deps),
     surveyFeature(deps),
+    complaintFeature(deps),
     fallbackFeature(),
   );
 

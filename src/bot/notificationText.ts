@@ -31,9 +31,23 @@ export const NOTIFICATION_TEMPLATES = [
   'survey_invitation',
   // Not from the workflow: the front desk's reissue of a lost access code.
   'access_code_reissued',
+  // From a complaint's workflow and the complaint service.
+  'complaint_filed',
+  'complaint_pungli',
+  'complaint_reminder',
+  'complaint_overdue',
+  'complaint_reopened',
+  'complaint_answered',
 ] as const;
 
 const KNOWN: ReadonlySet<string> = new Set(NOTIFICATION_TEMPLATES);
+
+/** Complaint notices to the managers, which come with a button to answer. */
+const WITH_COMPLAINT_ANSWER_BUTTON: ReadonlySet<string> = new Set([
+  'complaint_filed',
+  'complaint_reminder',
+  'complaint_reopened',
+]);
 
 /** Officer notices that come with the file's decision buttons. */
 const WITH_DECISION_BUTTONS: ReadonlySet<string> = new Set([
@@ -75,14 +89,26 @@ export function renderNotification(
     amount: typeof p.amount === 'number' ? formatRupiah(p.amount, language) : '-',
     billingCode: typeof p.billingCode === 'string' ? formatBillingCode(p.billingCode) : '-',
     reference: String(p.reference ?? '-'),
+    ticket: String(p.ticket ?? '-'),
+    category: typeof p.category === 'string' ? t(`complaint-category-${p.category}`) : '-',
+    dueAt: formatDateTime(typeof p.dueAt === 'string' ? p.dueAt : null, language) ?? t('deadline-none'),
     template: notification.template,
   });
+  const ticket = String(p.ticket ?? '');
   const personal = notification.chatId > 0;
   let buttons: ButtonSpec[][] = [];
   if (personal && notification.template === 'revision_requested' && notification.audience === 'applicant') {
     buttons = [
       [{ text: t('button-send-corrections'), action: { kind: 'revision.start', registrationNumber } }],
     ];
+  } else if (personal && notification.template === 'complaint_answered' && p.reopenable === true) {
+    buttons = [[{ text: t('button-complaint-reopen'), action: { kind: 'complaint.reopen', ticket } }]];
+  } else if (
+    personal &&
+    notification.audience === 'managers' &&
+    WITH_COMPLAINT_ANSWER_BUTTON.has(notification.template)
+  ) {
+    buttons = [[{ text: t('button-complaint-answer'), action: { kind: 'complaint.answer', ticket } }]];
   } else if (personal && notification.template === 'survey_invitation') {
     buttons = [[{ text: t('button-survey-start'), action: { kind: 'survey.start', registrationNumber } }]];
   } else if (

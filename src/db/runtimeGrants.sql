@@ -8,10 +8,11 @@ REVOKE ALL ON ALL TABLES IN SCHEMA :"schema" FROM :"runtime_role";
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA :"schema" FROM :"runtime_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA :"schema" TO :"runtime_role";
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA :"schema" TO :"runtime_role";
--- The audit trails (and the record of officers' reads) are append-only for the app: it adds
--- rows and reads them, nothing else (TRUNCATE was never granted).
+-- The audit trails (and the record of officers' reads, the levy assessments and the office's
+-- answers to complaints) are append-only for the app: it adds rows and reads them, nothing else
+-- (TRUNCATE was never granted).
 REVOKE UPDATE, DELETE ON :"schema".audit_events, :"schema".admin_audit, :"schema".officer_file_reads,
-  :"schema".levy_assessments, :"schema".levy_documents
+  :"schema".levy_assessments, :"schema".levy_documents, :"schema".complaint_answers
   FROM :"runtime_role";
 -- Which migrations ran is the migrator's record; the app only reads it (/readyz).
 REVOKE INSERT, UPDATE, DELETE ON :"schema".pgmigrations FROM :"runtime_role";

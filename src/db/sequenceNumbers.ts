@@ -1,3 +1,4 @@
+import { MAX_TICKET_SEQUENCE } from '../domain/complaints/ticketNumber.js';
 import { MAX_REGISTRATION_SEQUENCE } from '../domain/identifiers/registrationNumber.js';
 import type { Pool, PoolClient } from './pool.js';
 
@@ -70,4 +71,36 @@ export async function allocatePermitNumber(
 ): Promise<string> {
   const sequence = await nextInSequence(client, 'permit_counters', permitType, year);
   return `SK/${permitType}/${year}/${String(sequence).padStart(6, '0')}`;
+}
+
+/** The columns of a new complaint row other than its ticket. */
+export type NewComplaintColumns = Record<string, unknown>;
+
+/**
+ * Inserts a complaint under the next ticket of the year (ADU-<year>-<NNNNNN>), in one statement
+ * and gap-free for the same reasons as `insertApplicationWithNumber`; built in SQL in the shape
+ * of `formatTicket`.
+ */
+export async function insertComplaintWithTicket(
+  db: Pool | PoolClient,
+  year: number,
+  columns: NewComplaintColumns,
+): Promise<string> {
+  const names = Object.keys(columns);
+  for (const name of names) if (!/^[a-z_]+$/.test(name)) throw new Error(`invalid column name ${name}`);
+  const values = names.map((name) => columns[name]);
+  const { rows } = await db.query<{ ticket: string }>(
+    `WITH allocated AS (
+       INSERT INTO complaint_counters (year, last_value) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = complaint_counters.last_value + 1
+       RETURNING last_value)
+     INSERT INTO complaints (ticket${names.map((n) => `, ${n}`).join('')})
+     SELECT 'ADU-' || $1::text || '-' || lpad(last_value::text, 6, '0')${names.map((_, i) => `, $${i + 3}`).join('')}
+     FROM allocated WHERE last_value <= $2
+     RETURNING ticket`,
+    [year, MAX_TICKET_SEQUENCE, ...values],
+  );
+  const ticket = rows[0]?.ticket;
+  if (!ticket) throw new RangeError(`complaint tickets for ${year} are used up (${MAX_TICKET_SEQUENCE})`);
+  return ticket;
 }

@@ -14,7 +14,12 @@ import {
   undeliveredNotices,
   unlockNotice,
 } from '../repositories/outboxRepository.js';
-import { applicantChatOf, markChatBlocked, officerChatsOf } from '../repositories/telegramChatRepository.js';
+import {
+  applicantChatOf,
+  complainantChatOf,
+  markChatBlocked,
+  officerChatsOf,
+} from '../repositories/telegramChatRepository.js';
 import type { NoticePreparer } from './noticePreparation.js';
 import type { NotificationChannel } from './notificationChannel.js';
 
@@ -32,6 +37,7 @@ export interface FailedNotice {
 /** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
 function recipientChats(db: Queryable, notice: OutboxNotice): Promise<number[]> {
   if (notice.audience === 'applicant') return applicantChatOf(db, notice.workflowId);
+  if (notice.audience === 'complainant') return complainantChatOf(db, notice.workflowId);
   const role = notice.audience === 'managers' ? MANAGER_ROLE : notice.recipient.role;
   return officerChatsOf(db, role, notice.recipient.department, notice.audience === 'managers');
 }
@@ -113,8 +119,11 @@ async function deliverOne(
   }
   const chats = await recipientChats(client, notice);
   const skip = await chatsDoneOrBlocked(client, notice.eventKey, chats);
-  // Notes and reasons are free text: only the applicant sees a NIK written into one.
-  const own = notice.audience === 'applicant' ? notice.params : maskNikInText(notice.params);
+  // Notes and reasons are free text: only the applicant (or complainant) sees a NIK written into one.
+  const own =
+    notice.audience === 'applicant' || notice.audience === 'complainant'
+      ? notice.params
+      : maskNikInText(notice.params);
   const params = { ...own, ...prepared.params };
   let sent = 0;
   for (const chatId of chats.filter((c) => !skip.has(c))) {

@@ -12,6 +12,19 @@ export async function applicantChatOf(db: Queryable, registrationNumber: string)
   return rows.flatMap((r) => (r.chat ? [Number(r.chat)] : []));
 }
 
+/**
+ * The chat of whoever filed a complaint about a file: the file's Telegram account. An anonymous
+ * complaint has none (its complainant follows it by ticket code).
+ */
+export async function complainantChatOf(db: Queryable, ticket: string): Promise<number[]> {
+  const { rows } = await db.query<{ chat: string | null }>(
+    `SELECT a.applicant_telegram_id AS chat FROM complaints c
+     JOIN applications a ON a.registration_number = c.registration_number WHERE c.ticket = $1`,
+    [ticket],
+  );
+  return rows.flatMap((r) => (r.chat ? [Number(r.chat)] : []));
+}
+
 /** Chats of active officers with the role in the department, and the department's group chats if asked. */
 export async function officerChatsOf(
   db: Queryable,

@@ -4,6 +4,8 @@ import { formForOfficer, maskNikInText } from '../domain/access/personalDataMask
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { seesComplaintsOfFile } from '../domain/complaints/complaintCategories.js';
+import { isManager } from '../domain/officers/managerRole.js';
 import {
   type ApplicationSummary,
   applicationsOfTelegramUser,
@@ -13,6 +15,7 @@ import {
 } from '../repositories/applicationListRepository.js';
 import { type ApplicationStatus, findApplicationStatus } from '../repositories/applicationRepository.js';
 import { latestRevisionNote } from '../repositories/auditRepository.js';
+import { type ComplaintListItem, complaintsAboutFile } from '../repositories/complaintRepository.js';
 import {
   type OpenedBy,
   officerReadsOfFile,
@@ -31,7 +34,11 @@ export interface FileQueryServiceDependencies {
 }
 
 /** A file's status as a caller sees it; its applicant also sees which officers opened it. */
-export type FileStatusView = ApplicationStatus & { openedBy?: OpenedBy[] };
+export type FileStatusView = ApplicationStatus & {
+  openedBy?: OpenedBy[];
+  /** Complaints about the file (no text): for its department's managers only. */
+  complaints?: ComplaintListItem[];
+};
 
 export interface InboxItem {
   registrationNumber: string;
@@ -107,7 +114,12 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
         officerId: viewer.officerId,
         ...viewer.grant,
       });
+      const officer = await deps.access.officerOf(caller);
+      const manager = officer !== null && isManager(officer);
       return {
+        ...(seesComplaintsOfFile({ manager })
+          ? { complaints: await complaintsAboutFile(deps.pool, registrationNumber) }
+          : {}),
         ...file,
         formData: formForOfficer(
           file.formData,

@@ -9,6 +9,13 @@ export type { OpenedBy } from '../repositories/officerFileReadRepository.js';
 export type { AdminAuditEntry, Officer, OfficerInput } from '../repositories/officerRepository.js';
 export type { ReissuedAccessCode, ReissueRequest } from './accessCodeReissue.js';
 export type { Caller } from './callerAccess.js';
+export type {
+  Complainant,
+  ComplaintFiling,
+  ComplaintListItem,
+  ComplaintMonthFigures,
+  ComplaintView,
+} from './complaintService.js';
 export type { ReceiptedUpload, UploadOrigin } from './documentStore.js';
 export type { FileStatusView, InboxItem, SlaOverview } from './fileQueryService.js';
 export type { DocumentCheck, FieldCheck } from './intakeChecks.js';

@@ -7,6 +7,7 @@ import { AccessCodeVerifier } from './accessCodeVerifier.js';
 import { createAuditTrailService } from './auditTrailService.js';
 import { CallerAccess } from './callerAccess.js';
 import { createCatalogService } from './catalogService.js';
+import { createComplaintService } from './complaintService.js';
 import { createDocumentService } from './documentService.js';
 import { DocumentStore } from './documentStore.js';
 import { createFileActionService } from './fileActionService.js';
@@ -53,6 +54,7 @@ export function createServices(deps: ServiceDependencies) {
     operations: createOperationsService(deps),
     auditTrail: createAuditTrailService(deps),
     survey: createSurveyService({ ...deps, access }),
+    complaints: createComplaintService({ ...deps, access }),
   };
 }
 

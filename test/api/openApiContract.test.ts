@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { officers, VALID_NIK } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 import { ADMIN_TOKEN, type ApiTestStack, PAYMENT_SECRET, startApiTestStack } from './support/apiStack.js';
+import { exerciseComplaintOperations } from './support/complaintContractCalls.js';
 import { type ContractChecker, type Expectation, startContractChecker } from './support/contractChecker.js';
 import {
   type CallOptions,
@@ -276,6 +277,10 @@ test('the satisfaction survey: answered once when the file closes; comments for 
   await GET(comments, { bearer: api.keys.verifikator }, { status: 403 });
   await GET(comments, {}, refused(401));
   await GET('/api/v1/survey/comments/2026-Q9', { bearer: api.keys.manager }, refused(404));
+});
+
+test('complaints: filed about a file and anonymously, answered by a manager, reopened once', async () => {
+  await exerciseComplaintOperations({ contract, file: await submitted('TEST-FREE'), keys: api.keys });
 });
 
 test('officer administration: created, listed, changed, audited; refused without the admin token', async () => {

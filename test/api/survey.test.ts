@@ -1,42 +1,24 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createApp } from '../../src/api/createApp.js';
 import { satisfactionIndex, totalsOf } from '../../src/domain/survey/satisfactionIndex.js';
 import type { SurveyAnswers } from '../../src/domain/survey/surveyElements.js';
 import { historyPayloads } from '../support/historyPayloads.js';
-import { serve } from '../support/httpServer.js';
-import { ADMIN_TOKEN, type ApiTestStack, NO_LIMITS, startApiTestStack } from './support/apiStack.js';
+import type { ApiTestStack } from './support/apiStack.js';
 import { call, type Submitted, submitViaApi, uploadKtp } from './support/httpClient.js';
+import { type LoggedApi, startLoggedApi } from './support/loggedApi.js';
 
 // The survey over real HTTP, against an app whose every log line (debug and up) is kept, so the
 // test can show that no answer or comment reaches the logs.
+let logged: LoggedApi;
 let api: ApiTestStack;
 let url: string;
-let closeServer: () => Promise<void>;
-const logLines: string[] = [];
+let logLines: string[];
 
 beforeAll(async () => {
-  api = await startApiTestStack('api_survey');
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
-  const app = createApp({
-    temporal: api.stack.client,
-    services: api.services,
-    settings: { adminToken: ADMIN_TOKEN, rateLimits: NO_LIMITS },
-    logger: pino({ level: 'debug' }, sink),
-  });
-  const served = await serve(app);
-  url = served.url;
-  closeServer = served.close;
+  logged = await startLoggedApi('api_survey');
+  ({ api, url, logLines } = logged);
 });
 afterAll(async () => {
-  await closeServer?.();
-  await api?.stop();
+  await logged?.stop();
 });
 
 const COMMENT = 'Loket ramah, tetapi antrean panjang di hari Senin';

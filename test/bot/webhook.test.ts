@@ -89,6 +89,7 @@ describe('webhook mode', () => {
       'permohonan',
       'batal',
       'survei',
+      'pengaduan',
       'bahasa',
       'bantuan',
     ]);
@@ -100,6 +101,7 @@ describe('webhook mode', () => {
       'mine',
       'withdraw',
       'survey',
+      'complaint',
       'language',
       'help',
     ]);
@@ -113,7 +115,16 @@ describe('webhook mode', () => {
         ),
     );
     expect(names(managerMenu.payload)).toEqual(
-      expect.arrayContaining(['ajukan', 'tugas', 'setujui', 'tolak', 'perbaiki', 'sla']),
+      expect.arrayContaining([
+        'ajukan',
+        'pengaduan',
+        'tugas',
+        'setujui',
+        'tolak',
+        'perbaiki',
+        'sla',
+        'aduan',
+      ]),
     );
   });
 

@@ -23,6 +23,11 @@ export function refusalStatus(reason: string): number {
     case 'STATUTORY_CLOCK_NOT_STARTED':
     case 'FILE_STILL_OPEN':
     case 'SURVEY_ANSWERED':
+    case 'ALREADY_ANSWERED':
+    case 'NOT_ANSWERED':
+    case 'REOPENED_ALREADY':
+    case 'REOPEN_WINDOW_CLOSED':
+    case 'COMPLAINT_CLOSED':
       return 409;
     case 'NOT_FOUND':
       return 404;

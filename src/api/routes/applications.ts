@@ -14,6 +14,7 @@ import {
   permitTypeCodeSchema,
   registrationNumberParams,
 } from '../schemas/common.js';
+import { complaintListItemSchema } from '../schemas/complaint.js';
 
 const submissionSchema = z.strictObject({
   permitTypeCode: permitTypeCodeSchema,
@@ -103,6 +104,12 @@ const statusSchema = z.object({
     .optional()
     .describe(
       'For the applicant only: the officers who opened the file, by role and department (no names), with how often and when last',
+    ),
+  complaints: z
+    .array(complaintListItemSchema)
+    .optional()
+    .describe(
+      "For the department's managers only: complaints about the file (ticket, category, status; no text)",
     ),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiContext } from '../apiContext.js';
 import type { ApiRoutes } from '../openapi/routeRegistry.js';
+import { complaintFiguresSchema } from '../schemas/complaint.js';
 import { surveyFiguresSchema } from './survey.js';
 
 const statsSchema = z.object({
@@ -46,6 +47,11 @@ const statsSchema = z.object({
   survey: z
     .array(surveyFiguresSchema)
     .describe('Satisfaction survey (SKM) per permit type and quarter: IKM, grade and element means'),
+  complaints: z
+    .array(complaintFiguresSchema)
+    .describe(
+      'Complaints per month and category: counts, answered on time, median response (no text, no identity)',
+    ),
 });
 
 export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
@@ -62,13 +68,14 @@ export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       responses: { 200: { description: 'Statistics', schema: statsSchema } },
     },
     async (_req, res) => {
-      const [permitTypes, auditHeads, survey] = await Promise.all([
+      const [permitTypes, auditHeads, survey, complaints] = await Promise.all([
         ctx.services.fileQueries.stats(),
         ctx.services.auditTrail.dailyHeads(),
         ctx.services.survey.publicFigures(),
+        ctx.services.complaints.publicFigures(),
       ]);
       res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ permitTypes, auditHeads, survey });
+      res.json({ permitTypes, auditHeads, survey, complaints });
     },
   );
 }

@@ -248,9 +248,26 @@ export const permitTypeSchema = z.strictObject({
   permitObject: z.array(z.string()),
 });
 
+const REMINDER_SHARE_OF_ANSWER = 'expected a share of the deadline between 0 and 1 (both excluded), e.g. 0.6';
+
+/** Complaints (pengaduan): the office's answer deadline, its reminder and escalation, routing. */
+export const complaintPolicySchema = z.strictObject({
+  responseDeadline: slaSpecSchema.prefault({ workingDays: 5 }),
+  reminderAt: z
+    .number({ error: says(REMINDER_SHARE_OF_ANSWER) })
+    .gt(0, { error: says(REMINDER_SHARE_OF_ANSWER) })
+    .lt(1, { error: says(REMINDER_SHARE_OF_ANSWER) })
+    .default(0.6),
+  /** Handles complaints not about a file (anonymous reports). */
+  defaultDepartment: departmentSchema.default('DPMPTSP'),
+  /** Alerted when an answer is overdue, and at once for a pungli report. */
+  secondLevelRole: roleSchema.default('kepala_kantor'),
+});
+
 export const catalogSchema = z.strictObject({
   version: z.literal(1),
   permitTypes: z.array(permitTypeSchema).min(1, { error: says('expected at least one permit type') }),
+  complaints: complaintPolicySchema.prefault({}),
 });
 
 export type PermitCatalog = z.output<typeof catalogSchema>;
