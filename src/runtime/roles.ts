@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/config.js';
 import { createPool, type Pool } from '../db/pool.js';
 import { loadWorkingCalendar } from '../domain/calendar/loadWorkingCalendar.js';
 import { loadCatalog } from '../domain/catalog/loadCatalog.js';
+import { loadOfficeProfile } from '../domain/catalog/loadOfficeProfile.js';
 import type { Logger } from '../logging/logger.js';
 import { createServices, type Services } from '../services/index.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
@@ -34,6 +35,7 @@ export async function startWorkerRole(
   stops: StopStack,
 ): Promise<Worker> {
   const calendar = await loadWorkingCalendar(config.holidayCalendarPath);
+  const catalog = loadCatalog(config.permitCatalogPath);
   const connection = await connectWorker(infra.temporal);
   stops.push('worker connection', () => connection.close());
   const channel = telegramChannelFor(config, pool, logger);
@@ -54,7 +56,7 @@ export async function startWorkerRole(
     {
       pool,
       temporal: new Client({ connection, namespace: infra.temporal.namespace }),
-      catalog: loadCatalog(config.permitCatalogPath),
+      catalog,
       calendar,
       taskQueue: config.temporal.taskQueue,
     },
@@ -88,7 +90,16 @@ export async function startWorkerRole(
     connection,
     namespace: infra.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { pool, calendar, onNoticesQueued: dispatcher?.wake },
+    deps: {
+      pool,
+      calendar,
+      onNoticesQueued: dispatcher?.wake,
+      permitDocuments: {
+        catalog,
+        office: loadOfficeProfile(config.officeProfilePath),
+        publicBaseUrl: config.publicBaseUrl,
+      },
+    },
   });
   const running = worker.run();
   running.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
@@ -110,6 +121,7 @@ export async function buildServices(config: AppConfig, pool: Pool, temporal: Cli
     taskQueue: config.temporal.taskQueue,
     dataDir: config.dataDir,
     uploadBytesPerAddressPerHour: config.uploadBytesPerAddressPerHour,
+    office: loadOfficeProfile(config.officeProfilePath),
   });
 }
 

@@ -8,6 +8,8 @@ import { runMigrations } from '../../src/db/migrate.js';
 import { createPool, type Pool, quoteIdent } from '../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalendar.js';
 import type { WorkingCalendar } from '../../src/domain/calendar/workingCalendar.js';
+import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
+import { loadOfficeProfile } from '../../src/domain/catalog/loadOfficeProfile.js';
 import type { NotificationChannel } from '../../src/notifications/notificationChannel.js';
 import { startOutboxDispatcher } from '../../src/worker/outboxDispatcher.js';
 
@@ -33,6 +35,13 @@ export interface TestStack {
   startWorker(options?: WorkerOptionsForTest): Promise<RunningWorker>;
   stop(): Promise<void>;
 }
+
+/** Permits printed from the test catalog; a test that follows the QR link sets its own base URL. */
+export const TEST_PERMIT_DOCUMENTS = {
+  catalog: loadCatalog('test/fixtures/catalog-test.yaml'),
+  office: loadOfficeProfile(),
+  publicBaseUrl: 'http://localhost:3000',
+};
 
 export interface WorkerOptionsForTest extends Partial<ActivityDependencies> {
   channel?: NotificationChannel;
@@ -79,7 +88,13 @@ export async function startTestStack(name: string): Promise<TestStack> {
       namespace,
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ pool, calendar, onNoticesQueued: dispatcher?.wake, ...overrides }),
+      activities: createActivities({
+        pool,
+        calendar,
+        onNoticesQueued: dispatcher?.wake,
+        permitDocuments: TEST_PERMIT_DOCUMENTS,
+        ...overrides,
+      }),
       shutdownGraceTime: '2 seconds',
     });
     const running = worker.run();
