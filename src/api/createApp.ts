@@ -4,6 +4,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { createLogger, type Logger } from '../logging/logger.js';
 import type { Services } from '../services/index.js';
+import { verificationRoutes } from '../web/routes/verificationRoutes.js';
 import { type ApiContext, type ApiLifecycle, type ApiSettings, defaultApiSettings } from './apiContext.js';
 import { ApiMetrics } from './metrics/apiMetrics.js';
 import { identifyCaller } from './middleware/auth.js';
@@ -23,6 +24,7 @@ import { inboxRoutes } from './routes/inbox.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openApi.js';
 import { paymentRoutes } from './routes/payments.js';
+import { permitRoutes } from './routes/permits.js';
 import { permitTypeRoutes } from './routes/permitTypes.js';
 import { statsRoutes } from './routes/stats.js';
 import { surveyRoutes } from './routes/survey.js';
@@ -94,6 +96,7 @@ export function createApp(deps: ApiDependencies): ApiApp {
   adminOfficerRoutes(routes, ctx);
   statsRoutes(routes, ctx);
   surveyRoutes(routes, ctx);
+  permitRoutes(routes, ctx);
 
   const app = express() as ApiApp;
   app.apiRoutes = routes;
@@ -135,6 +138,8 @@ export function createApp(deps: ApiDependencies): ApiApp {
     officerRateLimit(settings),
   );
   app.use(routes.router);
+  // Public verification pages (/verifikasi): HTML outside /api/v1, limited per address.
+  app.use(verificationRoutes(deps.services, { perMinute: settings.rateLimits.publicPerMinute }));
   app.use((req, res) => sendProblem(req, res, notFoundProblem()));
   app.use(errorHandler(logger));
   return app;

@@ -26,8 +26,9 @@ export const NOTIFICATION_TEMPLATES = [
   'sla_breach',
   'sla_second_level',
   'survey_invitation',
-  // Not from the workflow: the front desk's reissue of a lost access code.
+  // Not from the workflow: the front desk's reissue of a lost access code, a permit's revocation.
   'access_code_reissued',
+  'permit_revoked',
 ] as const;
 
 const KNOWN: ReadonlySet<string> = new Set(NOTIFICATION_TEMPLATES);

@@ -1,14 +1,16 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { I18n } from '@grammyjs/i18n';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Api, GrammyError } from 'grammy';
+import { Api, GrammyError, InputFile } from 'grammy';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { permitPdfFileName } from '../domain/permits/permitFileName.js';
 import type {
   NotificationChannel,
   OutgoingNotification,
   SendOutcome,
 } from '../notifications/notificationChannel.js';
+import type { PermitPdf } from '../services/index.js';
 import type { BotStorage } from './botStorage.js';
 import { BUTTON_TTL } from './callbackActions.js';
 import { CallbackTokens } from './callbackTokens.js';
@@ -25,7 +27,14 @@ export interface TelegramChannelOptions {
   i18n?: I18n<BotContext>;
   /** Longest `retry_after` waited in place; longer ones fail the send, and the activity retries later. */
   maxRetryAfterSeconds?: number;
+  /** The file's issued permit PDF, attached to the applicant's issue notice (absent: text only). */
+  permitDocumentOf?: (registrationNumber: string) => Promise<PermitPdf | null>;
 }
+
+/** Notices to the applicant that carry the permit document when it exists. */
+const WITH_PERMIT_DOCUMENT: ReadonlySet<string> = new Set(['issued', 'deemed_approved']);
+/** Telegram's limit on a document's caption. */
+const MAX_CAPTION = 1024;
 
 /** Telegram's answers that mean the chat will not receive anything from the bot. */
 function isUnreachableChat(error: unknown): boolean {
@@ -72,11 +81,40 @@ export class TelegramChannel implements NotificationChannel {
         ? await this.tokens.keyboard(notification.chatId, rendered.buttons, BUTTON_TTL.notice)
         : undefined;
     try {
-      await this.api.sendMessage(notification.chatId, rendered.text, markup ? { reply_markup: markup } : {});
+      const permit = await this.permitDocumentFor(notification);
+      if (permit) {
+        const caption = `${rendered.text}\n\n${translator(this.i18n, language)('notify-permit-document-attached')}`;
+        await this.sendPermitDocument(notification.chatId, permit, caption);
+      } else {
+        await this.api.sendMessage(
+          notification.chatId,
+          rendered.text,
+          markup ? { reply_markup: markup } : {},
+        );
+      }
       return 'sent';
     } catch (error) {
       if (isUnreachableChat(error)) return 'blocked';
       throw error;
     }
+  }
+
+  private async permitDocumentFor(notification: OutgoingNotification): Promise<PermitPdf | null> {
+    if (notification.audience !== 'applicant' || !WITH_PERMIT_DOCUMENT.has(notification.template))
+      return null;
+    const registrationNumber = notification.params.registrationNumber;
+    if (typeof registrationNumber !== 'string' || !this.options.permitDocumentOf) return null;
+    return this.options.permitDocumentOf(registrationNumber);
+  }
+
+  /** The document with the notice as its caption; a notice too long for a caption goes first on its own. */
+  private async sendPermitDocument(chatId: number, permit: PermitPdf, caption: string): Promise<void> {
+    const file = new InputFile(permit.pdf, permitPdfFileName(permit.permitNumber));
+    if (caption.length <= MAX_CAPTION) {
+      await this.api.sendDocument(chatId, file, { caption });
+      return;
+    }
+    await this.api.sendMessage(chatId, caption);
+    await this.api.sendDocument(chatId, file);
   }
 }

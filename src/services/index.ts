@@ -16,7 +16,7 @@ export type { SubmissionRequest } from './intakeService.js';
 export { apiKeyPrefix } from './officerApiKeys.js';
 export type { AdminActor } from './officerService.js';
 export type { PaymentOutcome } from './paymentService.js';
-export type { PermitPdf } from './permitDocumentService.js';
+export { type PermitPdf, permitDocumentReader } from './permitDocumentService.js';
 export type { PermitVerification } from './permitVerificationService.js';
 export type { MonthStats, PermitTypeStats } from './publicStats.js';
 export type { ResubmissionChanges } from './resubmission.js';

@@ -53,19 +53,26 @@ export function signingSeat(catalog: PermitCatalog, permitTypeCode: string) {
   return { role: last.role, department: stageDepartment(permitType, last) };
 }
 
+/**
+ * A file's permit PDF without an access check: for the notice delivery, which sends it to the
+ * file's own applicant chat only (the worker has no service layer of its own).
+ */
+export function permitDocumentReader(pool: Pool) {
+  return async (registrationNumber: string): Promise<PermitPdf | null> => {
+    const document = await findPermitDocumentOfFile(pool, registrationNumber);
+    if (!document) return null;
+    const pdf = await permitDocumentContent(pool, document.sha256);
+    return pdf ? { permitNumber: document.permitNumber, sha256: document.sha256, pdf } : null;
+  };
+}
+
 export function createPermitDocumentService(deps: {
   pool: Pool;
   catalog: PermitCatalog;
   access: CallerAccess;
 }) {
   const { pool } = deps;
-
-  async function pdfOf(registrationNumber: string): Promise<PermitPdf | null> {
-    const document = await findPermitDocumentOfFile(pool, registrationNumber);
-    if (!document) return null;
-    const pdf = await permitDocumentContent(pool, document.sha256);
-    return pdf ? { permitNumber: document.permitNumber, sha256: document.sha256, pdf } : null;
-  }
+  const pdfOf = permitDocumentReader(pool);
 
   return {
     /**
@@ -86,9 +93,6 @@ export function createPermitDocumentService(deps: {
       }
       return permit;
     },
-
-    /** For the notice delivery, which sends it to the file's own applicant chat. */
-    documentForNotice: pdfOf,
 
     /** Revokes a permit; refused unless the caller holds its type's signing role in that department. */
     async revoke(caller: Caller, permitNumber: string, reason: string, now = new Date()): Promise<void> {
