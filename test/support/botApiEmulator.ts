@@ -347,8 +347,7 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
     if (fileName) {
       const bytes = Buffer.from(value, 'latin1');
       files.set(name, { name: fileName, size: bytes.length, bytes });
-    }
-    else {
+    } else {
       const text = Buffer.from(value, 'latin1').toString('utf8');
       fields[name] = /^[[{]/.test(text) ? JSON.parse(text) : text;
     }
