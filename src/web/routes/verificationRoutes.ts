@@ -56,11 +56,10 @@ export function verificationRoutes(services: Services, settings: VerificationRou
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
   });
 
+  // The page names no token (not even in its language switch): every miss gets the same bytes.
   const notFound = (req: Request, res: Response) => {
-    res
-      .status(404)
-      .type('html')
-      .send(renderNotFoundPage(verification.officeName, pageOf(req)));
+    const page = { language: webLanguage(req.query.lang), path: '/verifikasi' };
+    res.status(404).type('html').send(renderNotFoundPage(verification.officeName, page));
   };
 
   const answer = (
