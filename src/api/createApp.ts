@@ -4,6 +4,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { createLogger, type Logger } from '../logging/logger.js';
 import type { Services } from '../services/index.js';
+import { describeVerificationRoutes } from '../web/routes/verificationRouteSpecs.js';
 import { verificationRoutes } from '../web/routes/verificationRoutes.js';
 import { type ApiContext, type ApiLifecycle, type ApiSettings, defaultApiSettings } from './apiContext.js';
 import { ApiMetrics } from './metrics/apiMetrics.js';
@@ -97,6 +98,7 @@ export function createApp(deps: ApiDependencies): ApiApp {
   statsRoutes(routes, ctx);
   surveyRoutes(routes, ctx);
   permitRoutes(routes, ctx);
+  describeVerificationRoutes(routes);
 
   const app = express() as ApiApp;
   app.apiRoutes = routes;

@@ -7,11 +7,13 @@
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import multer from 'multer';
+import type { z } from 'zod';
 import type { PermitVerification, Services } from '../../services/index.js';
 import { renderNotFoundPage } from '../views/notFoundPage.js';
 import { renderVerificationPage } from '../views/verificationPage.js';
 import type { PageContext } from '../views/viewModels.js';
 import { webLanguage } from '../webLocale.js';
+import type { verificationSchema } from './verificationRouteSpecs.js';
 
 /** A permit PDF is well under a megabyte; a larger upload is not the genuine one anyway. */
 const MAX_UPLOAD_BYTES = 10 * 1_048_576;
@@ -32,7 +34,7 @@ const pageOf = (req: Request): PageContext => ({
   path: `/verifikasi/${encodeURIComponent(String(req.params.token ?? ''))}`,
 });
 
-function verificationJson(permit: PermitVerification) {
+function verificationJson(permit: PermitVerification): z.input<typeof verificationSchema> {
   return {
     status: permit.status,
     permitNumber: permit.permitNumber,
