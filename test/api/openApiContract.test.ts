@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { qrCodesOnPage } from '../documents/pdfTools.js';
 import { officers, VALID_NIK } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 import { ADMIN_TOKEN, type ApiTestStack, PAYMENT_SECRET, startApiTestStack } from './support/apiStack.js';
@@ -14,6 +13,7 @@ import {
   uploadForm,
   validSubmission,
 } from './support/httpClient.js';
+import { exercisePermitOperations } from './support/permitContractCalls.js';
 
 // Every request of this file goes through Stoplight Prism's validation proxy, a contract checker
 // written elsewhere: an answer the OpenAPI document does not describe fails the suite.
@@ -225,44 +225,9 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await POST(decisions, officer('kepala', { decision: 'approve' }), { status: 409 });
   await POST(callback, pay(rn, 150000, 'BJB-LATE-1'), { status: 409 });
 
-  // The issued permit: its PDF for the applicant, and its revocation by the signing role only.
+  // The issued permit: its PDF, its verification and its revocation.
   await waitFor('the file to be issued', async () => (await statusOf(rn, code)).status === 'ISSUED');
-  const permitNumber = (await call<{ permitNumber: string }>(api.url, 'GET', at, { accessCode: code })).body
-    .permitNumber;
-  await GET(`${at}/permit`, { accessCode: code }, { status: 200 });
-  await GET(`${at}/permit`, {}, refused(404));
-  await GET(`${NO_FILE}/permit`, officer('kepala'), { status: 404 });
-  // Its verification, through the token in its QR code: the page, the JSON and the copy check.
-  const pdf = Buffer.from(
-    await (await fetch(`${api.url}${at}/permit`, { headers: { 'x-access-code': code } })).arrayBuffer(),
-  );
-  const token = (await qrCodesOnPage(pdf, 1))[0]?.split('/').at(-1) ?? '';
-  const verify = `/verifikasi/${token}`;
-  const json = { accept: 'application/json' };
-  await GET(verify, { headers: json }, { status: 200 });
-  await GET(verify, { headers: { accept: 'text/html' } }, { status: 200 });
-  await GET('/verifikasi/NoSuchToken0123456789abcdef', { headers: json }, { status: 404 });
-  const copy = (bytes: Buffer) => {
-    const form = new FormData();
-    form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'sk.pdf');
-    return form;
-  };
-  await POST(verify, { rawBody: copy(pdf), headers: json }, { status: 200 });
-  await POST(verify, { rawBody: new FormData(), headers: json }, refused(400));
-  const revocation = `/api/v1/permits/${encodeURIComponent(permitNumber)}/revocation`;
-  const reason = { reason: 'Izin diterbitkan atas data yang keliru' };
-  await POST(revocation, { body: reason }, refused(401));
-  await POST(revocation, officer('teknis', reason), { status: 403 });
-  await POST(
-    `/api/v1/permits/${encodeURIComponent('SK/TEST-PAY/2000/999999')}/revocation`,
-    officer('kepala', reason),
-    {
-      status: 404,
-    },
-  );
-  await POST(revocation, officer('kepala', { reason: '' }), refused(400));
-  await POST(revocation, officer('kepala', reason), { status: 200 });
-  await POST(revocation, officer('kepala', reason), { status: 409 });
+  await exercisePermitOperations(contract, api, { registrationNumber: rn, accessCode: code });
 });
 
 test('an applicant withdraws; a closed file refuses another withdrawal', async () => {
