@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createPermitDocumentActivities } from '../../src/activities/permit/permitDocumentActivities.js';
 import { maskNikForDocument } from '../../src/domain/identifiers/nik.js';
+import { storeFirstPermitDocument } from '../../src/repositories/permitDocumentRepository.js';
 import { pdfText, qrCodesOnPage } from '../documents/pdfTools.js';
 import { VALID_NIK } from '../support/permitScenario.js';
+import { TEST_PERMIT_DOCUMENTS } from '../support/testStack.js';
 import { waitFor } from '../support/waitFor.js';
 import { type ApiTestStack, startApiTestStack } from './support/apiStack.js';
 import { call, submitViaApi, uploadKtp } from './support/httpClient.js';
@@ -98,6 +101,33 @@ test('an issued permit: the PDF, its QR link, genuine and altered copies, revoca
     [rn],
   );
   expect(issued.rows[0]?.details.documentSha256).toBe(sha256(pdf));
+
+  // Issued once: the activity retried, or another document offered for the file, answers the first.
+  const activities = createPermitDocumentActivities({
+    pool: api.stack.pool,
+    permitDocuments: TEST_PERMIT_DOCUMENTS,
+  });
+  const retried = await activities.issuePermitDocument({
+    registrationNumber: rn,
+    permitNumber,
+    decision: 'issued',
+    decidedStageKey: 'decision',
+    issuedAt: new Date().toISOString(),
+  });
+  expect(retried.sha256).toBe(sha256(pdf));
+  const other = Buffer.from('%PDF-1.4 another');
+  const kept = await storeFirstPermitDocument(api.stack.pool, {
+    registrationNumber: rn,
+    permitNumber,
+    sha256: sha256(other),
+    content: other,
+    tokenHash: 'f'.repeat(64),
+    decision: 'issued',
+    issuedAt: new Date(),
+    validUntil: null,
+  });
+  expect(kept.sha256).toBe(sha256(pdf));
+  expect((await fetchBytes(permitPath, code)).bytes.equals(pdf)).toBe(true);
 
   const [link] = await qrCodesOnPage(pdf, 1);
   expect(link).toMatch(new RegExp(`^${api.url}/verifikasi/[A-Za-z0-9_-]{27,}$`));
