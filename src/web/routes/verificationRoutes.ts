@@ -85,7 +85,8 @@ export function verificationRoutes(services: Services, settings: VerificationRou
 
   const readUpload: RequestHandler = (req, res, next) => {
     upload.single('file')(req, res, (error: unknown) => {
-      // A broken or oversized upload cannot be the genuine document: said so, not a server error.
+      // A broken or oversized upload (no genuine permit is that large) is answered like a missing
+      // file, 400, never as a server error.
       if (error) req.file = undefined;
       next();
     });
@@ -124,21 +125,17 @@ export function verificationRoutes(services: Services, settings: VerificationRou
   });
 
   router.post('/verifikasi/:token', readUpload, async (req, res) => {
-    const permit = await verification.verify(String(req.params.token));
-    if (!permit) return notFound(req, res);
-    if (!req.file) {
-      res.status(400);
-      if (wantsJson(req)) {
-        res.json({
-          error: 'send the PDF as the multipart form field "file" / kirim PDF sebagai isian "file"',
-        });
-        return;
-      }
-      return answer(req, res, permit, null);
+    const token = String(req.params.token);
+    if (req.file) {
+      const checked = await verification.checkCopy(token, req.file.buffer);
+      if (!checked) return notFound(req, res);
+      return answer(req, res, checked.permit, { genuine: checked.genuine, sha256: checked.sha256 });
     }
-    const checked = await verification.checkCopy(String(req.params.token), req.file.buffer);
-    if (!checked) return notFound(req, res);
-    answer(req, res, checked.permit, { genuine: checked.genuine, sha256: checked.sha256 });
+    const permit = await verification.verify(token);
+    if (!permit) return notFound(req, res);
+    res.status(400);
+    if (!wantsJson(req)) return answer(req, res, permit, null);
+    res.json({ error: 'send the PDF as the multipart form field "file" / kirim PDF sebagai isian "file"' });
   });
 
   router.all('/verifikasi', notFound);
