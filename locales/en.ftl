@@ -154,6 +154,7 @@ action-resubmitted = revision sent
 action-withdrawn = application withdrawn
 action-expired = file expired
 action-deemed-approved = deemed approved
+action-revoked = permit revoked
 action-sla-reminder = deadline reminder to the officer
 action-sla-breached = deadline passed, escalated to the managers
 action-sla-second-level = second-level escalation
@@ -253,7 +254,7 @@ notify-paid =
     The file is now at the stage { $stage }; deadline: { $deadline }.
 notify-issued =
     🎉 Your permit has been issued. Decision number: { $permitNumber } (file { $registrationNumber }).
-    The decision can be verified through the QR code on the document. After this message you will receive an invitation to the community satisfaction survey: please take two minutes to fill it in.
+    After this message you will receive an invitation to the community satisfaction survey: please take two minutes to fill it in.
 notify-rejected =
     ❌ Application { $registrationNumber } was rejected.
     Reason: { $reason }
@@ -277,6 +278,12 @@ notify-expired =
 notify-deemed-approved =
     ⚖️ Application { $registrationNumber } is deemed approved because no decision was made within the service deadline.
     Decision number: { $permitNumber }.
+notify-permit-document-attached =
+    📄 The permit decision is attached. Anyone can check that it is genuine and still valid by scanning the QR code on it.
+notify-permit-revoked =
+    ⛔ Your permit with decision number { $permitNumber } (file { $registrationNumber }) has been revoked.
+    Reason: { $reason }
+    Its verification page now says REVOKED. To object, contact the DPMPTSP office.
 notify-sla-reminder =
     ⏰ Reminder: file { $registrationNumber } ({ $permitType }), stage { $stage }, is due { $deadline }.
 notify-sla-breach =

@@ -154,6 +154,7 @@ action-resubmitted = perbaikan dikirim
 action-withdrawn = permohonan dicabut
 action-expired = berkas kedaluwarsa
 action-deemed-approved = dianggap dikabulkan
+action-revoked = izin dicabut
 action-sla-reminder = pengingat tenggat kepada petugas
 action-sla-breached = tenggat terlewati, diteruskan ke atasan
 action-sla-second-level = eskalasi tingkat kedua
@@ -253,7 +254,7 @@ notify-paid =
     Berkas kini pada tahap { $stage }; tenggat: { $deadline }.
 notify-issued =
     🎉 Izin Anda terbit. Nomor SK: { $permitNumber } (berkas { $registrationNumber }).
-    SK dapat diverifikasi lewat kode QR pada dokumennya. Sesudah pesan ini Anda menerima undangan Survei Kepuasan Masyarakat: mohon luangkan dua menit untuk mengisinya.
+    Sesudah pesan ini Anda menerima undangan Survei Kepuasan Masyarakat: mohon luangkan dua menit untuk mengisinya.
 notify-rejected =
     ❌ Permohonan { $registrationNumber } ditolak.
     Alasan: { $reason }
@@ -277,6 +278,12 @@ notify-expired =
 notify-deemed-approved =
     ⚖️ Permohonan { $registrationNumber } dianggap dikabulkan (fiktif positif) karena keputusan tidak diberikan dalam batas waktu layanan.
     Nomor SK: { $permitNumber }.
+notify-permit-document-attached =
+    📄 Dokumen SK terlampir. Siapa pun dapat memeriksa keaslian dan status berlakunya dengan memindai kode QR pada dokumen.
+notify-permit-revoked =
+    ⛔ Izin Anda dengan nomor SK { $permitNumber } (berkas { $registrationNumber }) telah dicabut.
+    Alasan: { $reason }
+    Halaman verifikasi izin ini kini menyatakan DICABUT. Untuk keberatan, hubungi kantor DPMPTSP.
 notify-sla-reminder =
     ⏰ Pengingat: berkas { $registrationNumber } ({ $permitType }), tahap { $stage }, jatuh tempo { $deadline }.
 notify-sla-breach =

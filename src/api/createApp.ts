@@ -4,6 +4,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { createLogger, type Logger } from '../logging/logger.js';
 import type { Services } from '../services/index.js';
+import { describeVerificationRoutes } from '../web/routes/verificationRouteSpecs.js';
+import { verificationRoutes } from '../web/routes/verificationRoutes.js';
 import { type ApiContext, type ApiLifecycle, type ApiSettings, defaultApiSettings } from './apiContext.js';
 import { ApiMetrics } from './metrics/apiMetrics.js';
 import { identifyCaller } from './middleware/auth.js';
@@ -25,6 +27,7 @@ import { levyRoutes } from './routes/levy.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openApi.js';
 import { paymentRoutes } from './routes/payments.js';
+import { permitRoutes } from './routes/permits.js';
 import { permitTypeRoutes } from './routes/permitTypes.js';
 import { statsRoutes } from './routes/stats.js';
 import { surveyRoutes } from './routes/survey.js';
@@ -98,6 +101,8 @@ export function createApp(deps: ApiDependencies): ApiApp {
   statsRoutes(routes, ctx);
   surveyRoutes(routes, ctx);
   complaintRoutes(routes, ctx);
+  permitRoutes(routes, ctx);
+  describeVerificationRoutes(routes);
 
   const app = express() as ApiApp;
   app.apiRoutes = routes;
@@ -139,6 +144,8 @@ export function createApp(deps: ApiDependencies): ApiApp {
     officerRateLimit(settings),
   );
   app.use(routes.router);
+  // Public verification pages (/verifikasi): HTML outside /api/v1, limited per address.
+  app.use(verificationRoutes(deps.services, { perMinute: settings.rateLimits.publicPerMinute }));
   app.use((req, res) => sendProblem(req, res, notFoundProblem()));
   app.use(errorHandler(logger));
   return app;

@@ -29,7 +29,7 @@ export const NOTIFICATION_TEMPLATES = [
   'sla_breach',
   'sla_second_level',
   'survey_invitation',
-  // Not from the workflow: the front desk's reissue of a lost access code.
+  // Not from the workflow: the front desk's reissue of a lost access code, a permit's revocation.
   'access_code_reissued',
   // From a complaint's workflow and the complaint service.
   'complaint_filed',
@@ -38,6 +38,7 @@ export const NOTIFICATION_TEMPLATES = [
   'complaint_overdue',
   'complaint_reopened',
   'complaint_answered',
+  'permit_revoked',
 ] as const;
 
 const KNOWN: ReadonlySet<string> = new Set(NOTIFICATION_TEMPLATES);

@@ -4,11 +4,13 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Api, GrammyError, InputFile } from 'grammy';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { permitPdfFileName } from '../domain/permits/permitFileName.js';
 import type {
   NotificationChannel,
   OutgoingNotification,
   SendOutcome,
 } from '../notifications/notificationChannel.js';
+import type { PermitPdf } from '../services/index.js';
 import type { BotStorage } from './botStorage.js';
 import { BUTTON_TTL } from './callbackActions.js';
 import { CallbackTokens } from './callbackTokens.js';
@@ -25,9 +27,14 @@ export interface TelegramChannelOptions {
   i18n?: I18n<BotContext>;
   /** Longest `retry_after` waited in place; longer ones fail the send, and the activity retries later. */
   maxRetryAfterSeconds?: number;
+  /** The file's issued permit PDF, attached to the applicant's issue notice (absent: text only). */
+  permitDocumentOf?: (registrationNumber: string) => Promise<PermitPdf | null>;
 }
 
+/** Telegram's limit on a document's caption. */
 const CAPTION_LIMIT = 1024;
+/** Notices to the applicant that carry the permit document when it exists. */
+const WITH_PERMIT_DOCUMENT: ReadonlySet<string> = new Set(['issued', 'deemed_approved']);
 
 /** Telegram's answers that mean the chat will not receive anything from the bot. */
 function isUnreachableChat(error: unknown): boolean {
@@ -75,23 +82,34 @@ export class TelegramChannel implements NotificationChannel {
         : undefined;
     const extra = markup ? { reply_markup: markup } : {};
     try {
-      const attachment = notification.attachment;
-      if (!attachment) await this.api.sendMessage(notification.chatId, rendered.text, extra);
+      // A prepared attachment (the SKRD) or, for the issue notice, the permit document.
+      const permit = notification.attachment ? null : await this.permitDocumentFor(notification);
+      const attachment =
+        notification.attachment ??
+        (permit ? { content: permit.pdf, fileName: permitPdfFileName(permit.permitNumber) } : undefined);
+      const text = permit
+        ? `${rendered.text}\n\n${translator(this.i18n, language)('notify-permit-document-attached')}`
+        : rendered.text;
+      if (!attachment) await this.api.sendMessage(notification.chatId, text, extra);
       else {
         // A caption holds at most 1,024 characters: a longer text goes first as its own message.
-        const fits = rendered.text.length <= CAPTION_LIMIT;
-        if (!fits) await this.api.sendMessage(notification.chatId, rendered.text, extra);
+        const fits = text.length <= CAPTION_LIMIT;
+        if (!fits) await this.api.sendMessage(notification.chatId, text, extra);
         const file = new InputFile(attachment.content, attachment.fileName);
-        await this.api.sendDocument(
-          notification.chatId,
-          file,
-          fits ? { caption: rendered.text, ...extra } : {},
-        );
+        await this.api.sendDocument(notification.chatId, file, fits ? { caption: text, ...extra } : {});
       }
       return 'sent';
     } catch (error) {
       if (isUnreachableChat(error)) return 'blocked';
       throw error;
     }
+  }
+
+  private async permitDocumentFor(notification: OutgoingNotification): Promise<PermitPdf | null> {
+    if (notification.audience !== 'applicant' || !WITH_PERMIT_DOCUMENT.has(notification.template))
+      return null;
+    const registrationNumber = notification.params.registrationNumber;
+    if (typeof registrationNumber !== 'string' || !this.options.permitDocumentOf) return null;
+    return this.options.permitDocumentOf(registrationNumber);
   }
 }

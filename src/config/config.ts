@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_OFFICE_PROFILE_PATH } from '../domain/catalog/loadOfficeProfile.js';
 
 /**
  * The one place where the environment is read. Every variable has an embedded or safe default,
@@ -86,6 +87,16 @@ const envSchema = z.object({
     .optional(),
   ADMIN_TOKEN: z.string().min(24, 'expected a secret of at least 24 characters').optional(),
   PERMIT_CATALOG: z.string().trim().min(1).optional(),
+  OFFICE_PROFILE: z.string().trim().min(1).optional(),
+  // Where the QR code on a permit points: `<PUBLIC_BASE_URL>/verifikasi/<token>`.
+  PUBLIC_BASE_URL: z
+    .string()
+    .trim()
+    .refine(isOrigin, {
+      message:
+        'expected the http(s) origin the public reaches this service at, e.g. https://izin.serangkab.go.id (no path)',
+    })
+    .optional(),
   HOLIDAY_CALENDAR: z.string().trim().min(1).optional(),
   DATA_DIR: z.string().trim().min(1).default('var'),
   PAYMENT_WEBHOOK_SECRET: z
@@ -166,6 +177,9 @@ function toConfig(env: z.infer<typeof envSchema>) {
     },
     adminToken: env.ADMIN_TOKEN,
     permitCatalogPath: path.resolve(projectRoot, env.PERMIT_CATALOG ?? 'data/catalog/permit-types.yaml'),
+    officeProfilePath: path.resolve(projectRoot, env.OFFICE_PROFILE ?? DEFAULT_OFFICE_PROFILE_PATH),
+    /** Printed into every permit's QR code, so it must stay stable once permits are issued. */
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
     holidayCalendarPath: path.resolve(projectRoot, env.HOLIDAY_CALENDAR ?? 'data/holidays-id.yaml'),
     dataDir,
     uploadBytesPerAddressPerHour: env.UPLOAD_MB_PER_ADDRESS_PER_HOUR * 1_048_576,

@@ -14,5 +14,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA :"schema" TO :"runtime_role";
 REVOKE UPDATE, DELETE ON :"schema".audit_events, :"schema".admin_audit, :"schema".officer_file_reads,
   :"schema".levy_assessments, :"schema".levy_documents, :"schema".complaint_answers
   FROM :"runtime_role";
+-- An issued permit document never changes: its bytes and its row stay; only a revocation is
+-- written onto the row (its three revocation columns), and a permit is never deleted.
+REVOKE UPDATE, DELETE ON :"schema".permit_document_contents FROM :"runtime_role";
+REVOKE UPDATE, DELETE ON :"schema".permit_documents FROM :"runtime_role";
+GRANT UPDATE (revoked_at, revocation_reason, revoked_by) ON :"schema".permit_documents TO :"runtime_role";
 -- Which migrations ran is the migrator's record; the app only reads it (/readyz).
 REVOKE INSERT, UPDATE, DELETE ON :"schema".pgmigrations FROM :"runtime_role";

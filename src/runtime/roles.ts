@@ -36,6 +36,7 @@ export async function startWorkerRole(
   stops: StopStack,
 ): Promise<Worker> {
   const calendar = await loadWorkingCalendar(config.holidayCalendarPath);
+  const catalog = loadCatalog(config.permitCatalogPath);
   const connection = await connectWorker(infra.temporal);
   stops.push('worker connection', () => connection.close());
   const channel = telegramChannelFor(config, pool, logger);
@@ -61,7 +62,7 @@ export async function startWorkerRole(
     {
       pool,
       temporal: new Client({ connection, namespace: infra.temporal.namespace }),
-      catalog: loadCatalog(config.permitCatalogPath),
+      catalog,
       calendar,
       taskQueue: config.temporal.taskQueue,
     },
@@ -95,7 +96,16 @@ export async function startWorkerRole(
     connection,
     namespace: infra.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { pool, calendar, onNoticesQueued: dispatcher?.wake },
+    deps: {
+      pool,
+      calendar,
+      onNoticesQueued: dispatcher?.wake,
+      permitDocuments: {
+        catalog,
+        office: loadOfficeProfile(config.officeProfilePath),
+        publicBaseUrl: config.publicBaseUrl,
+      },
+    },
   });
   const running = worker.run();
   running.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
@@ -117,6 +127,7 @@ export async function buildServices(config: AppConfig, pool: Pool, temporal: Cli
     taskQueue: config.temporal.taskQueue,
     dataDir: config.dataDir,
     uploadBytesPerAddressPerHour: config.uploadBytesPerAddressPerHour,
+    office: loadOfficeProfile(config.officeProfilePath),
   });
 }
 

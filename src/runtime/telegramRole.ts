@@ -7,7 +7,7 @@ import type { Pool } from '../db/pool.js';
 import { loadCatalog } from '../domain/catalog/loadCatalog.js';
 import type { Logger } from '../logging/logger.js';
 import type { NotificationChannel } from '../notifications/notificationChannel.js';
-import type { Services } from '../services/index.js';
+import { permitDocumentReader, type Services } from '../services/index.js';
 import { botStorageOver } from './botStorage.js';
 import type { StopStack } from './stopStack.js';
 
@@ -30,6 +30,7 @@ export function telegramChannelFor(
     apiRoot: config.telegram.apiRoot,
     storage: botStorageOver(pool),
     catalog: loadCatalog(config.permitCatalogPath),
+    permitDocumentOf: permitDocumentReader(pool),
   });
 }
 

@@ -24,6 +24,8 @@ export type { SkrdDownload } from './levyService.js';
 export { apiKeyPrefix } from './officerApiKeys.js';
 export type { AdminActor } from './officerService.js';
 export type { PaymentOutcome } from './paymentService.js';
+export { type PermitPdf, permitDocumentReader } from './permitDocumentService.js';
+export type { PermitVerification } from './permitVerificationService.js';
 export type { MonthStats, PermitTypeStats } from './publicStats.js';
 export type { ResubmissionChanges } from './resubmission.js';
 export { ServiceError, type ServiceErrorCode } from './serviceError.js';

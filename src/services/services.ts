@@ -3,6 +3,8 @@ import type { Client } from '@temporalio/client';
 import type { Pool } from '../db/pool.js';
 import type { WorkingCalendar } from '../domain/calendar/workingCalendar.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
+import { loadOfficeProfile } from '../domain/catalog/loadOfficeProfile.js';
+import type { OfficeProfile } from '../domain/catalog/officeProfileSchema.js';
 import { AccessCodeVerifier } from './accessCodeVerifier.js';
 import { createAuditTrailService } from './auditTrailService.js';
 import { CallerAccess } from './callerAccess.js';
@@ -17,6 +19,8 @@ import { createLevyService } from './levyService.js';
 import { createOfficerService } from './officerService.js';
 import { createOperationsService } from './operationsService.js';
 import { createPaymentService } from './paymentService.js';
+import { createPermitDocumentService } from './permitDocumentService.js';
+import { createPermitVerificationService } from './permitVerificationService.js';
 import { createSurveyService } from './surveyService.js';
 import { createTelegramIdentityService } from './telegramIdentityService.js';
 
@@ -30,6 +34,8 @@ export interface ServiceDependencies {
   dataDir: string;
   /** Bytes a client address may upload per hour (callers without an officer key); 0: no cap. */
   uploadBytesPerAddressPerHour?: number;
+  /** The issuing office (letterhead, public pages); the shipped data/catalog/office.yaml when absent. */
+  office?: OfficeProfile;
 }
 
 /**
@@ -55,6 +61,11 @@ export function createServices(deps: ServiceDependencies) {
     auditTrail: createAuditTrailService(deps),
     survey: createSurveyService({ ...deps, access }),
     complaints: createComplaintService({ ...deps, access }),
+    permitDocuments: createPermitDocumentService({ ...deps, access }),
+    permitVerification: createPermitVerificationService({
+      ...deps,
+      office: deps.office ?? loadOfficeProfile(),
+    }),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   uploadForm,
   validSubmission,
 } from './support/httpClient.js';
+import { exercisePermitOperations } from './support/permitContractCalls.js';
 
 // Every request of this file goes through Stoplight Prism's validation proxy, a contract checker
 // written elsewhere: an answer the OpenAPI document does not describe fails the suite.
@@ -243,6 +244,10 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await POST(decisions, officer('kepala', { decision: 'approve' }), { status: 409 });
   await POST(callback, pay(rn, 150000, 'BJB-LATE-1'), { status: 409 });
   await POST(callback, payByCode(billingCode, 150000, 'BJB-LATE-2'), { status: 409 });
+
+  // The issued permit: its PDF, its verification and its revocation.
+  await waitFor('the file to be issued', async () => (await statusOf(rn, code)).status === 'ISSUED');
+  await exercisePermitOperations(contract, api, { registrationNumber: rn, accessCode: code });
 });
 
 test('an applicant withdraws; a closed file refuses another withdrawal', async () => {
@@ -306,6 +311,6 @@ test('officer administration: created, listed, changed, audited; refused without
 });
 
 test('every operation of the document went through the contract checker', () => {
-  expect(contract.operations().length).toBeGreaterThanOrEqual(22);
+  expect(contract.operations().length).toBeGreaterThanOrEqual(24);
   expect(contract.exercised()).toEqual(contract.operations());
 });

@@ -32,6 +32,11 @@ test.each([
   ['ALTER TABLE audit_events DISABLE TRIGGER USER'],
   ['ALTER TABLE admin_audit DISABLE TRIGGER admin_audit_no_update_or_delete'],
   ['DROP TABLE audit_events'],
+  // An issued permit document never changes or goes; only its revocation columns may be set.
+  ["UPDATE permit_documents SET sha256 = repeat('0', 64)"],
+  ["UPDATE permit_document_contents SET content = ''"],
+  ['DELETE FROM permit_documents'],
+  ['DELETE FROM permit_document_contents'],
 ])('the app role is refused: %s', async (statement) => {
   await expect(stack.pool.query(statement)).rejects.toMatchObject({ code: PERMISSION_DENIED });
 });
@@ -45,5 +50,8 @@ test('the app role owns no table and is no superuser, yet works with the rest of
   expect(rows[0]).toMatchObject({ superuser: false, owned: [] });
   await stack.pool.query('UPDATE officers SET name = name');
   await stack.pool.query('DELETE FROM blocked_chats WHERE chat_id = 0');
+  await stack.pool.query(
+    "UPDATE permit_documents SET revoked_at = now(), revocation_reason = 'x', revoked_by = NULL WHERE false",
+  );
   expect((await stack.pool.query('SELECT count(*)::int AS n FROM audit_events')).rows[0]).toEqual({ n: 1 });
 });

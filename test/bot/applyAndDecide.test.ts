@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { pdfText } from '../documents/pdfTools.js';
 import { APPLICANT_CHAT, auditActions, officers, VALID_NIK } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
 import { type BotHarness, sampleJpeg, startBotHarness } from './botHarness.js';
@@ -102,6 +104,17 @@ test('a citizen applies through the conversation, officers approve by button and
 
   const issued = await citizen.expect('Izin Anda terbit');
   expect(issued.text).toMatch(/Nomor SK: SK\/TEST-FREE\/\d{4}\/\d{6}/);
+  // The issue notice comes as the caption of the permit document: the bytes the system stored.
+  expect(issued.method).toBe('sendDocument');
+  expect(issued.text).toContain('Dokumen SK terlampir');
+  expect(issued.document).toMatch(/^SK-SK-TEST-FREE-\d{4}-\d{6}\.pdf$/);
+  const stored = await h.stack.pool.query<{ sha256: string }>(
+    'SELECT sha256 FROM permit_documents WHERE registration_number = $1',
+    [rn],
+  );
+  const sentBytes = issued.documentBytes ?? Buffer.alloc(0);
+  expect(createHash('sha256').update(sentBytes).digest('hex')).toBe(stored.rows[0]?.sha256);
+  expect(await pdfText(sentBytes)).toContain('Siti Rahmawati');
   expect(await auditActions(h.stack.pool, rn)).toEqual([
     'submitted',
     'stage_approved',

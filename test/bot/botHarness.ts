@@ -11,7 +11,7 @@ import { loadWorkingCalendar } from '../../src/domain/calendar/loadWorkingCalend
 import type { PermitCatalog } from '../../src/domain/catalog/catalogSchema.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { botStorageOver } from '../../src/runtime/botStorage.js';
-import { createServices, type Services } from '../../src/services/index.js';
+import { createServices, permitDocumentReader, type Services } from '../../src/services/index.js';
 import { BotApiEmulator } from '../support/botApiEmulator.js';
 import { APPLICANT_CHAT, seedOfficers, testCatalog, VALID_NIK } from '../support/permitScenario.js';
 import { type RunningWorker, startTestStack, type TestStack } from '../support/testStack.js';
@@ -59,6 +59,7 @@ export async function startBotHarness(
     apiRoot: emulator.apiRoot,
     storage: botStorageOver(stack.pool),
     catalog,
+    permitDocumentOf: permitDocumentReader(stack.pool),
   });
   const worker = await stack.startWorker({ channel });
   let running: PollingBot | undefined;

@@ -13,7 +13,19 @@ describe('loadConfig', () => {
     expect(config.telegram.apiRoot).toBe('https://api.telegram.org');
     expect(config.dataDir).toBe(path.resolve('var'));
     expect(config.permitCatalogPath).toBe(path.resolve('data/catalog/permit-types.yaml'));
+    expect(config.officeProfilePath).toBe(path.resolve('data/catalog/office.yaml'));
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
     expect(config.logLevel).toBe('info');
+  });
+
+  test("permits' verification links point at PUBLIC_BASE_URL, else at the local server's port", () => {
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://izin.serangkab.go.id' }).publicBaseUrl).toBe(
+      'https://izin.serangkab.go.id',
+    );
+    expect(loadConfig({ OFFICE_PROFILE: '/etc/perizinan/office.yaml' }).officeProfilePath).toBe(
+      '/etc/perizinan/office.yaml',
+    );
   });
 
   test('every variable of the architecture notes is read', () => {
@@ -54,6 +66,12 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent/],
     ['TELEGRAM_BOT_TOKEN', 'not-a-token', /TELEGRAM_BOT_TOKEN: expected a bot token/],
     ['PUBLIC_URL', 'izin serang', /PUBLIC_URL: expected the public https URL/],
+    [
+      'PUBLIC_BASE_URL',
+      'https://izin.serangkab.go.id/verifikasi',
+      /PUBLIC_BASE_URL: expected the http\(s\) origin/,
+    ],
+    ['PUBLIC_BASE_URL', 'izin.serangkab.go.id', /PUBLIC_BASE_URL: expected the http\(s\) origin/],
     ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN: expected a secret of at least 24 characters/],
   ])('a wrong %s stops the start with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -25,6 +25,8 @@ export interface SentMessage {
   replyMarkup: InlineKeyboardMarkup | undefined;
   /** For sendDocument/sendPhoto: the uploaded file's name, or the file ID sent. */
   document?: string;
+  /** For an uploaded document or photo: its bytes as received. */
+  documentBytes?: Buffer;
   at: number;
 }
 
@@ -216,6 +218,7 @@ export class BotApiEmulator {
         const file = payload.document ?? payload.photo;
         sent.document =
           typeof file === 'string' ? file : String((file as { name?: string })?.name ?? 'upload');
+        if (typeof file !== 'string') sent.documentBytes = (file as { bytes?: Buffer } | undefined)?.bytes;
         return ok(this.message(sent));
       }
       case 'editMessageText':
@@ -328,11 +331,11 @@ async function readPayload(req: http.IncomingMessage): Promise<Record<string, un
 
 /**
  * The multipart form grammY sends for uploads (unquoted file names, `attach://` references):
- * fields as strings (JSON ones parsed), files as their name and size.
+ * fields as strings (JSON ones parsed), files as their name, size and bytes.
  */
 function parseMultipart(body: Buffer, boundary: string): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  const files = new Map<string, { name: string; size: number }>();
+  const files = new Map<string, { name: string; size: number; bytes: Buffer }>();
   for (const part of body.toString('latin1').split(`--${boundary}`)) {
     const split = part.indexOf('\r\n\r\n');
     if (split < 0) continue;
@@ -341,8 +344,10 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
     const name = /name="?([^";\r\n]+)"?/.exec(headers)?.[1];
     const fileName = /filename="?([^";\r\n]+)"?/.exec(headers)?.[1];
     if (!name) continue;
-    if (fileName) files.set(name, { name: fileName, size: Buffer.byteLength(value, 'latin1') });
-    else {
+    if (fileName) {
+      const bytes = Buffer.from(value, 'latin1');
+      files.set(name, { name: fileName, size: bytes.length, bytes });
+    } else {
       const text = Buffer.from(value, 'latin1').toString('utf8');
       fields[name] = /^[[{]/.test(text) ? JSON.parse(text) : text;
     }

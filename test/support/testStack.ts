@@ -37,6 +37,13 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** Permits printed from the test catalog; a test that follows the QR link sets its own base URL. */
+export const TEST_PERMIT_DOCUMENTS = {
+  catalog: loadCatalog('test/fixtures/catalog-test.yaml'),
+  office: loadOfficeProfile(),
+  publicBaseUrl: 'http://localhost:3000',
+};
+
 export interface WorkerOptionsForTest extends Partial<ActivityDependencies> {
   channel?: NotificationChannel;
 }
@@ -88,7 +95,13 @@ export async function startTestStack(name: string): Promise<TestStack> {
       namespace,
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ pool, calendar, onNoticesQueued: dispatcher?.wake, ...overrides }),
+      activities: createActivities({
+        pool,
+        calendar,
+        onNoticesQueued: dispatcher?.wake,
+        permitDocuments: TEST_PERMIT_DOCUMENTS,
+        ...overrides,
+      }),
       shutdownGraceTime: '2 seconds',
     });
     const running = worker.run();

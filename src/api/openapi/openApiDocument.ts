@@ -116,6 +116,9 @@ function operation(spec: RouteSpec): JsonObject {
         ? {
             content: {
               [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') },
+              ...Object.fromEntries(
+                (response.alsoAs ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+              ),
             },
           }
         : response.contentType

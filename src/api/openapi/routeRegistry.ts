@@ -13,6 +13,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** Defaults to application/json when a schema is given. */
   contentType?: string;
+  /** Other media types the same answer comes in when the client asks for them (Accept). */
+  alsoAs?: string[];
   headers?: Record<string, string>;
 }
 
@@ -163,5 +165,10 @@ export class ApiRoutes {
       validator(spec),
       (req, res) => handler(req, res, res.locals.input as ValidatedInput<S>),
     );
+  }
+
+  /** Documents a route another router serves (the public pages' JSON answers), without mounting it. */
+  describe(spec: RouteSpec): void {
+    this.specs.push(spec);
   }
 }

@@ -15,6 +15,7 @@ export function refusalStatus(reason: string): number {
     case 'NOT_PAYMENT_CONFIRMER':
     case 'NOT_SYSTEM':
     case 'NOT_MANAGER':
+    case 'NOT_SIGNING_ROLE':
       return 403;
     case 'WRONG_STAGE':
     case 'CLOSED_FILE':

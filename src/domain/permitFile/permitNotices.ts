@@ -101,3 +101,15 @@ function roleNotice(
 function stageParams(file: PermitFile, stage: OfficerStageDef): Params {
   return { registrationNumber: file.registrationNumber, stage: stage.key, deadline: file.stageDeadline };
 }
+
+/**
+ * The holder is told their permit was revoked, with the reason. Not from the workflow (the file
+ * is closed): the revocation records it with the file's next sequence.
+ */
+export function permitRevokedNotice(
+  registrationNumber: string,
+  permitNumber: string,
+  reason: string,
+): { template: string; params: Params } {
+  return { template: 'permit_revoked', params: { registrationNumber, permitNumber, reason } };
+}

@@ -1,5 +1,6 @@
 // Carrying out an action the file accepted: one step per transition (clocks, deadlines, permit
 // number), then the transition's record (audit event, read-model row, notices in the outbox).
+import { patched } from '@temporalio/workflow';
 import type { NotificationRequest } from '../../activities/permit/permitActivityContract.js';
 import { deemedApprovalLegalBasis, revisionDeadline } from '../../domain/catalog/catalogRules.js';
 import type { ResponseDeadline } from '../../domain/catalog/catalogSchema.js';
@@ -9,7 +10,7 @@ import {
   resubmittedToOfficerNotice,
   stageAssignedNotice,
 } from '../../domain/permitFile/permitNotices.js';
-import { calendar, permitNumbers, transitions } from './permitActivityProxies.js';
+import { calendar, permitDocuments, permitNumbers, transitions } from './permitActivityProxies.js';
 
 /** What an action leads to besides the new state: the audit's reason and details, and the notices. */
 interface Outcome {
@@ -119,9 +120,19 @@ async function grantPermit(file: PermitFile, item: QueuedAction, now: string): P
   file.grantPermit(
     await permitNumbers.issuePermitNumber({ registrationNumber, permitTypeCode: input.permitType.code }),
   );
+  // Files granted before permit documents existed replay without the document's activity.
+  const document = patched('permit-document')
+    ? await permitDocuments.issuePermitDocument({
+        registrationNumber,
+        permitNumber: file.permitNumber!,
+        decision: item.transition === 'deemed_approved' ? 'deemed_approved' : 'issued',
+        decidedStageKey: file.input.permitType.stages[item.from.stageIndex]!.key,
+        issuedAt: now,
+      })
+    : null;
   return {
     ...(item.transition === 'deemed_approved' ? { reason: deemedApprovalLegalBasis(input.permitType) } : {}),
-    details: { permitNumber: file.permitNumber },
+    details: { permitNumber: file.permitNumber, ...(document ? { documentSha256: document.sha256 } : {}) },
     notifications: [applicantNotice(file, item.transition, { permitNumber: file.permitNumber })],
   };
 }

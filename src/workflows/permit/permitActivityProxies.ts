@@ -1,6 +1,7 @@
 // The activities a permit file's steps call, each proxy with only the activities it is for.
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { PermitActivities } from '../../activities/permit/permitActivities.js';
+import type { createPermitDocumentActivities } from '../../activities/permit/permitDocumentActivities.js';
 
 // Calendar arithmetic runs in local activities: the result is recorded in history, so a later
 // change of the holiday data never breaks replay of a running file.
@@ -20,5 +21,12 @@ export const transitions = proxyLocalActivities<Pick<PermitActivities, 'recordTr
 // Business errors are thrown non-retryable; infrastructure errors retry with back-off.
 export const permitNumbers = proxyActivities<Pick<PermitActivities, 'issuePermitNumber'>>({
   startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// Rendering the permit PDF takes a moment and may meet a database outage: a normal activity,
+// retried with back-off like the permit number. It is idempotent (the first document stays).
+export const permitDocuments = proxyActivities<ReturnType<typeof createPermitDocumentActivities>>({
+  startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

@@ -10,7 +10,12 @@ import { newOfficerApiKey } from '../../../src/services/officerApiKeys.js';
 import { serve } from '../../support/httpServer.js';
 import { type OfficerKey, officers, seedOfficers, testCatalog } from '../../support/permitScenario.js';
 import { RecordingChannel } from '../../support/recordingChannel.js';
-import { type RunningWorker, startTestStack, type TestStack } from '../../support/testStack.js';
+import {
+  type RunningWorker,
+  startTestStack,
+  TEST_PERMIT_DOCUMENTS,
+  type TestStack,
+} from '../../support/testStack.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const PAYMENT_SECRET = 'test-payment-secret-0123456789abcdef0123';
@@ -63,7 +68,6 @@ export async function startApiTestStack(
   await seedOfficers(stack.pool);
   const keys = await issueOfficerKeys(stack.pool);
   const channel = new RecordingChannel();
-  const worker: RunningWorker | null = options.worker === false ? null : await stack.startWorker({ channel });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-api-'));
   const services = createServices({
     pool: stack.pool,
@@ -86,6 +90,14 @@ export async function startApiTestStack(
     });
   const app = build(options.settings ?? {});
   const server = await serve(app);
+  // Started once the API listens: the QR codes of permits it issues point at this server.
+  const worker: RunningWorker | null =
+    options.worker === false
+      ? null
+      : await stack.startWorker({
+          channel,
+          permitDocuments: { ...TEST_PERMIT_DOCUMENTS, publicBaseUrl: server.url },
+        });
   const extra: { close(): Promise<void> }[] = [];
   return {
     stack,
