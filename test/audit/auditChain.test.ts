@@ -152,6 +152,8 @@ test('existing events are chained in the order they were recorded when the migra
       migrationsTable: 'pgmigrations',
       schema,
       createSchema: true,
+      // Other test files migrate their schemas at the same time: queue on the lock, as the app does.
+      advisoryLockMode: 'wait',
       log: () => {},
     });
     for (const [workflowId, sequence] of [
