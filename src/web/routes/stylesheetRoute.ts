@@ -5,7 +5,7 @@ import { STYLESHEET_FILE, STYLESHEET_HREF } from '../views/layout.js';
 import { routeName } from './routeName.js';
 
 /**
- * `GET /assets/site.css`, read once at start. Cacheable for a day by browsers and proxies and
+ * `GET /assets/site.css`, read once at start (and `GET /favicon.ico`, which has none). Cacheable for a day by browsers and proxies and
  * revalidated by its content hash (ETag), so a changed stylesheet reaches phones within a day
  * and an unchanged one costs a 304.
  */
@@ -21,5 +21,10 @@ export function stylesheetRoute(router: Router): void {
     }
     res.setHeader('Content-Type', 'text/css; charset=utf-8');
     res.send(css);
+  });
+  // Browsers ask for it on every site; "no icon" (204), rather than a 404 in every console.
+  router.get('/favicon.ico', routeName('GET /favicon.ico'), (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.status(204).end();
   });
 }
