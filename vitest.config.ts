@@ -16,7 +16,8 @@ export default defineConfig({
             'test/config/**/*.test.ts',
             'test/deploy/**/*.test.ts',
             'test/documents/**/*.test.ts',
-            'test/web/**/*.test.ts',
+            // The views alone; the pages served (test/web/routes, test/web/browser) need the stack.
+            'test/web/*.test.ts',
           ],
           pool: 'forks',
         },
@@ -25,7 +26,13 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/domain/**', 'test/config/**', 'test/deploy/**', 'test/documents/**', 'test/web/**'],
+          exclude: [
+            'test/domain/**',
+            'test/config/**',
+            'test/deploy/**',
+            'test/documents/**',
+            'test/web/*.test.ts',
+          ],
           pool: 'forks',
           globalSetup: ['test/support/globalSetup.ts'],
           testTimeout: 60_000,

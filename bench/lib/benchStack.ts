@@ -97,7 +97,14 @@ function stopChild(child: ChildProcess): Promise<void> {
  * server, migrations, and the worker and API roles as separate processes (as in production),
  * with the API's rate limits lifted because all load comes from one address.
  */
-export async function startBenchStack(options: { scratchRoot?: string } = {}): Promise<BenchStack> {
+export async function startBenchStack(
+  options: {
+    scratchRoot?: string;
+    /** false: the API alone (with PostgreSQL and Temporal), for read-only benchmarks. */
+    workers?: boolean;
+  } = {},
+): Promise<BenchStack> {
+  const withWorkers = options.workers ?? true;
   const scratch = await mkdtemp(path.join(options.scratchRoot ?? os.tmpdir(), 'perizinan-bench-'));
   // The embedded server runs as the unprivileged postgres user, which must reach its folder.
   await chmod(scratch, 0o755);
@@ -136,22 +143,30 @@ export async function startBenchStack(options: { scratchRoot?: string } = {}): P
       TEMPORAL_TASK_QUEUE: PERMIT_TASK_QUEUE,
     };
     for (const name of ['TELEGRAM_BOT_TOKEN', 'PUBLIC_URL']) delete env[name];
-    log('starting the worker and API processes (the worker bundles the workflows first)');
-    const worker = startRole('worker', { ...env, LOG_LEVEL: 'info' });
-    stops.push(() => stopChild(worker.child));
+    log(
+      withWorkers
+        ? 'starting the worker and API processes (the worker bundles the workflows first)'
+        : 'starting the API process',
+    );
+    const worker = withWorkers ? startRole('worker', { ...env, LOG_LEVEL: 'info' }) : null;
+    if (worker) stops.push(() => stopChild(worker.child));
     // Request logs off: the figure is the API's, not the terminal's.
     const api = startRole('api', { ...env, LOG_LEVEL: 'warn' });
     stops.push(() => stopChild(api.child));
-    const noopWorker = startRole('noopWorker', { ...env, NOOP_TASK_QUEUE });
-    stops.push(() => stopChild(noopWorker.child));
+    const noopWorker = withWorkers ? startRole('noopWorker', { ...env, NOOP_TASK_QUEUE }) : null;
+    if (noopWorker) stops.push(() => stopChild(noopWorker.child));
     const apiUrl = `http://127.0.0.1:${port}`;
-    await until('the worker', () => worker.output().includes('worker running'), 120_000, worker.output);
-    await until(
-      'the noop worker',
-      () => noopWorker.output().includes('noop worker running'),
-      120_000,
-      noopWorker.output,
-    );
+    if (worker) {
+      await until('the worker', () => worker.output().includes('worker running'), 120_000, worker.output);
+    }
+    if (noopWorker) {
+      await until(
+        'the noop worker',
+        () => noopWorker.output().includes('noop worker running'),
+        120_000,
+        noopWorker.output,
+      );
+    }
     await until('the API', async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, api.output);
     return {
       databaseUrl: pg.databaseUrl,
@@ -159,8 +174,8 @@ export async function startBenchStack(options: { scratchRoot?: string } = {}): P
       apiUrl,
       pids: {
         api: api.child.pid ?? 0,
-        worker: worker.child.pid ?? 0,
-        noopWorker: noopWorker.child.pid ?? 0,
+        worker: worker?.child.pid ?? 0,
+        noopWorker: noopWorker?.child.pid ?? 0,
         postmaster: pg.pid,
       },
       stop,

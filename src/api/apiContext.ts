@@ -23,6 +23,8 @@ export interface ApiSettings {
   /** Node.js process metrics (CPU, memory, event loop) on /metrics. */
   processMetrics: boolean;
   version: string;
+  /** The Telegram bot's username (without @), linked from the public home page; unset: no link. */
+  botUsername: string | undefined;
 }
 
 export const defaultApiSettings: ApiSettings = {
@@ -34,6 +36,7 @@ export const defaultApiSettings: ApiSettings = {
   temporalDeadlineMs: 10_000,
   processMetrics: false,
   version: '0.1.0',
+  botUsername: undefined,
 };
 
 /** Lifecycle flags the roles set: a draining instance answers /readyz with 503. */

@@ -2,8 +2,11 @@ import type { Client } from '@temporalio/client';
 import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { loadOfficeProfile } from '../domain/catalog/loadOfficeProfile.js';
+import type { OfficeProfile } from '../domain/catalog/officeProfileSchema.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import type { Services } from '../services/index.js';
+import { notFoundAnswer, publicPages } from '../web/routes/publicPages.js';
 import { describeVerificationRoutes } from '../web/routes/verificationRouteSpecs.js';
 import { verificationRoutes } from '../web/routes/verificationRoutes.js';
 import { type ApiContext, type ApiLifecycle, type ApiSettings, defaultApiSettings } from './apiContext.js';
@@ -13,7 +16,6 @@ import { errorHandler } from './middleware/errorHandler.js';
 import { observeRequests } from './middleware/observeRequests.js';
 import { authFailureLimit, officerRateLimit, publicRateLimit } from './middleware/rateLimits.js';
 import { ApiRoutes } from './openapi/routeRegistry.js';
-import { notFoundProblem, sendProblem } from './problems/problem.js';
 import { accessCodeRoutes } from './routes/accessCodes.js';
 import { adminOfficerRoutes } from './routes/adminOfficers.js';
 import { applicantActionRoutes } from './routes/applicantActions.js';
@@ -38,6 +40,8 @@ export interface ApiDependencies {
   settings?: Partial<ApiSettings>;
   logger?: Logger;
   lifecycle?: ApiLifecycle;
+  /** The office the public pages present; default: data/catalog/office.yaml. */
+  office?: OfficeProfile;
 }
 
 export interface ApiApp extends Express {
@@ -62,10 +66,12 @@ function temporalDeadline(temporal: Client, ms: number): RequestHandler {
 }
 
 /**
- * The HTTP API: a thin adapter over the service layer. Order matters: request log and metrics
- * first (they see every answer), security headers and CORS, then per /api/v1 the failed-
- * authentication limit, caller identification and the public and per-officer rate limits, then the routes, a
- * problem+json 404, and the error handler that turns everything else into problem+json.
+ * The HTTP API and the public pages: thin adapters over the service layer. Order matters:
+ * request log and metrics first (they see every answer), security headers and CORS, then per
+ * /api/v1 the failed-authentication limit, caller identification and the public and per-officer
+ * rate limits, then the routes, the public pages (src/web/routes, with their own HTML error
+ * answers), a 404 (problem+json under /api/, the HTML page elsewhere), and the error handler
+ * that turns everything else into problem+json.
  */
 export function createApp(deps: ApiDependencies): ApiApp {
   const settings: ApiSettings = {
@@ -113,8 +119,19 @@ export function createApp(deps: ApiDependencies): ApiApp {
   app.use(observeRequests(logger, metrics));
   app.use(
     helmet({
-      // A JSON API: nothing may be framed, scripted or loaded from its answers.
-      contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      // JSON answers and script-free pages: nothing may be framed or scripted; a page may load
+      // only this server's stylesheet and post its forms here (its SVG chart is inline markup).
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'"],
+          formAction: ["'self'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
     }),
   );
   if (settings.corsOrigins.length > 0) {
@@ -134,11 +151,13 @@ export function createApp(deps: ApiDependencies): ApiApp {
       }),
     );
   }
+  // One instance for the API and /lacak: wrong access codes count together wherever typed.
+  const guessLimit = authFailureLimit(settings);
   app.use(
     '/api/v1',
     noStore,
     temporalDeadline(deps.temporal, settings.temporalDeadlineMs),
-    authFailureLimit(settings),
+    guessLimit,
     identifyCaller(ctx),
     publicRateLimit(settings),
     officerRateLimit(settings),
@@ -146,7 +165,18 @@ export function createApp(deps: ApiDependencies): ApiApp {
   app.use(routes.router);
   // Public verification pages (/verifikasi): HTML outside /api/v1, limited per address.
   app.use(verificationRoutes(deps.services, { perMinute: settings.rateLimits.publicPerMinute }));
-  app.use((req, res) => sendProblem(req, res, notFoundProblem()));
+  const office = deps.office ?? loadOfficeProfile();
+  app.use(
+    publicPages({
+      services: deps.services,
+      office,
+      botUsername: settings.botUsername,
+      logger,
+      requestLimit: publicRateLimit(settings),
+      guessLimit,
+    }),
+  );
+  app.use(notFoundAnswer(office.shortName));
   app.use(errorHandler(logger));
   return app;
 }

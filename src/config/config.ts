@@ -77,6 +77,20 @@ const envSchema = z.object({
     .trim()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'expected a bot token from @BotFather, like 123456:ABC-DEF...')
     .optional(),
+  // Linked from the public home page ("apply through the bot"); unset, the page names no link.
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/^@/, ''))
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z][A-Za-z0-9_]{3,30}[Bb][Oo][Tt]$/,
+          "expected the bot's username, like PerizinanSerangBot",
+        ),
+    )
+    .optional(),
   TELEGRAM_API_ROOT: optionalUrl('an http(s) URL of a Bot API server, e.g. https://api.telegram.org'),
   PUBLIC_URL: optionalUrl('the public https URL of this service, used for the Telegram webhook'),
   // Telegram echoes it in a header on every webhook call; unset, one is derived from the bot token.
@@ -174,6 +188,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       apiRoot: (env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
       publicUrl: env.PUBLIC_URL,
       webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+      botUsername: env.TELEGRAM_BOT_USERNAME,
     },
     adminToken: env.ADMIN_TOKEN,
     permitCatalogPath: path.resolve(projectRoot, env.PERMIT_CATALOG ?? 'data/catalog/permit-types.yaml'),

@@ -75,7 +75,10 @@ export interface DailyAuditHead {
 
 /**
  * For each of the last `days` days in Asia/Jakarta (today included) that recorded an event, the
- * last event of that day in chain order. Days without events are left out.
+ * last event of that day in chain order. Days without events are left out. Each day's events are
+ * found by the recorded_at index and only they are sorted (`chain_position + 0` keeps the
+ * planner from walking the whole chain backwards from its newest event instead), so the cost
+ * grows with the events of those days, not with the trail behind them.
  */
 export async function dailyAuditHeads(db: Queryable, days: number): Promise<DailyAuditHead[]> {
   const { rows } = await db.query<{ day: string; position: string; hash: string }>(
@@ -86,7 +89,7 @@ export async function dailyAuditHeads(db: Queryable, days: number): Promise<Dail
        SELECT chain_position, chain_hash FROM audit_events
        WHERE recorded_at >= (day AT TIME ZONE 'Asia/Jakarta')
          AND recorded_at < ((day + interval '1 day') AT TIME ZONE 'Asia/Jakarta')
-       ORDER BY chain_position DESC LIMIT 1) AS head
+       ORDER BY chain_position + 0 DESC LIMIT 1) AS head
      ORDER BY day`,
     [days],
   );

@@ -154,6 +154,7 @@ export async function startApiRole(
       trustProxyHops: config.api.trustProxyHops,
       rateLimits: config.api.rateLimits,
       processMetrics: true,
+      botUsername: config.telegram.botUsername,
     },
   });
   // Webhook mode: Telegram's calls are served in front of the API's own routes.

@@ -22,7 +22,12 @@ import {
   recordOfficerFileRead,
 } from '../repositories/officerFileReadRepository.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
-import { type PermitTypeStats, publicStats } from './publicStats.js';
+import {
+  type PermitTypeStats,
+  type PublicStatsReport,
+  publicStats,
+  publicStatsReport,
+} from './publicStats.js';
 
 // Reads the read model only: status pages, inboxes and statistics never scan Temporal.
 
@@ -170,6 +175,11 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
     /** Aggregate timeliness per permit type and month: no personal data, safe to publish. */
     stats(): Promise<PermitTypeStats[]> {
       return publicStats(deps.pool);
+    },
+
+    /** The statistics with the on-time share of the last 12 months, as the API and /statistik serve them. */
+    statsReport(now: Date = new Date()): Promise<PublicStatsReport> {
+      return publicStatsReport(deps.pool, now);
     },
   };
 }

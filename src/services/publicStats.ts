@@ -1,5 +1,12 @@
 import type { Pool } from '../db/pool.js';
 import { histogramMedian } from '../domain/stats/histogramMedian.js';
+import {
+  jakartaMonth,
+  monthsEndingWith,
+  type OnTimeMonth,
+  onTimeSeries,
+  shareOf,
+} from '../domain/stats/monthSeries.js';
 import { type DecisionDaysBucket, readStatsAggregates } from '../repositories/statsRepository.js';
 
 /** One month of a permit type (Asia/Jakarta), for the public statistics page. */
@@ -11,10 +18,14 @@ export interface MonthStats {
   /** Files decided this month (issued, rejected, deemed approved). */
   decided: number;
   decidedWithinSla: number;
+  /** decidedWithinSla / decided; null when nothing was decided this month. */
+  decidedWithinSlaShare: number | null;
   /** Median working days to the decisions of this month; null until measured (worker). */
   medianWorkingDaysToDecision: number | null;
   /** Revision requests that stopped a clock this month. */
   pauses: number;
+  /** pauses / decided: how often a decided file was sent back; null when nothing was decided. */
+  pausesPerDecision: number | null;
   deemedApproved: number;
 }
 
@@ -35,8 +46,32 @@ export interface PermitTypeStats {
   months: MonthStats[];
 }
 
+/** How many months the on-time chart (and the public page's tables) look back, this month included. */
+export const RECENT_MONTHS = 12;
+
+export interface PublicStatsReport {
+  permitTypes: PermitTypeStats[];
+  /** All permit types together, the last RECENT_MONTHS months (Asia/Jakarta), oldest first. */
+  onTimeLast12Months: OnTimeMonth[];
+}
+
 const medianOf = (buckets: readonly DecisionDaysBucket[]) =>
   histogramMedian(buckets.map((b) => ({ value: b.workingDays, count: b.files })));
+
+/** The working-days histogram grouped by permit type, and by permit type and month. */
+function groupDecisionDays(buckets: readonly DecisionDaysBucket[]) {
+  const groups = new Map<string, DecisionDaysBucket[]>();
+  const add = (key: string, bucket: DecisionDaysBucket) => {
+    const group = groups.get(key);
+    if (group) group.push(bucket);
+    else groups.set(key, [bucket]);
+  };
+  for (const bucket of buckets) {
+    add(bucket.permitTypeCode, bucket);
+    add(`${bucket.permitTypeCode}|${bucket.month}`, bucket);
+  }
+  return (code: string, month?: string) => groups.get(month ? `${code}|${month}` : code) ?? [];
+}
 
 /**
  * Aggregate timeliness per permit type and month: no personal data, safe to publish. Read from
@@ -44,6 +79,11 @@ const medianOf = (buckets: readonly DecisionDaysBucket[]) =>
  * the files: the cost depends on permit types and months, not on how many files there are.
  */
 export async function publicStats(pool: Pool): Promise<PermitTypeStats[]> {
+  return (await publicStatsReport(pool)).permitTypes;
+}
+
+/** publicStats, with the on-time share of the last 12 months up to `now`'s month. */
+export async function publicStatsReport(pool: Pool, now: Date = new Date()): Promise<PublicStatsReport> {
   const aggregates = await readStatsAggregates(pool);
   const byType = new Map<string, PermitTypeStats>();
   const entry = (code: string) => {
@@ -65,8 +105,7 @@ export async function publicStats(pool: Pool): Promise<PermitTypeStats[]> {
   };
   for (const row of aggregates.statusCounts) entry(row.permitTypeCode).countsByStatus[row.status] = row.files;
   for (const row of aggregates.pastDeadline) entry(row.permitTypeCode).pastDeadline = row.files;
-  const days = (code: string, month?: string) =>
-    aggregates.decisionDays.filter((b) => b.permitTypeCode === code && (!month || b.month === month));
+  const days = groupDecisionDays(aggregates.decisionDays);
   const withinSla = new Map<string, number>();
   for (const row of aggregates.monthly) {
     const stats = entry(row.permitTypeCode);
@@ -78,8 +117,10 @@ export async function publicStats(pool: Pool): Promise<PermitTypeStats[]> {
       received: row.received,
       decided: row.decided,
       decidedWithinSla: row.decidedWithinSla,
+      decidedWithinSlaShare: shareOf(row.decidedWithinSla, row.decided),
       medianWorkingDaysToDecision: medianOf(days(row.permitTypeCode, row.month)),
       pauses: row.pauses,
+      pausesPerDecision: shareOf(row.pauses, row.decided),
       deemedApproved: row.deemedApproved,
     });
   }
@@ -89,5 +130,11 @@ export async function publicStats(pool: Pool): Promise<PermitTypeStats[]> {
       stats.medianWorkingDaysToDecision = medianOf(days(stats.permitTypeCode));
     }
   }
-  return [...byType.values()];
+  const permitTypes = [...byType.values()];
+  const months = monthsEndingWith(jakartaMonth(now), RECENT_MONTHS);
+  const onTimeLast12Months = onTimeSeries(
+    permitTypes.flatMap((type) => type.months),
+    months,
+  );
+  return { permitTypes, onTimeLast12Months };
 }

@@ -346,11 +346,12 @@ describe('headers', () => {
     }
   });
 
-  test('unknown paths and methods are problem+json 404s', async () => {
+  test('unknown paths and methods under /api are problem+json 404s (elsewhere the HTML 404 page)', async () => {
     for (const [method, url] of [
       ['GET', '/api/v1/nothing-here'],
       ['DELETE', `/api/v1/applications/${file.registrationNumber}`],
-      ['GET', '/'],
+      ['GET', '/api'],
+      ['POST', '/api/v1/stats'],
     ] as const) {
       const res = await call(api.url, method, url);
       expect([res.status, res.body.type]).toEqual([

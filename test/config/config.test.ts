@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       PORT: '8080',
       TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
       TELEGRAM_API_ROOT: 'http://127.0.0.1:9000',
+      TELEGRAM_BOT_USERNAME: '@PerizinanSerangBot',
       PUBLIC_URL: 'https://izin.serangkab.go.id',
       ADMIN_TOKEN: 'a'.repeat(32),
       PERMIT_CATALOG: '/etc/perizinan/catalog.yaml',
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
         botToken: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
         apiRoot: 'http://127.0.0.1:9000',
         publicUrl: 'https://izin.serangkab.go.id',
+        botUsername: 'PerizinanSerangBot',
       },
       adminToken: 'a'.repeat(32),
       permitCatalogPath: '/etc/perizinan/catalog.yaml',
@@ -72,6 +74,7 @@ describe('loadConfig', () => {
       /PUBLIC_BASE_URL: expected the http\(s\) origin/,
     ],
     ['PUBLIC_BASE_URL', 'izin.serangkab.go.id', /PUBLIC_BASE_URL: expected the http\(s\) origin/],
+    ['TELEGRAM_BOT_USERNAME', 'https://t.me/x', /TELEGRAM_BOT_USERNAME: expected the bot's username/],
     ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN: expected a secret of at least 24 characters/],
   ])('a wrong %s stops the start with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -100,14 +100,32 @@ test('statistics per permit type and month come from aggregates kept as files mo
         received: Object.values(scanned.countsByStatus).reduce((a, b) => a + b, 0),
         decided: scanned.decided,
         decidedWithinSla: Math.round((scanned.decidedWithinSlaShare ?? 0) * scanned.decided),
+        decidedWithinSlaShare: scanned.decidedWithinSlaShare,
         medianWorkingDaysToDecision: scanned.medianWorkingDaysToDecision,
         pauses: scanned.pauses,
+        pausesPerDecision: scanned.decided > 0 ? scanned.pauses / scanned.decided : null,
         deemedApproved,
       },
     ]);
   }
   expect(byType('TEST-FREE')).toMatchObject({ decided: 2, pauses: 1, pastDeadline: 1 });
   expect(byType('TEST-FAST-DEEMED').months[0]?.deemedApproved).toBe(1);
+
+  // The chart's series: every permit type together, twelve months up to this one.
+  const report = await statsService(env.stack.pool).statsReport();
+  expect(report.permitTypes).toEqual(stats);
+  const series = report.onTimeLast12Months;
+  expect(series).toHaveLength(12);
+  const thisMonth = series.at(-1);
+  const decided = stats.reduce((sum, type) => sum + type.decided, 0);
+  const withinSla = stats.flatMap((type) => type.months).reduce((sum, m) => sum + m.decidedWithinSla, 0);
+  expect(thisMonth).toEqual({
+    month: new Date(jakartaDayNumber(Date.now()) * 86_400_000).toISOString().slice(0, 7),
+    decided,
+    decidedWithinSla: withinSla,
+    share: withinSla / decided,
+  });
+  expect(series.slice(0, -1).every((m) => m.decided === 0 && m.share === null)).toBe(true);
 });
 
 test('serving the statistics reads the aggregates only: the same cost at 100,000 files as at 100', async () => {

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import {
   normalizeRegistrationNumberInput,
@@ -23,16 +23,31 @@ export function authFailureTarget(req: Request): string {
     try {
       decoded = decodeURIComponent(segment);
     } catch {}
-    const number = normalizeRegistrationNumberInput(decoded);
-    // Spellings of one number count as one target; what is no number cannot be opened anyway.
-    return parseRegistrationNumber(number) ? `file:${number}` : 'file:-';
+    return fileTarget(decoded);
   }
   const bearer = /^Bearer +(\S+)$/i.exec(req.get('authorization')?.trim() ?? '')?.[1];
   if (bearer) return `key:${apiKeyPrefix(bearer)}`;
   return 'other';
 }
 
+/** The target of a guess at the file `typed` names: spellings of one number count as one. */
+export function fileTarget(typed: string): string {
+  const number = normalizeRegistrationNumberInput(typed);
+  // What is no number cannot be opened anyway: all such guesses share one target.
+  return parseRegistrationNumber(number) ? `file:${number}` : 'file:-';
+}
+
+/**
+ * For routes outside /api/v1 that check an access code (the public tracking page, whose number
+ * comes in the query or the form): names the file before the failed-authentication limit runs,
+ * so guesses there and through the API count against the same file.
+ */
+export function setAuthFailureTarget(res: Response, typedNumber: string): void {
+  res.locals.authFailureTarget = fileTarget(typedNumber);
+}
+
 /** The limit's key: the client address (IPv6 by its /56, as the library advises) and the target. */
-export function authFailureKey(req: Request): string {
-  return `${ipKeyGenerator(req.ip ?? '')}|${authFailureTarget(req)}`;
+export function authFailureKey(req: Request, res: Response): string {
+  const target = (res.locals.authFailureTarget as string | undefined) ?? authFailureTarget(req);
+  return `${ipKeyGenerator(req.ip ?? '')}|${target}`;
 }

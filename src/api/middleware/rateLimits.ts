@@ -1,14 +1,18 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { ApiSettings } from '../apiContext.js';
-import { Problem, sendProblem } from '../problems/problem.js';
+import { Problem } from '../problems/problem.js';
 import { callerOf } from './auth.js';
 import { authFailureKey } from './authFailureTarget.js';
 
-function tooMany(req: Request, res: Response, detail: { id: string; en: string }): void {
+/**
+ * Passes a 429 Problem on to the error handler in charge: problem+json for the API, an HTML
+ * page for the public pages (src/web/routes/webErrors.ts), from the same limiter.
+ */
+function tooMany(req: Request, next: NextFunction, detail: { id: string; en: string }): void {
   const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
   const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
-  sendProblem(req, res, new Problem(429, 'rate-limited', detail, {}, { 'Retry-After': String(seconds) }));
+  next(new Problem(429, 'rate-limited', detail, {}, { 'Retry-After': String(seconds) }));
 }
 
 /**
@@ -27,8 +31,8 @@ export function authFailureLimit(settings: ApiSettings): RequestHandler {
     keyGenerator: authFailureKey,
     skipSuccessfulRequests: true,
     requestWasSuccessful: (_req, res) => res.locals.authFailed !== true,
-    handler: (req, res) =>
-      tooMany(req, res, {
+    handler: (req, _res, next) =>
+      tooMany(req, next, {
         id: 'Terlalu banyak percobaan autentikasi yang gagal dari alamat ini. Tunggu sebelum mencoba lagi.',
         en: 'Too many failed authentication attempts from this address. Wait before trying again.',
       }),
@@ -47,8 +51,8 @@ export function publicRateLimit(settings: ApiSettings): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skip: (req, res) => callerOf(res).kind !== 'anonymous' || req.path === '/payments/callback',
-    handler: (req, res) =>
-      tooMany(req, res, {
+    handler: (req, _res, next) =>
+      tooMany(req, next, {
         id: 'Terlalu banyak permintaan dari alamat ini. Coba lagi sebentar lagi.',
         en: 'Too many requests from this address. Try again shortly.',
       }),
@@ -70,8 +74,8 @@ export function officerRateLimit(settings: ApiSettings): RequestHandler {
       const caller = callerOf(res);
       return caller.kind === 'officer' ? `officer:${caller.officer.id}` : 'none';
     },
-    handler: (req, res) =>
-      tooMany(req, res, {
+    handler: (req, _res, next) =>
+      tooMany(req, next, {
         id: 'Terlalu banyak permintaan dengan kunci petugas ini. Coba lagi sebentar lagi.',
         en: 'Too many requests with this officer key. Try again shortly.',
       }),

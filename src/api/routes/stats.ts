@@ -21,17 +21,34 @@ const statsSchema = z.object({
             received: z.int().describe('Submissions recorded in the month'),
             decided: z.int().describe('Files issued, rejected or deemed approved in the month'),
             decidedWithinSla: z.int(),
+            decidedWithinSlaShare: z.number().nullable().describe('Null when nothing was decided'),
             medianWorkingDaysToDecision: z
               .number()
               .nullable()
               .describe("Of the month's decisions; measured by the worker within a minute"),
             pauses: z.int(),
+            pausesPerDecision: z
+              .number()
+              .nullable()
+              .describe('pauses / decided; null when nothing was decided'),
             deemedApproved: z.int(),
           }),
         )
         .describe('Oldest month first'),
     }),
   ),
+  onTimeLast12Months: z
+    .array(
+      z.object({
+        month: z.string().describe('YYYY-MM, Asia/Jakarta'),
+        decided: z.int(),
+        decidedWithinSla: z.int(),
+        share: z.number().nullable().describe('decidedWithinSla / decided; null when nothing was decided'),
+      }),
+    )
+    .describe(
+      'All permit types together, the last 12 months up to this one, oldest first (the chart on /statistik)',
+    ),
   auditHeads: z
     .array(
       z.object({
@@ -68,14 +85,14 @@ export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       responses: { 200: { description: 'Statistics', schema: statsSchema } },
     },
     async (_req, res) => {
-      const [permitTypes, auditHeads, survey, complaints] = await Promise.all([
-        ctx.services.fileQueries.stats(),
+      const [report, auditHeads, survey, complaints] = await Promise.all([
+        ctx.services.fileQueries.statsReport(),
         ctx.services.auditTrail.dailyHeads(),
         ctx.services.survey.publicFigures(),
         ctx.services.complaints.publicFigures(),
       ]);
       res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ permitTypes, auditHeads, survey, complaints });
+      res.json({ ...report, auditHeads, survey, complaints });
     },
   );
 }

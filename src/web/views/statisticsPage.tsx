@@ -19,7 +19,8 @@ function PermitTypeTable({ type, t }: { type: PermitTypeStatisticsView; t: WebTe
       {type.months.length === 0 ? (
         <p>{t.t('statistics-empty')}</p>
       ) : (
-        <div class="table-scroll">
+        // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+        <section class="table-scroll" tabindex={0} aria-labelledby={headingId}>
           <table>
             <thead>
               <tr>
@@ -46,7 +47,7 @@ function PermitTypeTable({ type, t }: { type: PermitTypeStatisticsView; t: WebTe
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );

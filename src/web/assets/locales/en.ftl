@@ -122,6 +122,13 @@ verify-genuine = GENUINE: this file is exactly the permit document that was issu
 verify-not-genuine = NOT GENUINE: this file differs from the permit document that was issued. Do not rely on its content.
 verify-uploaded-sha256 = SHA-256 of the uploaded file
 
+
+## Disruptions
+error-rate-limited-title = Too many requests
+error-rate-limited-text = Too many requests or failed attempts came from your address. Wait a few minutes, then try again.
+error-unavailable-title = Service disrupted
+error-unavailable-text = This page cannot be shown right now. Try again shortly, or contact our service desk.
+
 ## Not found
 not-found-title = Page not found
 not-found-text = This address does not exist or cannot be shown.

@@ -122,6 +122,13 @@ verify-genuine = ASLI: berkas ini sama persis dengan dokumen izin yang diterbitk
 verify-not-genuine = TIDAK ASLI: berkas ini berbeda dengan dokumen izin yang diterbitkan. Jangan mengandalkan isinya.
 verify-uploaded-sha256 = SHA-256 berkas yang diunggah
 
+
+## Gangguan
+error-rate-limited-title = Terlalu banyak permintaan
+error-rate-limited-text = Terlalu banyak permintaan atau percobaan yang gagal dari alamat Anda. Tunggu beberapa menit, lalu coba lagi.
+error-unavailable-title = Layanan sedang terganggu
+error-unavailable-text = Halaman ini tidak dapat ditampilkan saat ini. Coba lagi beberapa saat lagi, atau hubungi loket kami.
+
 ## Tidak ditemukan
 not-found-title = Halaman tidak ditemukan
 not-found-text = Alamat ini tidak ada atau tidak dapat ditampilkan.
