@@ -57,13 +57,15 @@ export async function issueOfficerKeys(pool: Pool): Promise<Record<OfficerKey, s
  */
 export async function startApiTestStack(
   name: string,
-  options: { settings?: Partial<ApiSettings>; worker?: boolean } = {},
+  options: { settings?: Partial<ApiSettings>; worker?: boolean; channel?: boolean } = {},
 ): Promise<ApiTestStack> {
   const stack = await startTestStack(name);
   await seedOfficers(stack.pool);
   const keys = await issueOfficerKeys(stack.pool);
   const channel = new RecordingChannel();
-  const worker: RunningWorker | null = options.worker === false ? null : await stack.startWorker({ channel });
+  // `channel: false` runs the worker as a deployment without a bot token: notices stay in the outbox.
+  const worker: RunningWorker | null =
+    options.worker === false ? null : await stack.startWorker(options.channel === false ? {} : { channel });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-api-'));
   const services = createServices({
     pool: stack.pool,
