@@ -15,7 +15,7 @@ import {
 } from '../repositories/levyAssessmentRepository.js';
 import { type OutboxNotice, scheduleNotice } from '../repositories/outboxRepository.js';
 import type { NoticePreparation, NoticePreparer } from './noticePreparation.js';
-import { issueSkrd, type SkrdIssuerDependencies } from './skrdIssuer.js';
+import { issueSkrd, paymentRequestOf, type SkrdIssuerDependencies } from './skrdIssuer.js';
 
 export const PAYMENT_REMINDER_TEMPLATE = 'payment_reminder';
 
@@ -28,14 +28,13 @@ async function paymentRequested(
   deps: SkrdIssuerDependencies,
   notice: OutboxNotice,
 ): Promise<NoticePreparation> {
-  const { amount, deadline } = notice.params;
-  if (typeof amount !== 'number' || amount <= 0 || typeof deadline !== 'string') return {};
-  const dueAt = new Date(deadline);
-  const { assessment, permitType, pdf } = await issueSkrd(db, deps, {
-    registrationNumber: notice.workflowId,
-    amount,
-    dueAt,
-  });
+  const request = paymentRequestOf(notice.workflowId, notice.params);
+  // The deadline is passed on as the notice states it (a request always has one).
+  const { deadline } = notice.params;
+  if (!request || typeof deadline !== 'string') return {};
+  const { dueAt } = request;
+  // Usually the worker's levy job issued it already; otherwise it is issued here.
+  const { assessment, permitType, pdf } = await issueSkrd(db, deps, request);
   const params = { billingCode: assessment.billingCode, amount: assessment.amount, deadline };
   const now = Date.now();
   for (const before of paymentStageOf(permitType)?.reminders ?? []) {

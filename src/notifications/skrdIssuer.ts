@@ -1,6 +1,7 @@
-// Issues a file's levy assessment (SKRD) when its payment request goes out: a billing code from
+// Issues a file's levy assessment (SKRD) for its payment request: a billing code from
 // the sequence, the PDF rendered on the office letterhead and stored by its SHA-256. Idempotent:
-// a file has one assessment, and a retried delivery finds and resends the stored one.
+// a file has one assessment, and a retried delivery or a later pass of the worker's levy job
+// finds the stored one.
 
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/pool.js';
@@ -35,6 +36,19 @@ export interface PaymentRequest {
   registrationNumber: string;
   amount: number;
   dueAt: Date;
+}
+
+/**
+ * The request a `payment_requested` notice's params state, or null when they assess no levy
+ * (no positive amount or no deadline). The notice path and the worker's levy job both read it.
+ */
+export function paymentRequestOf(
+  registrationNumber: string,
+  params: Record<string, unknown>,
+): PaymentRequest | null {
+  const { amount, deadline } = params;
+  if (typeof amount !== 'number' || amount <= 0 || typeof deadline !== 'string') return null;
+  return { registrationNumber, amount, dueAt: new Date(deadline) };
 }
 
 export async function issueSkrd(

@@ -132,6 +132,38 @@ export async function levyDocument(db: Queryable, sha256: string): Promise<Buffe
   return rows[0]?.content ?? null;
 }
 
+/** A file's payment request as its `payment_requested` notice states it (params as written). */
+export interface PendingPaymentRequest {
+  registrationNumber: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Files awaiting payment without an assessment yet, each with the params of its latest
+ * `payment_requested` notice: the amount and deadline the workflow assessed. The notice is in
+ * the outbox whether or not any channel delivers it.
+ */
+export async function paymentRequestsWithoutAssessment(
+  db: Queryable,
+  limit: number,
+): Promise<PendingPaymentRequest[]> {
+  const { rows } = await db.query<{ registration_number: string; params: Record<string, unknown> }>(
+    `SELECT a.registration_number, request.params
+     FROM applications a
+     CROSS JOIN LATERAL (
+       SELECT o.params FROM notification_outbox o
+       WHERE o.workflow_id = a.registration_number AND o.audience = 'applicant'
+         AND o.template = 'payment_requested'
+       ORDER BY o.id DESC LIMIT 1) request
+     WHERE a.status = 'AWAITING_PAYMENT'
+       AND NOT EXISTS (SELECT 1 FROM levy_assessments l WHERE l.registration_number = a.registration_number)
+     ORDER BY a.registration_number
+     LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({ registrationNumber: r.registration_number, params: r.params }));
+}
+
 /** The gateway reference of the file's recorded payment, or null while unpaid. */
 export async function recordedPaymentReference(
   db: Queryable,

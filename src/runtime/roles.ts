@@ -14,6 +14,7 @@ import { createServices, type Services } from '../services/index.js';
 import { connectClient, connectWorker } from '../temporal/connections.js';
 import { createWorker } from '../worker/createWorker.js';
 import { startIntakeReconciler } from '../worker/intakeReconciler.js';
+import { startLevyAssessor } from '../worker/levyAssessor.js';
 import { startOutboxDispatcher } from '../worker/outboxDispatcher.js';
 import { startStatsAggregator } from '../worker/statsAggregator.js';
 import { startUploadCleanup } from '../worker/uploadCleanup.js';
@@ -40,16 +41,14 @@ export async function startWorkerRole(
   const connection = await connectWorker(infra.temporal);
   stops.push('worker connection', () => connection.close());
   const channel = telegramChannelFor(config, pool, logger);
+  const levy = { catalog: loadCatalog(config.permitCatalogPath), office: loadOfficeProfile() };
   // Without a channel (no bot token) notices wait in the outbox until a worker with one runs.
   const dispatcher = channel
     ? startOutboxDispatcher({
         pool,
         channel,
-        // Payment requests carry the SKRD, issued on the office letterhead as they go out.
-        prepare: levyNoticePreparer({
-          catalog: loadCatalog(config.permitCatalogPath),
-          office: loadOfficeProfile(),
-        }),
+        // Payment requests carry the SKRD (issued by the levy job below, or here if it has not yet).
+        prepare: levyNoticePreparer(levy),
         onError: (error) => logger.warn({ err: error }, 'outbox delivery round failed; retrying next round'),
         // The event key names the file and the notice; the error is the Bot API's, never a token.
         onNoticeFailed: (failure) =>
@@ -57,6 +56,18 @@ export async function startWorkerRole(
       })
     : undefined;
   if (dispatcher) stops.push('outbox dispatcher', dispatcher.stop);
+  // Every file at its payment stage gets its SKRD, whatever the channels; woken with the dispatcher.
+  const levyAssessor = startLevyAssessor(
+    { pool, ...levy },
+    {
+      onIssued: (registrationNumbers) =>
+        logger.info({ registrationNumbers }, 'issued levy assessments (SKRD)'),
+      onFileFailed: (error, registrationNumber) =>
+        logger.warn({ err: error, registrationNumber }, 'levy assessment failed; retrying next round'),
+      onError: (error) => logger.warn({ err: error }, 'levy assessment pass failed; retrying next round'),
+    },
+  );
+  stops.push('levy assessor', levyAssessor.stop);
   // Files whose submission never got its workflow (the caller gave up during an outage) get it.
   const reconciler = startIntakeReconciler(
     {
@@ -99,7 +110,10 @@ export async function startWorkerRole(
     deps: {
       pool,
       calendar,
-      onNoticesQueued: dispatcher?.wake,
+      onNoticesQueued: () => {
+        levyAssessor.wake();
+        dispatcher?.wake();
+      },
       permitDocuments: {
         catalog,
         office: loadOfficeProfile(config.officeProfilePath),

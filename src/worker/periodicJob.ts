@@ -1,4 +1,6 @@
 export interface PeriodicJob {
+  /** Runs a pass now; during a pass, one more right after it (what woke it may be too new for it). */
+  wake(): void;
   stop(): Promise<void>;
 }
 
@@ -11,21 +13,34 @@ export function startPeriodicJob(
   options: { intervalMs: number; runAtStart?: boolean; onError?: ((error: unknown) => void) | undefined },
 ): PeriodicJob {
   let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
   const run = () => {
-    running ??= pass()
+    if (running) return;
+    running = pass()
       .then(() => {})
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         running = undefined;
+        if (again && !stopped) {
+          again = false;
+          run();
+        }
       });
   };
   const timer = setInterval(run, options.intervalMs);
   timer.unref();
   if (options.runAtStart) run();
   return {
+    wake: () => {
+      if (stopped) return;
+      if (running) again = true;
+      else run();
+    },
     async stop() {
+      stopped = true;
       clearInterval(timer);
-      await running;
+      while (running) await running;
     },
   };
 }

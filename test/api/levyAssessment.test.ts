@@ -4,6 +4,7 @@ import { pdfText } from '../documents/pdfTools.js';
 import { waitFor } from '../support/waitFor.js';
 import { type ApiTestStack, PAYMENT_SECRET, startApiTestStack } from './support/apiStack.js';
 import { call, signed, submitViaApi, uploadKtp } from './support/httpClient.js';
+import { fileAwaitingPayment } from './support/paymentStage.js';
 
 // The levy assessment (SKRD) over real HTTP: issued when the file reaches its payment stage,
 // downloadable by the applicant and the file's officers, and payable by its billing code; an
@@ -23,20 +24,6 @@ afterAll(async () => {
 });
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
-
-/** A TEST-PAY file with both officer stages approved: it awaits payment (30 s). */
-async function fileAwaitingPayment(): Promise<{ registrationNumber: string; accessCode: string }> {
-  const ktp = await uploadKtp(api.url, 'TEST-PAY');
-  const { registrationNumber, accessCode } = await submitViaApi(api.url, 'TEST-PAY', ktp);
-  for (const bearer of [api.keys.verifikator, api.keys.teknis]) {
-    const answer = await call(api.url, 'POST', `/api/v1/applications/${registrationNumber}/decisions`, {
-      bearer,
-      body: { decision: 'approve' },
-    });
-    expect(answer.status).toBe(200);
-  }
-  return { registrationNumber, accessCode };
-}
 
 async function assessment(registrationNumber: string) {
   const { rows } = await api.stack.pool.query<{
@@ -76,7 +63,7 @@ test('the SKRD is issued at the payment stage and downloadable with the access c
   });
   expect(before.status).toBe(404);
 
-  const { registrationNumber, accessCode } = await fileAwaitingPayment();
+  const { registrationNumber, accessCode } = await fileAwaitingPayment(api);
   const issued = await waitFor('the SKRD to be issued', () => assessment(registrationNumber), 15_000);
   expect(isValidBillingCode(issued.billing_code)).toBe(true);
 
@@ -109,7 +96,7 @@ test('the SKRD is issued at the payment stage and downloadable with the access c
 });
 
 test('a payment by billing code is applied; an unknown code, a wrong amount and a second payment are refused and recorded', async () => {
-  const { registrationNumber } = await fileAwaitingPayment();
+  const { registrationNumber } = await fileAwaitingPayment(api);
   const { billing_code: billingCode } = await waitFor(
     'the SKRD to be issued',
     () => assessment(registrationNumber),
@@ -150,7 +137,7 @@ test('a payment by billing code is applied; an unknown code, a wrong amount and 
 });
 
 test('each file gets its own billing code, and the SKRD is stored once', async () => {
-  const files = [await fileAwaitingPayment(), await fileAwaitingPayment()];
+  const files = [await fileAwaitingPayment(api), await fileAwaitingPayment(api)];
   const codes = await Promise.all(
     files.map((f) => waitFor('the SKRD', () => assessment(f.registrationNumber), 15_000)),
   );

@@ -32,6 +32,17 @@ async function fileAwaitingPayment(): Promise<string> {
     { bearer: api.keys.verifikator, body: { decision: 'approve' } },
   );
   expect(approved.body.status).toBe('AWAITING_PAYMENT');
+  // The SKRD's insert locks the file's row too: once it is stored, only the lapse can wait on it.
+  await waitFor(
+    'the SKRD to be issued',
+    async () =>
+      (
+        await api.stack.pool.query('SELECT 1 FROM levy_assessments WHERE registration_number = $1', [
+          registrationNumber,
+        ])
+      ).rowCount === 1,
+    15_000,
+  );
   return registrationNumber;
 }
 

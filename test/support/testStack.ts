@@ -12,6 +12,7 @@ import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
 import { loadOfficeProfile } from '../../src/domain/catalog/loadOfficeProfile.js';
 import { levyNoticePreparer } from '../../src/notifications/levyNotices.js';
 import type { NotificationChannel } from '../../src/notifications/notificationChannel.js';
+import { startLevyAssessor } from '../../src/worker/levyAssessor.js';
 import { startOutboxDispatcher } from '../../src/worker/outboxDispatcher.js';
 
 // Worker state changes are noise in test output; warnings and errors still show.
@@ -79,10 +80,8 @@ export async function startTestStack(name: string): Promise<TestStack> {
   const taskQueue = `test-${name}-${suffix}`;
   const workers = new Set<RunningWorker>();
   const calendar = await loadWorkingCalendar('data/holidays-id.yaml');
-  const levyPreparer = levyNoticePreparer({
-    catalog: loadCatalog('test/fixtures/catalog-test.yaml'),
-    office: loadOfficeProfile(),
-  });
+  const levy = { catalog: loadCatalog('test/fixtures/catalog-test.yaml'), office: loadOfficeProfile() };
+  const levyPreparer = levyNoticePreparer(levy);
 
   const startWorker = async (options: WorkerOptionsForTest = {}): Promise<RunningWorker> => {
     const { channel, ...overrides } = options;
@@ -90,6 +89,8 @@ export async function startTestStack(name: string): Promise<TestStack> {
     const dispatcher = channel
       ? startOutboxDispatcher({ pool, channel, pollMs: 250, prepare: levyPreparer })
       : undefined;
+    // As in the worker role: SKRDs are issued whether or not a channel delivers notices.
+    const levyAssessor = startLevyAssessor({ pool, ...levy }, { intervalMs: 1000 });
     const worker = await Worker.create({
       connection: nativeConnection,
       namespace,
@@ -98,7 +99,10 @@ export async function startTestStack(name: string): Promise<TestStack> {
       activities: createActivities({
         pool,
         calendar,
-        onNoticesQueued: dispatcher?.wake,
+        onNoticesQueued: () => {
+          levyAssessor.wake();
+          dispatcher?.wake();
+        },
         permitDocuments: TEST_PERMIT_DOCUMENTS,
         ...overrides,
       }),
@@ -112,6 +116,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await running;
         await dispatcher?.stop();
+        await levyAssessor.stop();
       },
     };
     workers.add(handle);

@@ -62,7 +62,7 @@ export async function issueOfficerKeys(pool: Pool): Promise<Record<OfficerKey, s
  */
 export async function startApiTestStack(
   name: string,
-  options: { settings?: Partial<ApiSettings>; worker?: boolean } = {},
+  options: { settings?: Partial<ApiSettings>; worker?: boolean; channel?: boolean } = {},
 ): Promise<ApiTestStack> {
   const stack = await startTestStack(name);
   await seedOfficers(stack.pool);
@@ -95,7 +95,8 @@ export async function startApiTestStack(
     options.worker === false
       ? null
       : await stack.startWorker({
-          channel,
+          // `channel: false` runs the worker as a deployment without a bot token: notices stay in the outbox.
+          ...(options.channel === false ? {} : { channel }),
           permitDocuments: { ...TEST_PERMIT_DOCUMENTS, publicBaseUrl: server.url },
         });
   const extra: { close(): Promise<void> }[] = [];
