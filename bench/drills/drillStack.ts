@@ -6,9 +6,14 @@ import { runMigrations } from '../../src/db/migrate.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
 import { freePort, portIsFree } from '../../src/devstack/freePort.js';
-import { ADMIN_TOKEN, issueOfficerKeys, PAYMENT_SECRET } from '../../test/api/support/apiStack.js';
 import { BotApiEmulator } from '../../test/support/botApiEmulator.js';
-import { type OfficerKey, seedOfficers } from '../../test/support/permitScenario.js';
+import {
+  ADMIN_TOKEN,
+  issueOfficerKeys,
+  type OfficerKey,
+  PAYMENT_SECRET,
+  seedOfficers,
+} from '../../test/support/officerFixtures.js';
 
 /**
  * The cluster shape for fault drills, all on loopback: Temporal's services on their own embedded

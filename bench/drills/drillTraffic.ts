@@ -6,7 +6,7 @@ import {
   uploadForm,
   validSubmission,
 } from '../../test/api/support/httpClient.js';
-import type { OfficerKey } from '../../test/support/permitScenario.js';
+import type { OfficerKey } from '../../test/support/officerFixtures.js';
 
 /** What the traffic met on its way: answers by status, retries, and any 500 (a defect). */
 export interface TrafficTally {

@@ -20,17 +20,20 @@ const FREE_ROUTE = ['verifikator', 'teknisDinkes', 'kepala'] as const;
 const FAST_ROUTE = ['verifikator', 'kepala'] as const;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs `fault` once `share` of the decisions are made, while the rest are still arriving. */
+/** Runs each fault once `share` of the decisions are made, one after the other, while the rest arrive. */
 function atShare(total: number, marks: [number, () => Promise<void>][]) {
   let done = 0;
-  const pending: Promise<void>[] = [];
+  let chain = Promise.resolve();
   const queue = [...marks];
   return {
     onDecided() {
       done += 1;
-      while (queue.length > 0 && done >= queue[0]![0] * total) pending.push(queue.shift()![1]());
+      while (queue.length > 0 && done >= queue[0]![0] * total) {
+        const fault = queue.shift()![1];
+        chain = chain.then(fault);
+      }
     },
-    settled: () => Promise.all(pending),
+    settled: () => chain,
   };
 }
 
@@ -93,6 +96,8 @@ export async function drillWorkerCrash(stack: DrillStack, options: DrillOptions)
     await sleep(2_000);
     worker.start();
     options.log(`R1: permit-worker-1 killed -9 and started again (pid ${worker.pid})`);
+    // Long enough for the new process to poll again before any second crash.
+    await sleep(10_000);
   };
   const faults = atShare(numbers.length * FREE_ROUTE.length, [
     [0.25, crash],

@@ -32,6 +32,13 @@ const giveUp = setTimeout(() => {
 
 log(`starting the cluster shape (files per drill: ${files})`);
 const stack = await startDrillStack(log);
+// Ctrl-C stops the cluster in order too: nothing of a drill stays running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the cluster`);
+    stack.stop().finally(() => process.exit(130));
+  });
+}
 const results: DrillResult[] = [];
 try {
   for (const name of names) {
