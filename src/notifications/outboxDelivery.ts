@@ -28,6 +28,13 @@ export interface FailedNotice {
   error: string;
 }
 
+/**
+ * Sends Telegram accepted whose record could not be written (the database went away between the
+ * send and the record). Kept by the deliverer for its process's life and written first on the
+ * next attempt, so a database outage does not make a notice arrive twice.
+ */
+export type UnrecordedSends = Map<string, Map<number, string>>;
+
 /** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
 function recipientChats(db: Queryable, notice: OutboxNotice): Promise<number[]> {
   if (notice.audience === 'applicant') return applicantChatOf(db, notice.workflowId);
@@ -46,6 +53,7 @@ export async function deliverOutboxNotifications(
   pool: Pool,
   channel: NotificationChannel,
   eventKeys: string[],
+  unrecorded: UnrecordedSends = new Map(),
 ): Promise<{ sent: number; failed: FailedNotice[]; skipped: number }> {
   const notices = await undeliveredNotices(pool, eventKeys);
   let sent = 0;
@@ -60,7 +68,7 @@ export async function deliverOutboxNotifications(
         continue;
       }
       try {
-        sent += await deliverOne(client, channel, notice);
+        sent += await deliverOne(client, channel, notice, unrecorded);
       } catch (error) {
         // Stored and logged: a 16-digit run in an error text may be a NIK, so it is masked.
         const message = maskNikRuns(error instanceof Error ? error.message : String(error));
@@ -68,6 +76,7 @@ export async function deliverOutboxNotifications(
           () => 0,
         );
         failed.push({ eventKey: notice.eventKey, attempts, error: message });
+        if (unrecorded.get(notice.eventKey)?.size === 0) unrecorded.delete(notice.eventKey);
       } finally {
         await unlockNotice(client, notice.eventKey);
       }
@@ -91,7 +100,12 @@ function undeliverableReason(notice: OutboxNotice): string | null {
     : `no sender for the ${wanted} channel`;
 }
 
-async function deliverOne(client: PoolClient, channel: NotificationChannel, notice: OutboxNotice) {
+async function deliverOne(
+  client: PoolClient,
+  channel: NotificationChannel,
+  notice: OutboxNotice,
+  unrecorded: UnrecordedSends,
+) {
   if (!(await isUndelivered(client, notice.eventKey))) return 0;
   const undeliverable = undeliverableReason(notice);
   if (undeliverable !== null) {
@@ -99,6 +113,12 @@ async function deliverOne(client: PoolClient, channel: NotificationChannel, noti
     return 0;
   }
   const chats = await recipientChats(client, notice);
+  const pending = unrecorded.get(notice.eventKey) ?? new Map<number, string>();
+  unrecorded.set(notice.eventKey, pending);
+  for (const [chatId, outcome] of pending) {
+    await recordDelivery(client, notice.eventKey, chatId, outcome);
+    pending.delete(chatId);
+  }
   const skip = await chatsDoneOrBlocked(client, notice.eventKey, chats);
   // Notes and reasons are free text: only the applicant sees a NIK written into one.
   const params = notice.audience === 'applicant' ? notice.params : maskNikInText(notice.params);
@@ -111,7 +131,9 @@ async function deliverOne(client: PoolClient, channel: NotificationChannel, noti
       params,
       chatId,
     });
+    pending.set(chatId, outcome);
     await recordDelivery(client, notice.eventKey, chatId, outcome);
+    pending.delete(chatId);
     if (outcome === 'blocked') await markChatBlocked(client, chatId);
     else sent += 1;
   }
@@ -120,5 +142,6 @@ async function deliverOne(client: PoolClient, channel: NotificationChannel, noti
     notice.eventKey,
     chats.length === 0 ? 'no recipient with a Telegram chat' : null,
   );
+  unrecorded.delete(notice.eventKey);
   return sent;
 }

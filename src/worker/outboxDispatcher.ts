@@ -1,6 +1,10 @@
 import type { Pool } from '../db/pool.js';
 import type { NotificationChannel } from '../notifications/notificationChannel.js';
-import { deliverOutboxNotifications, type FailedNotice } from '../notifications/outboxDelivery.js';
+import {
+  deliverOutboxNotifications,
+  type FailedNotice,
+  type UnrecordedSends,
+} from '../notifications/outboxDelivery.js';
 import { dueOutboxKeys } from '../repositories/outboxRepository.js';
 
 export interface OutboxDispatcher {
@@ -35,13 +39,14 @@ export function startOutboxDispatcher(options: {
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
+  const unrecorded: UnrecordedSends = new Map();
 
   const runOnce = async (): Promise<number> => {
     let sent = 0;
     for (;;) {
       const keys = await dueOutboxKeys(options.pool, batchSize);
       if (keys.length === 0) return sent;
-      const round = await deliverOutboxNotifications(options.pool, options.channel, keys);
+      const round = await deliverOutboxNotifications(options.pool, options.channel, keys, unrecorded);
       sent += round.sent;
       for (const failure of round.failed) options.onNoticeFailed?.(failure);
       // A short batch was everything due; failed rows wait for their next attempt. A batch
