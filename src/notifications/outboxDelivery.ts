@@ -35,6 +35,20 @@ export interface FailedNotice {
  */
 export type UnrecordedSends = Map<string, Map<number, string>>;
 
+/**
+ * Writes the records of sends kept in `unrecorded`, first thing once the database answers again:
+ * before this or another worker process picks the notice up and sends it a second time.
+ */
+export async function recordUnrecordedSends(pool: Pool, unrecorded: UnrecordedSends): Promise<void> {
+  for (const [eventKey, chats] of unrecorded) {
+    for (const [chatId, outcome] of chats) {
+      await recordDelivery(pool, eventKey, chatId, outcome);
+      chats.delete(chatId);
+    }
+    if (chats.size === 0) unrecorded.delete(eventKey);
+  }
+}
+
 /** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
 function recipientChats(db: Queryable, notice: OutboxNotice): Promise<number[]> {
   if (notice.audience === 'applicant') return applicantChatOf(db, notice.workflowId);

@@ -3,6 +3,7 @@ import type { NotificationChannel } from '../notifications/notificationChannel.j
 import {
   deliverOutboxNotifications,
   type FailedNotice,
+  recordUnrecordedSends,
   type UnrecordedSends,
 } from '../notifications/outboxDelivery.js';
 import { dueOutboxKeys } from '../repositories/outboxRepository.js';
@@ -43,6 +44,7 @@ export function startOutboxDispatcher(options: {
 
   const runOnce = async (): Promise<number> => {
     let sent = 0;
+    await recordUnrecordedSends(options.pool, unrecorded);
     for (;;) {
       const keys = await dueOutboxKeys(options.pool, batchSize);
       if (keys.length === 0) return sent;
