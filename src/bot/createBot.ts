@@ -57,6 +57,10 @@ const retryOn429 = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 15 })
  * one take of each update, private chats only, session and language, buttons resolved, then
  * /cancel, the conversations, the features and a polite fallback.
  */
+const BILINGUAL_APOLOGY =
+  'Maaf, terjadi gangguan. Silakan coba lagi sebentar lagi.\n' +
+  'Sorry, something went wrong. Please try again in a moment.';
+
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
   bot.api.config.use(retryOn429());
@@ -133,8 +137,11 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
       { error: safeError(error.error), updateId: error.ctx.update.update_id },
       'the bot failed to handle an update',
     );
+    // Before the language is known (the session is read from the database, which may be the
+    // very thing that failed) the apology goes out in both languages.
+    const apology = typeof error.ctx.t === 'function' ? error.ctx.t('error-generic') : BILINGUAL_APOLOGY;
     try {
-      await error.ctx.reply(error.ctx.t('error-generic'));
+      await error.ctx.reply(apology);
     } catch {
       // The chat may be gone; the error is logged.
     }

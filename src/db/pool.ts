@@ -18,6 +18,12 @@ export function createPool(databaseUrl: string, options: { schema?: string; max?
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // Nor a checked-out one between statements (e.g. while a notice goes to Telegram) when the
+  // server shuts down: pg-pool listens only on idle clients, and an unheard 'error' event ends
+  // the process. The client's next statement fails instead, and the pool discards it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return pool;
 }
 

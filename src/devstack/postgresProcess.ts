@@ -51,6 +51,8 @@ export async function initCluster(run: PostgresRun, password: string): Promise<v
 
 export interface Postmaster {
   pid: number;
+  /** Resolves with how the server ended, whether stopped or crashed. */
+  exited: Promise<string>;
   /** Fast shutdown; resolves once the server has exited (force-killed after 30 s). */
   stop(): Promise<void>;
 }
@@ -100,7 +102,7 @@ export async function startPostmaster(run: PostgresRun, port: number): Promise<P
       `PostgreSQL ${how} during start (${run.binaries.postgres} -D ${run.clusterDir}):\n${tail.text()}`,
     );
   }
-  return { pid: child.pid!, stop };
+  return { pid: child.pid!, exited, stop };
 }
 
 /** postmaster.pid's eighth line turns "ready" once connections are accepted (as pg_ctl reads it). */

@@ -8,6 +8,8 @@ import { OutputTail } from './outputTail.js';
 export interface TemporalDevServerHandle {
   address: string;
   uiUrl: string;
+  /** Resolves with how the server ended, whether stopped or crashed. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -21,10 +23,12 @@ export async function startTemporalDevServer(options: {
   dir: string;
   namespace: string;
   uiPort: number;
+  /** The gRPC port; a free one by default. A restart passes the previous one so clients reconnect. */
+  port?: number;
   log?: (message: string) => void;
 }): Promise<TemporalDevServerHandle> {
   await mkdir(options.dir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const address = `127.0.0.1:${port}`;
   const args = [
     'server',
@@ -46,6 +50,10 @@ export async function startTemporalDevServer(options: {
     'PermitType=Keyword',
   ];
   const child = spawn(options.binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (error) => resolve(`could not be run (${error.message})`));
+    child.once('exit', (code, sig) => resolve(`exited (${sig ?? `code ${code}`})`));
+  });
   const tail = new OutputTail(options.log);
   child.stdout?.on('data', (d) => tail.push(d));
   child.stderr?.on('data', (d) => tail.push(d));
@@ -61,6 +69,7 @@ export async function startTemporalDevServer(options: {
   return {
     address,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    exited,
     stop: async () => {
       process.removeListener('exit', killOnExit);
       await stopChild(child);

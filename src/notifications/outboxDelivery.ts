@@ -34,6 +34,27 @@ export interface FailedNotice {
   error: string;
 }
 
+/**
+ * Sends Telegram accepted whose record could not be written (the database went away between the
+ * send and the record). Kept by the deliverer for its process's life and written first on the
+ * next attempt, so a database outage does not make a notice arrive twice.
+ */
+export type UnrecordedSends = Map<string, Map<number, string>>;
+
+/**
+ * Writes the records of sends kept in `unrecorded`, first thing once the database answers again:
+ * before this or another worker process picks the notice up and sends it a second time.
+ */
+export async function recordUnrecordedSends(pool: Pool, unrecorded: UnrecordedSends): Promise<void> {
+  for (const [eventKey, chats] of unrecorded) {
+    for (const [chatId, outcome] of chats) {
+      await recordDelivery(pool, eventKey, chatId, outcome);
+      chats.delete(chatId);
+    }
+    if (chats.size === 0) unrecorded.delete(eventKey);
+  }
+}
+
 /** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
 function recipientChats(db: Queryable, notice: OutboxNotice): Promise<number[]> {
   if (notice.audience === 'applicant') return applicantChatOf(db, notice.workflowId);
@@ -54,6 +75,7 @@ export async function deliverOutboxNotifications(
   channel: NotificationChannel,
   eventKeys: string[],
   prepare?: NoticePreparer,
+  unrecorded: UnrecordedSends = new Map(),
 ): Promise<{ sent: number; failed: FailedNotice[]; skipped: number }> {
   const notices = await undeliveredNotices(pool, eventKeys);
   let sent = 0;
@@ -68,7 +90,7 @@ export async function deliverOutboxNotifications(
         continue;
       }
       try {
-        sent += await deliverOne(client, channel, notice, prepare);
+        sent += await deliverOne(client, channel, notice, prepare, unrecorded);
       } catch (error) {
         // Stored and logged: a 16-digit run in an error text may be a NIK, so it is masked.
         const message = maskNikRuns(error instanceof Error ? error.message : String(error));
@@ -76,6 +98,7 @@ export async function deliverOutboxNotifications(
           () => 0,
         );
         failed.push({ eventKey: notice.eventKey, attempts, error: message });
+        if (unrecorded.get(notice.eventKey)?.size === 0) unrecorded.delete(notice.eventKey);
       } finally {
         await unlockNotice(client, notice.eventKey);
       }
@@ -104,6 +127,7 @@ async function deliverOne(
   channel: NotificationChannel,
   notice: OutboxNotice,
   prepare: NoticePreparer | undefined,
+  unrecorded: UnrecordedSends,
 ) {
   if (!(await isUndelivered(client, notice.eventKey))) return 0;
   // Before the channel check: the SKRD is issued even for a file no chat can reach.
@@ -118,6 +142,12 @@ async function deliverOne(
     return 0;
   }
   const chats = await recipientChats(client, notice);
+  const pending = unrecorded.get(notice.eventKey) ?? new Map<number, string>();
+  unrecorded.set(notice.eventKey, pending);
+  for (const [chatId, outcome] of pending) {
+    await recordDelivery(client, notice.eventKey, chatId, outcome);
+    pending.delete(chatId);
+  }
   const skip = await chatsDoneOrBlocked(client, notice.eventKey, chats);
   // Notes and reasons are free text: only the applicant (or complainant) sees a NIK written into one.
   const own =
@@ -135,7 +165,9 @@ async function deliverOne(
       chatId,
       ...(prepared.attachment ? { attachment: prepared.attachment } : {}),
     });
+    pending.set(chatId, outcome);
     await recordDelivery(client, notice.eventKey, chatId, outcome);
+    pending.delete(chatId);
     if (outcome === 'blocked') await markChatBlocked(client, chatId);
     else sent += 1;
   }
@@ -144,5 +176,6 @@ async function deliverOne(
     notice.eventKey,
     chats.length === 0 ? 'no recipient with a Telegram chat' : null,
   );
+  unrecorded.delete(notice.eventKey);
   return sent;
 }

@@ -8,7 +8,13 @@ import { StopStack, stopOnSignals } from './stopStack.js';
  */
 export async function boot(
   name: string,
-  start: (ctx: { config: AppConfig; logger: Logger; stops: StopStack }) => Promise<void>,
+  start: (ctx: {
+    config: AppConfig;
+    logger: Logger;
+    stops: StopStack;
+    /** Stops everything and exits 1, for a failure after start that the process cannot mend. */
+    abort: (reason: string) => void;
+  }) => Promise<void>,
 ): Promise<void> {
   let config: AppConfig;
   try {
@@ -27,8 +33,12 @@ export async function boot(
     logger.info('stopped');
   };
   stopOnSignals(stopEverything, (m) => logger.info(m));
+  const abort = (reason: string) => {
+    logger.fatal(`${name} cannot go on: ${reason}`);
+    stopEverything().finally(() => process.exit(1));
+  };
   try {
-    await start({ config, logger, stops });
+    await start({ config, logger, stops, abort });
   } catch (error) {
     logger.fatal(
       { err: error },

@@ -6,6 +6,7 @@ import { ensureTemporalCli } from '../devstack/temporalCli.js';
 import { startTemporalDevServer } from '../devstack/temporalDevServer.js';
 import type { Logger } from '../logging/logger.js';
 import type { TemporalTarget } from '../temporal/connections.js';
+import { type RestartableServer, superviseServer } from './serverSupervisor.js';
 import type { StopStack } from './stopStack.js';
 
 export interface Infrastructure {
@@ -24,21 +25,29 @@ export async function provideInfrastructure(
   config: AppConfig,
   logger: Logger,
   stops: StopStack,
+  /** Called when an embedded server cannot be brought back: the process should exit non-zero. */
+  onServerLost: (reason: string) => void = () => {},
 ): Promise<Infrastructure> {
-  const { databaseUrl, migrationDatabaseUrl } = await provideDatabase(config, logger, stops);
+  const { databaseUrl, migrationDatabaseUrl } = await provideDatabase(config, logger, stops, onServerLost);
   let address = config.temporal.address;
   if (!address) {
     const binary = await ensureTemporalCli({ log: (m) => logger.info(m) });
     const dir = path.join(config.dataDir, 'temporal');
     const tLog = logger.child({ component: 'temporal-dev-server' });
-    const server = await startTemporalDevServer({
-      binary,
-      dir,
-      namespace: config.temporal.namespace,
-      uiPort: config.temporal.uiPort,
-      log: (m) => tLog.debug(m),
-    });
-    stops.push('temporal dev server', server.stop);
+    const startServer = (port?: number) =>
+      startTemporalDevServer({
+        binary,
+        dir,
+        namespace: config.temporal.namespace,
+        uiPort: config.temporal.uiPort,
+        port,
+        log: (m) => tLog.debug(m),
+      });
+    const server = await startServer();
+    // Restarted on the same port: the worker's and clients' connections find it again.
+    const port = Number(server.address.split(':').pop());
+    const supervised = keepAlive('Temporal dev server', server, () => startServer(port), tLog, onServerLost);
+    stops.push('temporal dev server', supervised.stop);
     address = server.address;
     logger.info({ address, webUi: server.uiUrl, dir }, 'Temporal dev server started');
   }
@@ -62,6 +71,7 @@ export async function provideDatabase(
   config: AppConfig,
   logger: Logger,
   stops: StopStack,
+  onServerLost: (reason: string) => void = () => {},
 ): Promise<Pick<Infrastructure, 'databaseUrl' | 'migrationDatabaseUrl'>> {
   if (config.databaseUrl && config.migrationDatabaseUrl) {
     return { databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl };
@@ -69,7 +79,11 @@ export async function provideDatabase(
   const dir = path.join(config.dataDir, 'postgres');
   const pgLog = logger.child({ component: 'embedded-postgres' });
   const pg = await startEmbeddedPostgres({ dir, log: (m) => pgLog.debug(m) });
-  stops.push('embedded postgres', pg.stop);
+  // Restarted on the same port: the pools' next connections reach it with the same URLs.
+  const port = Number(new URL(pg.databaseUrl).port);
+  const restart = () => startEmbeddedPostgres({ dir, port, log: (m) => pgLog.debug(m) });
+  const supervised = keepAlive('embedded PostgreSQL', pg, restart, pgLog, onServerLost);
+  stops.push('embedded postgres', supervised.stop);
   if (pg.unreachable) {
     logger.warn(
       { dir: pg.dataDir, unreachable: pg.unreachable },
@@ -78,8 +92,29 @@ export async function provideDatabase(
     );
   }
   const urls = await ensureAppRoles(pg.databaseUrl);
-  logger.info({ dir: pg.dataDir, port: Number(new URL(pg.databaseUrl).port) }, 'embedded PostgreSQL started');
+  logger.info({ dir: pg.dataDir, port, pid: pg.pid }, 'embedded PostgreSQL started');
   return urls;
+}
+
+/** Restarts a crashed embedded server with back-off, each step logged. */
+function keepAlive<T extends RestartableServer>(
+  name: string,
+  first: T,
+  start: () => Promise<T>,
+  log: Logger,
+  onServerLost: (reason: string) => void,
+) {
+  return superviseServer(first, start, {
+    crashed: (how, delayMs) => log.error({ how, delayMs }, `${name} ${how} unexpectedly; restarting it`),
+    restarted: (attempt) => log.warn({ attempt }, `${name} restarted`),
+    restartFailed: (err, attempt, delayMs) =>
+      log.error({ err, attempt, delayMs }, `${name} could not be restarted; trying again`),
+    gaveUp: (err) => {
+      const reason = `${name} could not be restarted: ${err instanceof Error ? err.message : String(err)}`;
+      log.fatal({ err }, reason);
+      onServerLost(reason);
+    },
+  });
 }
 
 /** For the separate entry points: production runs them against existing servers. */

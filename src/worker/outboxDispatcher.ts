@@ -1,7 +1,12 @@
 import type { Pool } from '../db/pool.js';
 import type { NoticePreparer } from '../notifications/noticePreparation.js';
 import type { NotificationChannel } from '../notifications/notificationChannel.js';
-import { deliverOutboxNotifications, type FailedNotice } from '../notifications/outboxDelivery.js';
+import {
+  deliverOutboxNotifications,
+  type FailedNotice,
+  recordUnrecordedSends,
+  type UnrecordedSends,
+} from '../notifications/outboxDelivery.js';
 import { dueOutboxKeys } from '../repositories/outboxRepository.js';
 
 export interface OutboxDispatcher {
@@ -38,13 +43,21 @@ export function startOutboxDispatcher(options: {
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
+  const unrecorded: UnrecordedSends = new Map();
 
   const runOnce = async (): Promise<number> => {
     let sent = 0;
+    await recordUnrecordedSends(options.pool, unrecorded);
     for (;;) {
       const keys = await dueOutboxKeys(options.pool, batchSize);
       if (keys.length === 0) return sent;
-      const round = await deliverOutboxNotifications(options.pool, options.channel, keys, options.prepare);
+      const round = await deliverOutboxNotifications(
+        options.pool,
+        options.channel,
+        keys,
+        options.prepare,
+        unrecorded,
+      );
       sent += round.sent;
       for (const failure of round.failed) options.onNoticeFailed?.(failure);
       // A short batch was everything due; failed rows wait for their next attempt. A batch

@@ -41,6 +41,8 @@ interface Failure {
   method: string;
   chatId: number | undefined;
   remaining: number;
+  /** A window instead of a count: every matching call fails until this time (ms since epoch). */
+  until?: number;
   status: number;
   body: Record<string, unknown>;
 }
@@ -68,6 +70,8 @@ export class BotApiEmulator {
   private messageIds = new Map<number, number>();
   private files = new Map<string, StoredFile>();
   private failures: Failure[] = [];
+  /** Calls answered with an injected failure, by HTTP status. */
+  readonly injected: Record<number, number> = {};
 
   static async start(): Promise<BotApiEmulator> {
     const emulator = new BotApiEmulator();
@@ -141,6 +145,19 @@ export class BotApiEmulator {
     });
   }
 
+  /** Every call of `method` answers `status` (a server error by default) for the next `forMs`. */
+  failFor(method: string, options: { forMs: number; status?: number }): void {
+    const status = options.status ?? 502;
+    this.failures.push({
+      method,
+      chatId: undefined,
+      remaining: 0,
+      until: Date.now() + options.forMs,
+      status,
+      body: { ok: false, error_code: status, description: 'Bad Gateway' },
+    });
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -179,11 +196,16 @@ export class BotApiEmulator {
     this.calls.push({ method, payload, at: Date.now() });
 
     const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
+    const now = Date.now();
     const failure = this.failures.find(
-      (f) => f.remaining > 0 && f.method === method && (f.chatId === undefined || f.chatId === chatId),
+      (f) =>
+        (f.until === undefined ? f.remaining > 0 : now < f.until) &&
+        f.method === method &&
+        (f.chatId === undefined || f.chatId === chatId),
     );
     if (failure) {
       failure.remaining -= 1;
+      this.injected[failure.status] = (this.injected[failure.status] ?? 0) + 1;
       this.json(res, failure.status, failure.body);
       return;
     }

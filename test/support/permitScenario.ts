@@ -13,65 +13,15 @@ import {
   type OfficerIdentity,
 } from '../../src/workflows/permit/permitContract.js';
 import type { permitApplicationWorkflow } from '../../src/workflows/permit/permitWorkflow.js';
+import { type OfficerKey, officers, seedOfficers, VALID_NIK } from './officerFixtures.js';
 import { RecordingChannel } from './recordingChannel.js';
 import { startTestStack, type TestStack } from './testStack.js';
 
-export const testCatalog = loadCatalog('test/fixtures/catalog-test.yaml');
-
-/** A valid NIK (Kabupaten Serang, woman born 17-08-1990, serial 0001). */
-export const VALID_NIK = '3604015708900001';
 export const APPLICANT_CHAT = 5001;
 
-export const officers = {
-  verifikator: {
-    id: 'a0000000-0000-4000-8000-000000000001',
-    chat: 1001,
-    roles: ['verifikator'],
-    departments: ['DPMPTSP'],
-  },
-  teknisDinkes: {
-    id: 'a0000000-0000-4000-8000-000000000002',
-    chat: 1002,
-    roles: ['tim_teknis'],
-    departments: ['DINKES'],
-  },
-  teknis: {
-    id: 'a0000000-0000-4000-8000-000000000003',
-    chat: 1003,
-    roles: ['tim_teknis'],
-    departments: ['DPMPTSP'],
-  },
-  kepala: {
-    id: 'a0000000-0000-4000-8000-000000000004',
-    chat: 1004,
-    roles: ['kepala'],
-    departments: ['DPMPTSP'],
-  },
-  manager: {
-    id: 'a0000000-0000-4000-8000-000000000005',
-    chat: 1005,
-    roles: ['manager'],
-    departments: ['DPMPTSP'],
-  },
-  kepalaKantor: {
-    id: 'a0000000-0000-4000-8000-000000000006',
-    chat: 1006,
-    roles: ['kepala_kantor'],
-    departments: ['DPMPTSP'],
-  },
-} as const;
+export { type OfficerKey, officers, seedOfficers, VALID_NIK } from './officerFixtures.js';
 
-export type OfficerKey = keyof typeof officers;
-
-export async function seedOfficers(pool: Pool): Promise<void> {
-  for (const [name, o] of Object.entries(officers)) {
-    await pool.query(
-      `INSERT INTO officers (id, name, telegram_user_id, roles, departments) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO NOTHING`,
-      [o.id, name, o.chat, o.roles, o.departments],
-    );
-  }
-}
+export const testCatalog = loadCatalog('test/fixtures/catalog-test.yaml');
 
 export function identity(key: OfficerKey): OfficerIdentity {
   const o = officers[key];

@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiSettings } from '../../../src/api/apiContext.js';
 import { type ApiApp, createApp } from '../../../src/api/createApp.js';
-import type { Pool } from '../../../src/db/pool.js';
 import { loadWorkingCalendar } from '../../../src/domain/calendar/loadWorkingCalendar.js';
 import { createServices, type Services } from '../../../src/services/index.js';
-import { newOfficerApiKey } from '../../../src/services/officerApiKeys.js';
 import { serve } from '../../support/httpServer.js';
-import { type OfficerKey, officers, seedOfficers, testCatalog } from '../../support/permitScenario.js';
+import { ADMIN_TOKEN, issueOfficerKeys, PAYMENT_SECRET } from '../../support/officerFixtures.js';
+import { type OfficerKey, seedOfficers, testCatalog } from '../../support/permitScenario.js';
 import { RecordingChannel } from '../../support/recordingChannel.js';
 import {
   type RunningWorker,
@@ -17,8 +16,7 @@ import {
   type TestStack,
 } from '../../support/testStack.js';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
-export const PAYMENT_SECRET = 'test-payment-secret-0123456789abcdef0123';
+export { ADMIN_TOKEN, issueOfficerKeys, PAYMENT_SECRET } from '../../support/officerFixtures.js';
 
 /** Limits so high that only the rate-limit tests (with their own settings) ever meet them. */
 export const NO_LIMITS = {
@@ -39,21 +37,6 @@ export interface ApiTestStack {
   /** Another app on the same stack, with other settings (e.g. tight rate limits). */
   serveWith(settings: Partial<ApiSettings>): Promise<{ url: string; app: ApiApp; close(): Promise<void> }>;
   stop(): Promise<void>;
-}
-
-/** Gives every seeded officer an API key (stored hashed, as createOfficer would). */
-export async function issueOfficerKeys(pool: Pool): Promise<Record<OfficerKey, string>> {
-  const keys = {} as Record<OfficerKey, string>;
-  for (const [name, officer] of Object.entries(officers) as [OfficerKey, (typeof officers)[OfficerKey]][]) {
-    const key = newOfficerApiKey();
-    await pool.query('UPDATE officers SET api_key_hash = $2, api_key_prefix = $3 WHERE id = $1', [
-      officer.id,
-      key.hash,
-      key.prefix,
-    ]);
-    keys[name] = key.key;
-  }
-  return keys;
 }
 
 /**

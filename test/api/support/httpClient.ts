@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { VALID_NIK } from '../../support/permitScenario.js';
+import { VALID_NIK } from '../../support/officerFixtures.js';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
