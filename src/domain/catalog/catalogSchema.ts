@@ -199,10 +199,7 @@ export const feeFormulaSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/**
- * How long an issued permit is valid: whole years or months from the date of issue, or without
- * an end (`indefinite`, e.g. a building approval that lasts as long as the building).
- */
+/** An issued permit's validity: whole years or months from issue, or `indefinite` (e.g. a PBG). */
 export type Validity = 'indefinite' | { years: number } | { months: number };
 const VALIDITY = "expected 'indefinite', { years: N } or { months: N }";
 export const validitySchema = z.union(
@@ -239,10 +236,7 @@ export const permitTypeSchema = z.strictObject({
   deemedApproval: z.strictObject({ enabled: z.boolean(), legalBasis: nonBlankText().optional() }).optional(),
   fee: feeFormulaSchema,
   validity: validitySchema,
-  /**
-   * The legal basis printed on the permit decision ("Dasar hukum"), one regulation per item.
-   * The deemed-approval basis is printed separately when a file was deemed approved.
-   */
+  /** The permit decision's "Dasar hukum", one regulation per item (a deemed approval adds its own). */
   legalBasis: z.array(nonBlankText()).min(1, { error: says('expected at least one regulation') }),
   /** Keys of the form fields printed on the permit as its object, in print order. */
   permitObject: z.array(z.string()),
