@@ -22,12 +22,7 @@ import {
   recordOfficerFileRead,
 } from '../repositories/officerFileReadRepository.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
-import {
-  type PermitTypeStats,
-  type PublicStatsReport,
-  publicStats,
-  publicStatsReport,
-} from './publicStats.js';
+import { type PublicStatsReport, publicStatsReport } from './publicStats.js';
 
 // Reads the read model only: status pages, inboxes and statistics never scan Temporal.
 
@@ -172,12 +167,10 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
       };
     },
 
-    /** Aggregate timeliness per permit type and month: no personal data, safe to publish. */
-    stats(): Promise<PermitTypeStats[]> {
-      return publicStats(deps.pool);
-    },
-
-    /** The statistics with the on-time share of the last 12 months, as the API and /statistik serve them. */
+    /**
+     * Aggregate timeliness per permit type and month, with the on-time share of the last 12 months,
+     * as the API and /statistik serve them: no personal data, safe to publish.
+     */
     statsReport(now: Date = new Date()): Promise<PublicStatsReport> {
       return publicStatsReport(deps.pool, now);
     },

@@ -74,15 +74,11 @@ function groupDecisionDays(buckets: readonly DecisionDaysBucket[]) {
 }
 
 /**
- * Aggregate timeliness per permit type and month: no personal data, safe to publish. Read from
- * the aggregates the read model's trigger and the worker keep (statsRepository), never from
- * the files: the cost depends on permit types and months, not on how many files there are.
+ * Aggregate timeliness per permit type and month, with the on-time share of the last 12 months
+ * up to `now`'s month. Read from the aggregates the read model's trigger and the worker keep
+ * (statsRepository), never from the files: the cost depends on permit types and months, not on
+ * how many files there are.
  */
-export async function publicStats(pool: Pool): Promise<PermitTypeStats[]> {
-  return (await publicStatsReport(pool)).permitTypes;
-}
-
-/** publicStats, with the on-time share of the last 12 months up to `now`'s month. */
 export async function publicStatsReport(pool: Pool, now: Date = new Date()): Promise<PublicStatsReport> {
   const aggregates = await readStatsAggregates(pool);
   const byType = new Map<string, PermitTypeStats>();

@@ -85,7 +85,7 @@ test('statistics per permit type and month come from aggregates kept as files mo
   expect((await deemed.handle.result()).status).toBe('DEEMED_APPROVED');
 
   await aggregatePublicStats({ pool: env.stack.pool, calendar: env.stack.calendar });
-  const stats = await statsService(env.stack.pool).stats();
+  const stats = (await statsService(env.stack.pool).statsReport()).permitTypes;
   const byType = (code: string) => stats.find((s) => s.permitTypeCode === code) as PermitTypeStats;
 
   for (const code of ['TEST-FREE', 'TEST-FAST-DEEMED']) {
@@ -130,7 +130,7 @@ test('statistics per permit type and month come from aggregates kept as files mo
 
 test('serving the statistics reads the aggregates only: the same cost at 100,000 files as at 100', async () => {
   const seen: string[] = [];
-  await statsService(recordingPool(env.stack.pool, seen)).stats();
+  await statsService(recordingPool(env.stack.pool, seen)).statsReport();
   expect(seen.length).toBeGreaterThan(0);
   for (const text of seen) expect(text).not.toMatch(/\b(applications|audit_events)\b/);
 });
