@@ -1,4 +1,4 @@
-import type { PoolClient, Queryable } from '../db/pool.js';
+import type { Queryable } from '../db/pool.js';
 
 // The notification outbox: notices written in the transaction of the transition that caused
 // them, delivered (chat by chat, each delivery recorded) by the worker's dispatcher.
@@ -13,13 +13,17 @@ export interface OutboxNotice {
   params: Record<string, string | number | boolean | null>;
 }
 
-/** Event keys of undelivered notices whose next attempt is due, oldest first. */
-export async function dueOutboxKeys(db: Queryable, limit: number): Promise<string[]> {
+/**
+ * Event keys of undelivered notices whose next attempt is due, oldest first; a notice another
+ * deliverer's claim still holds is its to finish, and is left out so it does not fill the batch.
+ */
+export async function dueOutboxKeys(db: Queryable, limit: number, delivererId: string): Promise<string[]> {
   const { rows } = await db.query<{ event_key: string }>(
     `SELECT event_key FROM notification_outbox
      WHERE delivered_at IS NULL AND next_attempt_at <= now()
+       AND (claimed_by IS NULL OR claimed_by = $2 OR claimed_until < now())
      ORDER BY next_attempt_at, id LIMIT $1`,
-    [limit],
+    [limit, delivererId],
   );
   return rows.map((r) => r.event_key);
 }
@@ -51,28 +55,39 @@ export async function undeliveredNotices(
   }));
 }
 
-// Advisory locks are server-wide: the schema keeps equal event keys of other schemas apart.
-export async function tryLockNotice(client: PoolClient, eventKey: string): Promise<boolean> {
-  const { rows } = await client.query<{ locked: boolean }>(
-    `SELECT pg_try_advisory_lock(hashtext('notification:' || current_schema() || ':' || $1)) AS locked`,
-    [eventKey],
+/**
+ * Claims an undelivered notice for `delivererId` for `leaseMs` from now, or renews its claim:
+ * false when the notice is settled or another deliverer's claim on it has not run out. The row
+ * lock of the UPDATE makes two claims exclusive; the claim is a committed row, so it survives a
+ * database restart (a session advisory lock would not).
+ */
+export async function claimNotice(
+  db: Queryable,
+  eventKey: string,
+  delivererId: string,
+  leaseMs: number,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE notification_outbox
+        SET claimed_by = $2, claimed_until = now() + make_interval(secs => $3::float8 / 1000.0)
+      WHERE event_key = $1 AND delivered_at IS NULL
+        AND (claimed_by IS NULL OR claimed_by = $2 OR claimed_until < now())`,
+    [eventKey, delivererId, leaseMs],
   );
-  return rows[0]?.locked ?? false;
+  return rowCount === 1;
 }
 
-export async function unlockNotice(client: PoolClient, eventKey: string): Promise<void> {
-  await client.query(
-    `SELECT pg_advisory_unlock(hashtext('notification:' || current_schema() || ':' || $1))`,
-    [eventKey],
+/** Gives up `delivererId`'s claim on a notice (another deliverer's claim stays). */
+export async function releaseNoticeClaim(
+  db: Queryable,
+  eventKey: string,
+  delivererId: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE notification_outbox SET claimed_by = NULL, claimed_until = NULL
+      WHERE event_key = $1 AND claimed_by = $2`,
+    [eventKey, delivererId],
   );
-}
-
-export async function isUndelivered(db: Queryable, eventKey: string): Promise<boolean> {
-  const { rows } = await db.query(
-    'SELECT 1 FROM notification_outbox WHERE event_key = $1 AND delivered_at IS NULL',
-    [eventKey],
-  );
-  return rows.length > 0;
 }
 
 /** The chats among `chats` this notice went to already, or that blocked the bot. */
@@ -102,7 +117,8 @@ export async function markNoticeDelivered(
   note: string | null,
 ): Promise<void> {
   await db.query(
-    `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = $2
+    `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = $2,
+            claimed_by = NULL, claimed_until = NULL
      WHERE event_key = $1`,
     [eventKey, note],
   );
@@ -115,24 +131,32 @@ export async function markNoticeUndeliverable(
   reason: string,
 ): Promise<void> {
   await db.query(
-    `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, undeliverable_reason = $2
+    `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, undeliverable_reason = $2,
+            claimed_by = NULL, claimed_until = NULL
      WHERE event_key = $1`,
     [eventKey, reason],
   );
 }
 
-/** Records a failed attempt and when to try next (doubling back-off, capped); returns the attempts. */
+/**
+ * Records a failed attempt and when to try next (doubling back-off, capped); returns the attempts.
+ * With `releasedBy`, that deliverer's claim goes with it: any deliverer may make the next attempt.
+ */
 export async function recordFailedAttempt(
   db: Queryable,
   eventKey: string,
   error: string,
   backoff: { firstMs: number; maxMs: number },
+  releasedBy: string | null,
 ): Promise<number> {
+  // SET reads the row as it was: both CASEs see the claim before this statement.
   const { rows } = await db.query<{ attempts: number }>(
     `UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2,
-               next_attempt_at = now() + make_interval(secs => least($4::float8, $3::float8 * power(2, attempts)) / 1000.0)
+               next_attempt_at = now() + make_interval(secs => least($4::float8, $3::float8 * power(2, attempts)) / 1000.0),
+               claimed_by = CASE WHEN claimed_by = $5 THEN NULL ELSE claimed_by END,
+               claimed_until = CASE WHEN claimed_by = $5 THEN NULL ELSE claimed_until END
              WHERE event_key = $1 RETURNING attempts`,
-    [eventKey, error, backoff.firstMs, backoff.maxMs],
+    [eventKey, error, backoff.firstMs, backoff.maxMs, releasedBy],
   );
   return rows[0]?.attempts ?? 0;
 }

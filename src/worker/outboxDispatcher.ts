@@ -4,8 +4,8 @@ import type { NotificationChannel } from '../notifications/notificationChannel.j
 import {
   deliverOutboxNotifications,
   type FailedNotice,
+  newNoticeDeliverer,
   recordUnrecordedSends,
-  type UnrecordedSends,
 } from '../notifications/outboxDelivery.js';
 import { dueOutboxKeys } from '../repositories/outboxRepository.js';
 
@@ -24,7 +24,7 @@ export interface OutboxDispatcher {
  * workflow task instead of three tasks, and a failed notice waits for its back-off in its row.
  * A round runs when woken by a commit in this process, and every `pollMs` for notices written
  * by other processes or waiting on a retry. Several dispatchers may run (one per worker
- * process): the per-notice advisory lock sends each notice once.
+ * process): each is one deliverer, and its claim on a notice's row sends each notice once.
  */
 export function startOutboxDispatcher(options: {
   pool: Pool;
@@ -43,20 +43,20 @@ export function startOutboxDispatcher(options: {
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
-  const unrecorded: UnrecordedSends = new Map();
+  const deliverer = newNoticeDeliverer();
 
   const runOnce = async (): Promise<number> => {
     let sent = 0;
-    await recordUnrecordedSends(options.pool, unrecorded);
+    await recordUnrecordedSends(options.pool, deliverer);
     for (;;) {
-      const keys = await dueOutboxKeys(options.pool, batchSize);
+      const keys = await dueOutboxKeys(options.pool, batchSize, deliverer.id);
       if (keys.length === 0) return sent;
       const round = await deliverOutboxNotifications(
         options.pool,
         options.channel,
         keys,
         options.prepare,
-        unrecorded,
+        deliverer,
       );
       sent += round.sent;
       for (const failure of round.failed) options.onNoticeFailed?.(failure);

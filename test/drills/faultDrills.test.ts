@@ -29,9 +29,9 @@ async function run(name: keyof typeof DRILLS, tolerate?: RegExp): Promise<DrillR
 }
 
 test('R1: two kill -9 of a permit worker while decisions arrive', { timeout: 300_000 }, async () => {
-  // Known limit, also in the drill's FAIL line: a worker killed between Telegram accepting a
-  // notice and the record of it sends that notice again from the restarted process (Telegram
-  // takes no idempotency key), so each kill may double the one notice in flight, never more.
+  // Known limit, also in the drill's FAIL line: a notice whose worker was killed between Telegram
+  // accepting it and the record of it is sent again once its claim runs out (Telegram takes no
+  // idempotency key), so each kill may double the one notice in flight, never more.
   const result = await run('r1', DOUBLED_NOTICE);
   expect(result.counts).toMatchObject({
     files: FILES,

@@ -114,21 +114,25 @@ test('a chat that blocked the bot is recorded and not tried again', async () => 
   expect(channel.sent).toEqual([]);
 });
 
-test('a batch another dispatcher holds is left to it: the round ends instead of spinning', async () => {
+test('a notice another dispatcher holds is left to it: the round ends instead of spinning', async () => {
   await stack.pool.query('DELETE FROM blocked_chats');
   await queueNotice('held:1', 0);
-  const holder = await stack.pool.connect();
-  const lockSql = (fn: string) =>
-    `SELECT ${fn}(hashtext('notification:' || current_schema() || ':' || 'held:1'))`;
-  await holder.query(lockSql('pg_advisory_lock'));
+  // Another worker's dispatcher has claimed it (and is sending it, or recording what it sent).
+  const claim = (by: string | null) =>
+    stack.pool.query(
+      `UPDATE notification_outbox SET claimed_by = $1::text,
+              claimed_until = CASE WHEN $1::text IS NULL THEN NULL ELSE now() + interval '2 minutes' END
+        WHERE event_key = 'held:1'`,
+      [by],
+    );
+  await claim('another-dispatcher');
   const channel = new RecordingChannel();
   const dispatcher = startOutboxDispatcher({ pool: stack.pool, channel, pollMs: 3_600_000, batchSize: 1 });
   try {
     expect(await dispatcher.runOnce()).toBe(0);
     expect(channel.sent).toEqual([]);
   } finally {
-    await holder.query(lockSql('pg_advisory_unlock'));
-    holder.release();
+    await claim(null);
   }
   expect(await outboxRow('held:1')).toMatchObject({ delivered_at: null, attempts: 0 });
   // Released, the notice goes out with the next round, this one's or the dispatcher's own.
