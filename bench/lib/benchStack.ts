@@ -22,6 +22,8 @@ export interface BenchStack {
   apiUrl: string;
   /** Process IDs of the roles, to read their CPU time (/proc) around each phase. */
   pids: StackProcesses;
+  /** Another API process on the same databases with some variables changed; answers its URL. */
+  startAnotherApi(env: NodeJS.ProcessEnv): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -130,13 +132,11 @@ export async function startBenchStack(
     ]);
     await runMigrations({ databaseUrl: pg.databaseUrl });
 
-    const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: pg.databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       DATA_DIR: path.join(scratch, 'data'),
-      PORT: String(port),
       // All load comes from 127.0.0.1: the per-address limits would measure themselves.
       API_RATE_LIMIT_PER_MINUTE: '1000000000',
       API_AUTH_FAILURES_PER_15_MINUTES: '1000000000',
@@ -150,12 +150,18 @@ export async function startBenchStack(
     );
     const worker = withWorkers ? startRole('worker', { ...env, LOG_LEVEL: 'info' }) : null;
     if (worker) stops.push(() => stopChild(worker.child));
-    // Request logs off: the figure is the API's, not the terminal's.
-    const api = startRole('api', { ...env, LOG_LEVEL: 'warn' });
-    stops.push(() => stopChild(api.child));
+    const startApi = async (extra: NodeJS.ProcessEnv) => {
+      const port = await freePort();
+      // Request logs off: the figure is the API's, not the terminal's.
+      const api = startRole('api', { ...env, LOG_LEVEL: 'warn', ...extra, PORT: String(port) });
+      stops.push(() => stopChild(api.child));
+      return { api, apiUrl: `http://127.0.0.1:${port}` };
+    };
+    const apiReady = ({ api, apiUrl }: Awaited<ReturnType<typeof startApi>>) =>
+      until('the API', async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, api.output);
+    const first = await startApi({});
     const noopWorker = withWorkers ? startRole('noopWorker', { ...env, NOOP_TASK_QUEUE }) : null;
     if (noopWorker) stops.push(() => stopChild(noopWorker.child));
-    const apiUrl = `http://127.0.0.1:${port}`;
     if (worker) {
       await until('the worker', () => worker.output().includes('worker running'), 120_000, worker.output);
     }
@@ -167,16 +173,21 @@ export async function startBenchStack(
         noopWorker.output,
       );
     }
-    await until('the API', async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, api.output);
+    await apiReady(first);
     return {
       databaseUrl: pg.databaseUrl,
       temporalAddress: temporal.address,
-      apiUrl,
+      apiUrl: first.apiUrl,
       pids: {
-        api: api.child.pid ?? 0,
+        api: first.api.child.pid ?? 0,
         worker: worker?.child.pid ?? 0,
         noopWorker: noopWorker?.child.pid ?? 0,
         postmaster: pg.pid,
+      },
+      async startAnotherApi(extra) {
+        const other = await startApi(extra);
+        await apiReady(other);
+        return other.apiUrl;
       },
       stop,
     };

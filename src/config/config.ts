@@ -145,6 +145,13 @@ const envSchema = z.object({
     'MiB a client address may upload per hour without an officer key',
     100,
   ),
+  // How long a built statistics report (/statistik, /api/v1/stats) is reused; 0: built per request.
+  STATS_CACHE_SECONDS: z.coerce
+    .number({ message: 'expected seconds to reuse the public statistics (0-300; 0: no cache)' })
+    .int('expected seconds to reuse the public statistics (0-300; 0: no cache)')
+    .min(0, 'expected seconds to reuse the public statistics (0-300; 0: no cache)')
+    .max(300, 'expected seconds to reuse the public statistics (0-300; 0: no cache)')
+    .default(15),
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
@@ -198,6 +205,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     holidayCalendarPath: path.resolve(projectRoot, env.HOLIDAY_CALENDAR ?? 'data/holidays-id.yaml'),
     dataDir,
     uploadBytesPerAddressPerHour: env.UPLOAD_MB_PER_ADDRESS_PER_HOUR * 1_048_576,
+    statsCacheTtlMs: env.STATS_CACHE_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     cluster: {
       permitWorkers: env.CLUSTER_PERMIT_WORKERS,

@@ -141,6 +141,7 @@ export async function buildServices(config: AppConfig, pool: Pool, temporal: Cli
     taskQueue: config.temporal.taskQueue,
     dataDir: config.dataDir,
     uploadBytesPerAddressPerHour: config.uploadBytesPerAddressPerHour,
+    statsCacheTtlMs: config.statsCacheTtlMs,
     office: loadOfficeProfile(config.officeProfilePath),
   });
 }

@@ -23,6 +23,7 @@ import {
 } from '../repositories/officerFileReadRepository.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
 import { type PublicStatsReport, publicStatsReport } from './publicStats.js';
+import { shortLivedValue } from './shortLivedValue.js';
 
 // Reads the read model only: status pages, inboxes and statistics never scan Temporal.
 
@@ -31,6 +32,8 @@ export interface FileQueryServiceDependencies {
   catalog: PermitCatalog;
   calendar: WorkingCalendar;
   access: CallerAccess;
+  /** How long a built statistics report is reused (single-flight); absent or 0: built per call. */
+  statsCacheTtlMs?: number;
 }
 
 /** A file's status as a caller sees it; its applicant also sees which officers opened it. */
@@ -92,6 +95,12 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
         ?.fields.filter((f) => f.type === 'nik')
         .map((f) => f.key) ?? [],
     );
+  // The figures move only as files do and the pages may be cached for a minute anyway: one
+  // aggregate query per TTL keeps it off most requests' latency.
+  const sharedStatsReport = shortLivedValue(
+    (startedAt) => publicStatsReport(deps.pool, new Date(startedAt)),
+    { ttlMs: deps.statsCacheTtlMs ?? 0 },
+  );
 
   return {
     /**
@@ -169,10 +178,12 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
 
     /**
      * Aggregate timeliness per permit type and month, with the on-time share of the last 12 months,
-     * as the API and /statistik serve them: no personal data, safe to publish.
+     * as the API and /statistik serve them: no personal data, safe to publish. Up to
+     * `statsCacheTtlMs` old (see its `generatedAt`), and shared between callers: read it, never
+     * change it.
      */
-    statsReport(now: Date = new Date()): Promise<PublicStatsReport> {
-      return publicStatsReport(deps.pool, now);
+    statsReport(): Promise<PublicStatsReport> {
+      return sharedStatsReport();
     },
   };
 }

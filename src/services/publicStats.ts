@@ -50,6 +50,8 @@ export interface PermitTypeStats {
 export const RECENT_MONTHS = 12;
 
 export interface PublicStatsReport {
+  /** When the figures were read; a reused report (STATS_CACHE_SECONDS) is that much older. */
+  generatedAt: Date;
   permitTypes: PermitTypeStats[];
   /** All permit types together, the last RECENT_MONTHS months (Asia/Jakarta), oldest first. */
   onTimeLast12Months: OnTimeMonth[];
@@ -132,5 +134,5 @@ export async function publicStatsReport(pool: Pool, now: Date = new Date()): Pro
     permitTypes.flatMap((type) => type.months),
     months,
   );
-  return { permitTypes, onTimeLast12Months };
+  return { generatedAt: now, permitTypes, onTimeLast12Months };
 }

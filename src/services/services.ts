@@ -34,6 +34,8 @@ export interface ServiceDependencies {
   dataDir: string;
   /** Bytes a client address may upload per hour (callers without an officer key); 0: no cap. */
   uploadBytesPerAddressPerHour?: number;
+  /** How long a built public statistics report is reused; absent or 0: built on every call. */
+  statsCacheTtlMs?: number;
   /** The issuing office (letterhead, public pages); the shipped data/catalog/office.yaml when absent. */
   office?: OfficeProfile;
 }

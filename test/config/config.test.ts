@@ -16,6 +16,12 @@ describe('loadConfig', () => {
     expect(config.officeProfilePath).toBe(path.resolve('data/catalog/office.yaml'));
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
     expect(config.logLevel).toBe('info');
+    expect(config.statsCacheTtlMs).toBe(15_000);
+  });
+
+  test('STATS_CACHE_SECONDS sets how long a statistics report is reused; 0 builds one per request', () => {
+    expect(loadConfig({ STATS_CACHE_SECONDS: '60' }).statsCacheTtlMs).toBe(60_000);
+    expect(loadConfig({ STATS_CACHE_SECONDS: '0' }).statsCacheTtlMs).toBe(0);
   });
 
   test("permits' verification links point at PUBLIC_BASE_URL, else at the local server's port", () => {
@@ -76,6 +82,8 @@ describe('loadConfig', () => {
     ['PUBLIC_BASE_URL', 'izin.serangkab.go.id', /PUBLIC_BASE_URL: expected the http\(s\) origin/],
     ['TELEGRAM_BOT_USERNAME', 'https://t.me/x', /TELEGRAM_BOT_USERNAME: expected the bot's username/],
     ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN: expected a secret of at least 24 characters/],
+    ['STATS_CACHE_SECONDS', '-1', /STATS_CACHE_SECONDS: expected seconds to reuse the public statistics/],
+    ['STATS_CACHE_SECONDS', '1.5', /STATS_CACHE_SECONDS: expected seconds to reuse the public statistics/],
   ])('a wrong %s stops the start with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -24,7 +24,7 @@ function recordingPool(pool: Pool, seen: string[]): Pool {
   });
 }
 
-function statsService(pool: Pool) {
+function statsService(pool: Pool, statsCacheTtlMs?: number) {
   return createServices({
     pool,
     temporal: env.stack.client,
@@ -32,6 +32,7 @@ function statsService(pool: Pool) {
     calendar: env.stack.calendar,
     taskQueue: env.stack.taskQueue,
     dataDir: 'unused',
+    ...(statsCacheTtlMs === undefined ? {} : { statsCacheTtlMs }),
   }).fileQueries;
 }
 
@@ -133,4 +134,21 @@ test('serving the statistics reads the aggregates only: the same cost at 100,000
   await statsService(recordingPool(env.stack.pool, seen)).statsReport();
   expect(seen.length).toBeGreaterThan(0);
   for (const text of seen) expect(text).not.toMatch(/\b(applications|audit_events)\b/);
+});
+
+test('with a statistics cache, the report built once is served again without a query', async () => {
+  const seen: string[] = [];
+  // A minute: far longer than the two calls below take, however loaded the machine.
+  const fileQueries = statsService(recordingPool(env.stack.pool, seen), 60_000);
+  const [first, concurrent] = await Promise.all([fileQueries.statsReport(), fileQueries.statsReport()]);
+  const queriesOfOneReport = seen.length;
+  expect(queriesOfOneReport).toBeGreaterThan(0);
+  expect(concurrent).toBe(first);
+  expect(await fileQueries.statsReport()).toBe(first);
+  expect(seen).toHaveLength(queriesOfOneReport);
+  // Without the setting (as the test stacks build their services) every call reads afresh.
+  const uncached = statsService(recordingPool(env.stack.pool, seen));
+  await uncached.statsReport();
+  await uncached.statsReport();
+  expect(seen).toHaveLength(3 * queriesOfOneReport);
 });

@@ -6,6 +6,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Language } from '../../src/web/webLocale.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve('test-artifacts');
@@ -102,4 +104,39 @@ export async function saveScreenshot(page: Page, folder: string, name: string): 
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Runs `use` on a new phone-sized page (as most applicants and people scanning a QR code will
+ * see it) with its console watched, and closes the page whatever happens.
+ */
+export async function onPhonePage(
+  browser: Browser,
+  use: (page: Page, console: ReturnType<typeof watchConsole>) => Promise<void>,
+): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
+  try {
+    await use(page, watchConsole(page));
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * What every rendered public page must hold, whatever it shows: its language, its one
+ * stylesheet applied, no script, no serious or critical axe-core violation, and no console
+ * error; its screenshot goes to test-artifacts/<folder>/<name>.png.
+ */
+export async function expectSoundPage(
+  page: Page,
+  errors: string[],
+  language: Language,
+  screenshot: { folder: string; name: string },
+): Promise<void> {
+  expect(await page.getAttribute('html', 'lang')).toBe(language);
+  expect(await stylesheetApplied(page)).toBe(true);
+  expect(await page.locator('script').count()).toBe(0);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await saveScreenshot(page, screenshot.folder, screenshot.name);
+  expect(errors).toEqual([]);
 }

@@ -5,6 +5,11 @@ import { complaintFiguresSchema } from '../schemas/complaint.js';
 import { surveyFiguresSchema } from './survey.js';
 
 const statsSchema = z.object({
+  generatedAt: z
+    .string()
+    .describe(
+      'ISO 8601 instant the figures were read (a served report is reused for up to STATS_CACHE_SECONDS)',
+    ),
   permitTypes: z.array(
     z.object({
       permitTypeCode: z.string(),
@@ -80,19 +85,20 @@ export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       summary: 'Public timeliness per permit type and month (no personal data)',
       description:
         'Served from aggregates kept as files move (and by the worker each minute for working days ' +
-        'and deadlines), so the cost does not grow with the number of files.',
+        'and deadlines), so the cost does not grow with the number of files; the report is reused ' +
+        'for up to STATS_CACHE_SECONDS (default 15 s, see generatedAt).',
       tags: ['public'],
       responses: { 200: { description: 'Statistics', schema: statsSchema } },
     },
     async (_req, res) => {
-      const [report, auditHeads, survey, complaints] = await Promise.all([
+      const [{ generatedAt, ...report }, auditHeads, survey, complaints] = await Promise.all([
         ctx.services.fileQueries.statsReport(),
         ctx.services.auditTrail.dailyHeads(),
         ctx.services.survey.publicFigures(),
         ctx.services.complaints.publicFigures(),
       ]);
       res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ ...report, auditHeads, survey, complaints });
+      res.json({ generatedAt: generatedAt.toISOString(), ...report, auditHeads, survey, complaints });
     },
   );
 }

@@ -13,9 +13,8 @@ import type { WebContext } from './webContext.js';
  */
 export function statisticsRoute(router: Router, ctx: WebContext): void {
   router.get('/statistik', routeName('GET /statistik'), ctx.requestLimit, async (req, res) => {
-    const now = new Date();
-    const report = await ctx.services.fileQueries.statsReport(now);
-    const view = statisticsView(report, ctx.services.catalog.permitTypes(), ctx.office.shortName, now);
+    const report = await ctx.services.fileQueries.statsReport();
+    const view = statisticsView(report, ctx.services.catalog.permitTypes(), ctx.office.shortName);
     const html = renderStatisticsPage(view, { language: webLanguage(req.query.lang), path: '/statistik' });
     sendHtml(res, 200, html, 'public');
   });

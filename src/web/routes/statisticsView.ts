@@ -34,7 +34,6 @@ export function statisticsView(
   report: PublicStatsReport,
   permitTypes: readonly PermitType[],
   officeName: string,
-  generatedAt: Date,
 ): StatisticsPageView {
   const window = new Set(report.onTimeLast12Months.map((point) => point.month));
   const statsOf = new Map(report.permitTypes.map((stats) => [stats.permitTypeCode, stats]));
@@ -43,7 +42,7 @@ export function statisticsView(
   const retired = report.permitTypes.filter((stats) => !offered.has(stats.permitTypeCode));
   return {
     officeName,
-    generatedAt,
+    generatedAt: report.generatedAt,
     permitTypes: [
       ...permitTypes.map((type) => typeView(type.code, type.name, statsOf.get(type.code), window)),
       ...retired.map((stats) =>

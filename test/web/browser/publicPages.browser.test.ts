@@ -1,16 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../../src/web/webLocale.js';
 import { aggregatePublicStats } from '../../../src/worker/statsAggregator.js';
 import { type ApiTestStack, startApiTestStack } from '../../api/support/apiStack.js';
 import { call, type Submitted, submitViaApi, uploadKtp } from '../../api/support/httpClient.js';
-import {
-  launchBrowser,
-  saveScreenshot,
-  seriousAxeViolations,
-  stylesheetApplied,
-  watchConsole,
-} from '../../support/browser.js';
+import { expectSoundPage, launchBrowser, onPhonePage } from '../../support/browser.js';
 import { VALID_NIK } from '../../support/permitScenario.js';
 
 // The public pages in a real browser (Debian's chromium through playwright-core), with the
@@ -43,21 +37,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-/** A phone-sized page, as most applicants will see it, with its console watched. */
-async function openPage(): Promise<{ page: Page; console: ReturnType<typeof watchConsole> }> {
-  const page = await browser.newPage({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
-  return { page, console: watchConsole(page) };
-}
-
-/** What every rendered public page must hold, whatever it shows. */
-async function expectSoundPage(page: Page, errors: string[], language: Language, screenshot: string) {
-  expect(await page.getAttribute('html', 'lang')).toBe(language);
-  expect(await stylesheetApplied(page)).toBe(true);
-  expect(await page.locator('script').count()).toBe(0);
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  await saveScreenshot(page, 'public-pages', screenshot);
-  expect(errors).toEqual([]);
-}
+const screenshot = (name: string) => ({ folder: 'public-pages', name });
 
 const query = (language: Language) => (language === 'en' ? '?lang=en' : '');
 
@@ -67,22 +47,18 @@ describe.each<Language>(['id', 'en'])('in %s', (language) => {
     ['tracking-form', '/lacak', 200],
     ['statistics', '/statistik', 200],
     ['not-found', '/tidak-ada', 404],
-  ] as const)('the %s page renders soundly', async (name, path, status) => {
-    const { page, console } = await openPage();
-    try {
+  ] as const)('the %s page renders soundly', (name, path, status) =>
+    onPhonePage(browser, async (page, console) => {
       console.expectDocumentStatus(status);
       const response = await page.goto(`${api.url}${path}${query(language)}`);
       expect(response?.status()).toBe(status);
       if (name === 'statistics') expect(await page.locator('svg.chart rect.bar').count()).toBeGreaterThan(0);
-      await expectSoundPage(page, console.errors, language, `${name}-${language}`);
-    } finally {
-      await page.close();
-    }
-  });
+      await expectSoundPage(page, console.errors, language, screenshot(`${name}-${language}`));
+    }),
+  );
 
-  it('the tracking form shows the file after typing its number and code and submitting', async () => {
-    const { page, console } = await openPage();
-    try {
+  it('the tracking form shows the file after typing its number and code and submitting', () =>
+    onPhonePage(browser, async (page, console) => {
       await page.goto(`${api.url}/lacak${query(language)}`);
       await page
         .getByLabel(language === 'id' ? 'Nomor registrasi' : 'Registration number')
@@ -103,15 +79,11 @@ describe.each<Language>(['id', 'en'])('in %s', (language) => {
       const html = await page.content();
       expect(html).not.toContain(VALID_NIK);
       expect(html).not.toContain(file.accessCode);
-      await expectSoundPage(page, console.errors, language, `tracking-result-${language}`);
-    } finally {
-      await page.close();
-    }
-  });
+      await expectSoundPage(page, console.errors, language, screenshot(`tracking-result-${language}`));
+    }));
 
-  it('a wrong code shows only that nothing was found', async () => {
-    const { page, console } = await openPage();
-    try {
+  it('a wrong code shows only that nothing was found', () =>
+    onPhonePage(browser, async (page, console) => {
       console.expectDocumentStatus(404);
       await page.goto(`${api.url}/lacak${query(language)}`);
       await page.locator('#nomor').pressSequentially(file.registrationNumber);
@@ -124,9 +96,6 @@ describe.each<Language>(['id', 'en'])('in %s', (language) => {
       await page.waitForLoadState('load');
       await expect.poll(() => page.locator('[role="alert"]').count()).toBe(1);
       expect(await page.locator('section[aria-labelledby="hasil"]').count()).toBe(0);
-      await expectSoundPage(page, console.errors, language, `tracking-not-found-${language}`);
-    } finally {
-      await page.close();
-    }
-  });
+      await expectSoundPage(page, console.errors, language, screenshot(`tracking-not-found-${language}`));
+    }));
 });
