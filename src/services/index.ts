@@ -26,6 +26,7 @@ export type { AdminActor } from './officerService.js';
 export type { PaymentOutcome } from './paymentService.js';
 export { type PermitPdf, permitDocumentReader } from './permitDocumentService.js';
 export type { PermitVerification } from './permitVerificationService.js';
+export type { PublicStatistics } from './publicStatisticsService.js';
 export type { MonthStats, PermitTypeStats, PublicStatsReport } from './publicStats.js';
 export type { ResubmissionChanges } from './resubmission.js';
 export { ServiceError, type ServiceErrorCode } from './serviceError.js';

@@ -168,6 +168,62 @@ describe('the statistics page', () => {
     expect(html).toContain('Belum ada data.');
     expect(html).toContain('<svg class="chart"');
     expect(html).toContain('Diperbarui 30 November 2026 08.00 WIB');
+    expect(html).toMatch(/<caption>Surat Izin Praktik Dokter [^<]*: berkas per bulan<\/caption>/);
+  });
+
+  it('shows the survey figures computed from known answers, in both languages', () => {
+    const id = renderStatisticsPage(statisticsView(), page('/statistik', 'id'));
+    const table = (html: string) => {
+      const start = html.indexOf('id="survei"');
+      return html.slice(start, html.indexOf('</table>', start));
+    };
+    const surveyId = table(id);
+    expect(surveyId).toContain('<th scope="col">Triwulan IV 2026</th>');
+    expect(surveyId).toContain('<th scope="row">Responden</th><td>5</td>');
+    // The means of the five known answers (see KNOWN_SURVEY_ANSWERS), element by element.
+    const means = ['3,600', '3,000', '3,400', '4,000', '3,200', '3,400', '3,800', '2,400', '3,400'];
+    const rows = [...surveyId.matchAll(/<th scope="row">U(\d) [^<]+<\/th><td>([^<]+)<\/td>/g)];
+    expect(rows.map((m) => m[2])).toEqual(means);
+    expect(surveyId).toContain('<th scope="row">U1 Persyaratan</th>');
+    expect(surveyId).toContain('<th scope="row">U9 Sarana dan prasarana</th>');
+    expect(surveyId).toContain('<th scope="row">Indeks Kepuasan Masyarakat (IKM)</th><td>83,89</td>');
+    expect(surveyId).toContain('<th scope="row">Mutu pelayanan</th><td>B (Baik)</td>');
+    const surveyEn = table(renderStatisticsPage(statisticsView(), page('/statistik', 'en')));
+    expect(surveyEn).toContain(
+      '<caption id="survei-sip-dokter">Satisfaction survey: Doctor&#39;s Practice Permit (SIP-DOKTER)</caption>',
+    );
+    expect(surveyEn).toContain('<th scope="col">Q4 2026</th>');
+    expect(surveyEn).toContain(
+      '<th scope="row">U8 Handling of complaints, suggestions and input</th><td>2.400</td>',
+    );
+    expect(surveyEn).toContain('<td>83.89</td>');
+    expect(surveyEn).toContain('<td>B (Good)</td>');
+  });
+
+  it('shows the complaints per month and category without any text of them', () => {
+    const id = renderStatisticsPage(statisticsView(), page('/statistik', 'id'));
+    expect(id).toContain('<caption>Pengaduan per bulan dan kategori</caption>');
+    expect(id).toContain(
+      '<th scope="row">Okt 2026</th><th scope="row">Pungutan liar atau permintaan uang</th><td>3</td><td>2</td><td>50%</td><td>26,5</td>',
+    );
+    expect(id).toContain(
+      '<th scope="row">Nov 2026</th><th scope="row">Keterlambatan layanan</th><td>1</td><td>0</td><td>–</td><td>–</td>',
+    );
+    const en = renderStatisticsPage(statisticsView(), page('/statistik', 'en'));
+    expect(en).toContain(
+      '<th scope="row">Oct 2026</th><th scope="row">Illegal levy or request for money</th>',
+    );
+  });
+
+  it('says so when there are no survey answers or complaints yet', () => {
+    const html = renderStatisticsPage(
+      { ...statisticsView(), survey: [], complaints: [] },
+      page('/statistik', 'en'),
+    );
+    const survey = html.slice(html.indexOf('id="survei"'), html.indexOf('id="pengaduan"'));
+    expect(survey).toContain('No data yet.');
+    expect(html.slice(html.indexOf('id="pengaduan"'))).toContain('No data yet.');
+    expect(html).not.toContain('<caption>Complaints per month');
   });
 });
 

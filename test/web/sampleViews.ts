@@ -4,10 +4,13 @@
 import { jakartaWallTime } from '../../src/domain/calendar/jakartaTime.js';
 import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
 import { loadOfficeProfile } from '../../src/domain/catalog/loadOfficeProfile.js';
+import { satisfactionIndex, totalsOf } from '../../src/domain/survey/satisfactionIndex.js';
+import { SURVEY_ELEMENTS, type SurveyAnswers } from '../../src/domain/survey/surveyElements.js';
 import { serviceStandardView } from '../../src/web/views/serviceStandard.js';
 import type {
   HomePageView,
   StatisticsPageView,
+  SurveyQuarterView,
   TrackedFileView,
   VerificationPageView,
 } from '../../src/web/views/viewModels.js';
@@ -45,6 +48,35 @@ export function trackedFile(overrides: Partial<TrackedFileView> = {}): TrackedFi
       { at: jakartaWallTime('2026-11-21 08:00'), action: 'sla_reminder', stage: null, note: null },
     ],
     ...overrides,
+  };
+}
+
+const scores = (...values: (1 | 2 | 3 | 4)[]): SurveyAnswers =>
+  Object.fromEntries(SURVEY_ELEMENTS.map((element, index) => [element, values[index]]));
+
+/**
+ * Five respondents' answers, u1–u9 each. Element means: 3.6, 3.0, 3.4, 4.0, 3.2, 3.4, 3.8, 2.4,
+ * 3.4; their mean 30.2 / 9 x 25 = 83.888… → IKM 83.89, a B (Baik).
+ */
+export const KNOWN_SURVEY_ANSWERS: readonly SurveyAnswers[] = [
+  scores(4, 4, 4, 4, 4, 4, 4, 4, 4),
+  scores(4, 3, 4, 4, 3, 4, 4, 3, 4),
+  scores(3, 3, 3, 4, 3, 3, 4, 2, 3),
+  scores(4, 3, 3, 4, 3, 3, 3, 2, 3),
+  scores(3, 2, 3, 4, 3, 3, 4, 1, 3),
+];
+
+/** A quarter's view as the page gets it, computed from answers by the same rule as the API. */
+export function surveyQuarter(quarter: string, answers: readonly SurveyAnswers[]): SurveyQuarterView {
+  const index = satisfactionIndex(totalsOf(answers));
+  return {
+    quarter,
+    respondents: answers.length,
+    elementMeans: Object.fromEntries(
+      SURVEY_ELEMENTS.map((element) => [element, index.elements[element].nrr]),
+    ) as SurveyQuarterView['elementMeans'],
+    ikm: index.ikm,
+    grade: index.grade?.letter ?? null,
   };
 }
 
@@ -91,6 +123,31 @@ export function statisticsView(): StatisticsPageView {
       month,
       share: index === 11 ? null : 0.5 + index * 0.04,
     })),
+    survey: [
+      {
+        code: 'SIP-DOKTER',
+        name: { id: `Surat Izin Praktik Dokter ${HOSTILE}`, en: "Doctor's Practice Permit" },
+        quarters: [surveyQuarter('2026-Q4', KNOWN_SURVEY_ANSWERS)],
+      },
+    ],
+    complaints: [
+      {
+        month: '2026-10',
+        category: 'pungli',
+        received: 3,
+        answered: 2,
+        onTimeShare: 0.5,
+        medianResponseHours: 26.5,
+      },
+      {
+        month: '2026-11',
+        category: 'delay',
+        received: 1,
+        answered: 0,
+        onTimeShare: null,
+        medianResponseHours: null,
+      },
+    ],
   };
 }
 
