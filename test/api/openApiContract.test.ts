@@ -15,6 +15,7 @@ import {
   validSubmission,
 } from './support/httpClient.js';
 import { exercisePermitOperations } from './support/permitContractCalls.js';
+import { exerciseSurveyOperations } from './support/surveyContractCalls.js';
 
 // Every request of this file goes through Stoplight Prism's validation proxy, a contract checker
 // written elsewhere: an answer the OpenAPI document does not describe fails the suite.
@@ -259,29 +260,8 @@ test('an applicant withdraws; a closed file refuses another withdrawal', async (
   await POST(withdrawal, { accessCode: file.accessCode }, { status: 409 });
 });
 
-test('the satisfaction survey: answered once when the file closes; comments for managers only', async () => {
-  const file = await submitted('TEST-FREE');
-  const survey = `/api/v1/applications/${file.registrationNumber}/survey`;
-  const code = { accessCode: file.accessCode };
-  const answers = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };
-  await GET(survey, code, { status: 200 });
-  await POST(survey, { ...code, body: { answers } }, { status: 409 });
-  await POST(`/api/v1/applications/${file.registrationNumber}/withdrawal`, code, { status: 200 });
-
-  await GET(survey, { accessCode: 'WRONGCODE1' }, { status: 404 });
-  await POST(survey, { body: { answers } }, refused(404));
-  await POST(survey, { bearer: api.keys.verifikator, body: { answers } }, refused(403));
-  const { u5: _, ...incomplete } = answers;
-  await POST(survey, { ...code, body: { answers: incomplete } }, { status: 422 });
-  await POST(survey, { ...code, body: { answers: { ...answers, u2: 0 } } }, refused(400));
-  await POST(survey, { ...code, body: { answers, comment: 'Cepat dan jelas' } }, { status: 201 });
-  await POST(survey, { ...code, body: { answers } }, { status: 409 });
-
-  const comments = `/api/v1/survey/comments/${new Date().getUTCFullYear()}-Q1`;
-  await GET(comments, { bearer: api.keys.manager }, { status: 200 });
-  await GET(comments, { bearer: api.keys.verifikator }, { status: 403 });
-  await GET(comments, {}, refused(401));
-  await GET('/api/v1/survey/comments/2026-Q9', { bearer: api.keys.manager }, refused(404));
+test('the satisfaction survey: answered once when the file closes; figures withheld under the floor; comments for managers only', async () => {
+  await exerciseSurveyOperations({ contract, keys: api.keys, submitted: () => submitted('TEST-FREE') });
 });
 
 test('complaints: filed about a file and anonymously, answered by a manager, reopened once', async () => {

@@ -4,7 +4,8 @@
 import { jakartaWallTime } from '../../src/domain/calendar/jakartaTime.js';
 import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
 import { loadOfficeProfile } from '../../src/domain/catalog/loadOfficeProfile.js';
-import { satisfactionIndex, totalsOf } from '../../src/domain/survey/satisfactionIndex.js';
+import { publishedSatisfaction } from '../../src/domain/survey/publicationFloor.js';
+import { totalsOf } from '../../src/domain/survey/satisfactionIndex.js';
 import { SURVEY_ELEMENTS, type SurveyAnswers } from '../../src/domain/survey/surveyElements.js';
 import { serviceStandardView } from '../../src/web/views/serviceStandard.js';
 import type {
@@ -66,17 +67,21 @@ export const KNOWN_SURVEY_ANSWERS: readonly SurveyAnswers[] = [
   scores(3, 2, 3, 4, 3, 3, 4, 1, 3),
 ];
 
+/** The shipped anonymity floor (data/catalog/permit-types.yaml). */
+export const MINIMUM_RESPONDENTS = catalog.survey.minimumRespondents;
+
 /** A quarter's view as the page gets it, computed from answers by the same rule as the API. */
 export function surveyQuarter(quarter: string, answers: readonly SurveyAnswers[]): SurveyQuarterView {
-  const index = satisfactionIndex(totalsOf(answers));
+  const published = publishedSatisfaction(totalsOf(answers), answers.length, MINIMUM_RESPONDENTS);
   return {
     quarter,
     respondents: answers.length,
+    withheld: published.withheld !== null,
     elementMeans: Object.fromEntries(
-      SURVEY_ELEMENTS.map((element) => [element, index.elements[element].nrr]),
+      SURVEY_ELEMENTS.map((element) => [element, published.index?.elements[element].nrr ?? null]),
     ) as SurveyQuarterView['elementMeans'],
-    ikm: index.ikm,
-    grade: index.grade?.letter ?? null,
+    ikm: published.index?.ikm ?? null,
+    grade: published.index?.grade?.letter ?? null,
   };
 }
 
@@ -123,13 +128,20 @@ export function statisticsView(): StatisticsPageView {
       month,
       share: index === 11 ? null : 0.5 + index * 0.04,
     })),
-    survey: [
-      {
-        code: 'SIP-DOKTER',
-        name: { id: `Surat Izin Praktik Dokter ${HOSTILE}`, en: "Doctor's Practice Permit" },
-        quarters: [surveyQuarter('2026-Q4', KNOWN_SURVEY_ANSWERS)],
-      },
-    ],
+    survey: {
+      minimumRespondents: MINIMUM_RESPONDENTS,
+      permitTypes: [
+        {
+          code: 'SIP-DOKTER',
+          name: { id: `Surat Izin Praktik Dokter ${HOSTILE}`, en: "Doctor's Practice Permit" },
+          // Two respondents in the third quarter: under the floor, only their number shows.
+          quarters: [
+            surveyQuarter('2026-Q3', KNOWN_SURVEY_ANSWERS.slice(0, 2)),
+            surveyQuarter('2026-Q4', KNOWN_SURVEY_ANSWERS),
+          ],
+        },
+      ],
+    },
     complaints: [
       {
         month: '2026-10',

@@ -16,9 +16,9 @@ import type {
 import type {
   ComplaintMonthView,
   PermitTypeStatisticsView,
-  PermitTypeSurveyView,
   StatisticsPageView,
   SurveyQuarterView,
+  SurveySectionView,
 } from '../views/viewModels.js';
 
 function typeView(
@@ -49,8 +49,9 @@ function surveyQuarterView(figures: SurveyFigures): SurveyQuarterView {
   return {
     quarter: figures.quarter,
     respondents: figures.respondents,
+    withheld: figures.withheld !== null,
     elementMeans: Object.fromEntries(
-      SURVEY_ELEMENTS.map((element) => [element, figures.elements[element].nrr]),
+      SURVEY_ELEMENTS.map((element) => [element, figures.elements?.[element].nrr ?? null]),
     ) as SurveyQuarterView['elementMeans'],
     ikm: figures.ikm,
     grade: figures.grade,
@@ -62,21 +63,24 @@ function surveyView(
   figures: readonly SurveyFigures[],
   names: ReadonlyMap<string, LocalizedText>,
   quarters: ReadonlySet<string>,
-): PermitTypeSurveyView[] {
+): SurveySectionView | null {
+  const shown = figures.filter((group) => quarters.has(group.quarter));
+  if (shown.length === 0) return null;
   const byType = new Map<string, SurveyFigures[]>();
-  for (const group of figures) {
-    if (!quarters.has(group.quarter)) continue;
+  for (const group of shown) {
     byType.set(group.permitTypeCode, [...(byType.get(group.permitTypeCode) ?? []), group]);
   }
   const order = [...names.keys()];
   const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
-  return [...byType.entries()]
+  const permitTypes = [...byType.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([code, groups]) => ({
       code,
       name: names.get(code) ?? { id: code, en: code },
       quarters: groups.sort((a, b) => a.quarter.localeCompare(b.quarter)).map(surveyQuarterView),
     }));
+  // One floor for every group: the catalog's.
+  return { minimumRespondents: shown[0]!.minimumRespondents, permitTypes };
 }
 
 function complaintsView(

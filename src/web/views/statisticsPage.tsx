@@ -78,7 +78,7 @@ export function renderStatisticsPage(view: StatisticsPageView, page: PageContext
         {view.permitTypes.map((type) => (
           <PermitTypeTable type={type} t={t} />
         ))}
-        <SurveyStatistics types={view.survey} t={t} />
+        <SurveyStatistics survey={view.survey} t={t} />
         <ComplaintStatistics months={view.complaints} t={t} />
       </>
     ),

@@ -4,14 +4,20 @@
 
 import { SURVEY_ELEMENTS } from '../../domain/survey/surveyElements.js';
 import type { WebTexts } from '../webLocale.js';
-import type { PermitTypeSurveyView, SurveyQuarterView } from './viewModels.js';
+import type { PermitTypeSurveyView, SurveyQuarterView, SurveySectionView } from './viewModels.js';
 import { formatFixed, formatQuarter } from './webFormat.js';
 
 function gradeText(quarter: SurveyQuarterView, t: WebTexts): string {
   return quarter.grade ? `${quarter.grade} (${t.t(`survey-grade-${quarter.grade}`)})` : '–';
 }
 
-function PermitTypeSurveyTable({ type, t }: { type: PermitTypeSurveyView; t: WebTexts }) {
+interface SurveyTableProps {
+  type: PermitTypeSurveyView;
+  minimumRespondents: number;
+  t: WebTexts;
+}
+
+function PermitTypeSurveyTable({ type, minimumRespondents, t }: SurveyTableProps) {
   const { language } = t;
   const captionId = `survei-${type.code.toLowerCase()}`;
   return (
@@ -49,7 +55,11 @@ function PermitTypeSurveyTable({ type, t }: { type: PermitTypeSurveyView; t: Web
           <tr>
             <th scope="row">{t.t('survey-ikm')}</th>
             {type.quarters.map((quarter) => (
-              <td>{formatFixed(quarter.ikm, 2, language)}</td>
+              <td>
+                {quarter.withheld
+                  ? t.t('survey-withheld', { minimum: minimumRespondents })
+                  : formatFixed(quarter.ikm, 2, language)}
+              </td>
             ))}
           </tr>
           <tr>
@@ -64,15 +74,20 @@ function PermitTypeSurveyTable({ type, t }: { type: PermitTypeSurveyView; t: Web
   );
 }
 
-export function SurveyStatistics({ types, t }: { types: readonly PermitTypeSurveyView[]; t: WebTexts }) {
+export function SurveyStatistics({ survey, t }: { survey: SurveySectionView | null; t: WebTexts }) {
   return (
     <section class="card" aria-labelledby="survei">
       <h2 id="survei">{t.t('survey-title')}</h2>
       <p>{t.t('survey-intro')}</p>
-      {types.length === 0 ? (
+      {survey === null ? (
         <p>{t.t('statistics-empty')}</p>
       ) : (
-        types.map((type) => <PermitTypeSurveyTable type={type} t={t} />)
+        <>
+          <p>{t.t('survey-floor', { minimum: survey.minimumRespondents })}</p>
+          {survey.permitTypes.map((type) => (
+            <PermitTypeSurveyTable type={type} minimumRespondents={survey.minimumRespondents} t={t} />
+          ))}
+        </>
       )}
     </section>
   );

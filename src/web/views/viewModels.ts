@@ -127,7 +127,9 @@ export interface SurveyQuarterView {
   /** `YYYY-Qn` */
   quarter: string;
   respondents: number;
-  /** Each element's mean score (NRR, 1–4); null when no one answered it. */
+  /** Fewer respondents than the anonymity floor: only their number is shown. */
+  withheld: boolean;
+  /** Each element's mean score (NRR, 1–4); null when withheld or answered by too few. */
   elementMeans: Record<SurveyElement, number | null>;
   ikm: number | null;
   grade: GradeLetter | null;
@@ -138,6 +140,13 @@ export interface PermitTypeSurveyView {
   name: LocalizedText;
   /** Oldest quarter first. */
   quarters: SurveyQuarterView[];
+}
+
+export interface SurveySectionView {
+  /** The anonymity floor the figures were published under (respondents, answers per element). */
+  minimumRespondents: number;
+  /** Permit types with answers, in catalog order. */
+  permitTypes: PermitTypeSurveyView[];
 }
 
 /** Complaints of one category filed in one month. */
@@ -158,8 +167,8 @@ export interface StatisticsPageView {
   permitTypes: PermitTypeStatisticsView[];
   /** All permit types together, oldest month first. */
   onTimeLast12Months: OnTimePoint[];
-  /** Permit types with survey answers in the quarters of the chart's months, in catalog order. */
-  survey: PermitTypeSurveyView[];
+  /** The survey in the quarters of the chart's months; null when no one answered in them. */
+  survey: SurveySectionView | null;
   /** The chart's months, oldest first, each category in its fixed order. */
   complaints: ComplaintMonthView[];
 }

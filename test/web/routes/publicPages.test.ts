@@ -3,6 +3,7 @@ import { aggregatePublicStats } from '../../../src/worker/statsAggregator.js';
 import { type ApiTestStack, NO_LIMITS, startApiTestStack } from '../../api/support/apiStack.js';
 import { call, type Submitted, submitViaApi, uploadKtp } from '../../api/support/httpClient.js';
 import { VALID_NIK } from '../../support/permitScenario.js';
+import { tableRows } from '../htmlTable.js';
 import { answerSurveys, fileComplaints, PUNGLI_TEXT, SURVEY_COMMENT } from '../publishedFigures.js';
 import { KNOWN_SURVEY_ANSWERS } from '../sampleViews.js';
 
@@ -32,6 +33,8 @@ beforeAll(async () => {
   );
   expect(reject.status).toBe(200);
   await answerSurveys(api.url, 'TEST-ONEREV', KNOWN_SURVEY_ANSWERS);
+  // One respondent only: under the floor of 5, so the page shows the count and no figure.
+  await answerSurveys(api.url, 'TEST-DEEMED', KNOWN_SURVEY_ANSWERS.slice(4));
   await fileComplaints(api.url, api.keys.manager);
   await aggregatePublicStats({ pool: api.stack.pool, calendar: api.stack.calendar });
 });
@@ -185,7 +188,13 @@ describe('GET /statistik', () => {
 
 describe('GET /statistik: the survey and the complaints', () => {
   interface Published {
-    survey: { permitTypeCode: string; respondents: number; ikm: number | null; grade: string | null }[];
+    survey: {
+      permitTypeCode: string;
+      respondents: number;
+      withheld: string | null;
+      ikm: number | null;
+      grade: string | null;
+    }[];
     complaints: {
       month: string;
       category: string;
@@ -203,20 +212,40 @@ describe('GET /statistik: the survey and the complaints', () => {
   it('shows the IKM, grade and element means computed from the answers, as the API publishes them', async () => {
     const stats = await call<Published>(api.url, 'GET', '/api/v1/stats');
     expect(stats.body.survey).toEqual([
-      expect.objectContaining({ permitTypeCode: 'TEST-ONEREV', respondents: 5, ikm: 83.89, grade: 'B' }),
+      expect.objectContaining({
+        permitTypeCode: 'TEST-DEEMED',
+        respondents: 1,
+        withheld: 'too_few_respondents',
+        ikm: null,
+      }),
+      expect.objectContaining({
+        permitTypeCode: 'TEST-ONEREV',
+        respondents: 5,
+        withheld: null,
+        ikm: 83.89,
+        grade: 'B',
+      }),
     ]);
     const html = await (await get('/statistik')).text();
-    const table = section(html, 'survei-test-onerev');
-    expect(table).toContain('<th scope="row">Responden</th><td>5</td>');
+    const rows = tableRows(html, 'survei-test-onerev');
+    expect(rows.get('Responden')).toEqual(['5']);
     // The five answers' element means (test/web/sampleViews.ts) and their IKM 83.89, a B.
-    const means = [...table.matchAll(/<th scope="row">U\d [^<]+<\/th><td>([^<]+)<\/td>/g)].map((m) => m[1]);
+    const means = [...rows.entries()].filter(([name]) => /^U\d /.test(name)).map(([, cells]) => cells[0]);
     expect(means).toEqual(['3,600', '3,000', '3,400', '4,000', '3,200', '3,400', '3,800', '2,400', '3,400']);
-    expect(table).toContain('<td>83,89</td>');
-    expect(table).toContain('<td>B (Baik)</td>');
-    const english = section(await (await get('/statistik?lang=en')).text(), 'survei-test-onerev');
-    expect(english).toContain('<td>83.89</td>');
-    expect(english).toContain('<td>B (Good)</td>');
+    expect(rows.get('Indeks Kepuasan Masyarakat (IKM)')).toEqual(['83,89']);
+    expect(rows.get('Mutu pelayanan')).toEqual(['B (Baik)']);
+    const english = tableRows(await (await get('/statistik?lang=en')).text(), 'survei-test-onerev');
+    expect(english.get('Satisfaction index (IKM)')).toEqual(['83.89']);
+    expect(english.get('Service quality')).toEqual(['B (Good)']);
     expect(html).not.toContain(SURVEY_COMMENT);
+  });
+
+  it("shows a quarter under the anonymity floor with its respondents only, not that person's scores", async () => {
+    const html = await (await get('/statistik')).text();
+    const rows = tableRows(html, 'survei-test-deemed');
+    expect(rows.get('Responden')).toEqual(['1']);
+    const cells = [...rows.entries()].filter(([name]) => name !== 'Responden').map(([, [cell]]) => cell);
+    expect(cells).toEqual([...Array(9).fill('–'), 'Tidak diumumkan: kurang dari 5 responden', '–']);
   });
 
   it('shows each month and category of complaints with the API figures, without their text', async () => {

@@ -101,6 +101,8 @@ statistics-table-caption = { $type }: files per month
 ## Satisfaction survey
 survey-title = Community satisfaction survey (SKM)
 survey-intro = What applicants said once their file was closed, per permit type and quarter (Permenpan RB 14/2017). Each element is scored 1 to 4; its mean is the NRR. The IKM is 25 × the mean of the element means: A Very good 88.31–100, B Good 76.61–88.30, C Poor 65.00–76.60, D Very poor 25.00–64.99. No answer and no respondent is shown.
+survey-floor = So that no figure shows one person's answers, a quarter with fewer than { $minimum } respondents shows only how many there were, and an element scored by fewer than { $minimum } respondents shows no mean and does not count in the IKM.
+survey-withheld = Not published: fewer than { $minimum } respondents
 survey-table-caption = Satisfaction survey: { $type } ({ $code })
 survey-element = Element
 survey-respondents = Respondents

@@ -101,6 +101,8 @@ statistics-table-caption = { $type }: berkas per bulan
 ## Survei kepuasan
 survey-title = Survei Kepuasan Masyarakat (SKM)
 survey-intro = Penilaian pemohon setelah berkasnya selesai, per jenis izin dan triwulan (Permenpan RB 14/2017). Setiap unsur dinilai 1 sampai 4; rata-ratanya adalah NRR. IKM adalah 25 × rata-rata NRR seluruh unsur: A Sangat Baik 88,31–100, B Baik 76,61–88,30, C Kurang Baik 65,00–76,60, D Tidak Baik 25,00–64,99. Tidak ada jawaban atau responden yang ditampilkan.
+survey-floor = Agar tidak ada angka yang menunjukkan jawaban seseorang, triwulan dengan kurang dari { $minimum } responden hanya ditampilkan jumlah respondennya, dan unsur yang dinilai kurang dari { $minimum } responden tidak ditampilkan rata-ratanya serta tidak dihitung dalam IKM.
+survey-withheld = Tidak diumumkan: kurang dari { $minimum } responden
 survey-table-caption = Survei kepuasan: { $type } ({ $code })
 survey-element = Unsur
 survey-respondents = Responden
