@@ -250,7 +250,7 @@ notify-payment-reminder =
     Pay only with this billing code through the official payment channels. Nothing else is to be paid.
 notify-paid =
     💰 The levy for { $registrationNumber } has been received.
-    Receipt: { $amount }, billing code { $billingCode }, payment reference { $reference }.
+    Receipt: { $amount }, billing code { $billingCode }, payment reference { $reference } (the receipt's PDF is attached).
     The file is now at the stage { $stage }; deadline: { $deadline }.
 notify-issued =
     🎉 Your permit has been issued. Decision number: { $permitNumber } (file { $registrationNumber }).

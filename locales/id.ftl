@@ -250,7 +250,7 @@ notify-payment-reminder =
     Bayar hanya dengan kode bayar ini melalui kanal pembayaran resmi. Tidak ada biaya lain di luar retribusi ini.
 notify-paid =
     💰 Pembayaran retribusi untuk { $registrationNumber } sudah diterima.
-    Tanda terima: { $amount }, kode bayar { $billingCode }, referensi pembayaran { $reference }.
+    Tanda terima: { $amount }, kode bayar { $billingCode }, referensi pembayaran { $reference } (bukti pembayaran terlampir sebagai PDF).
     Berkas kini pada tahap { $stage }; tenggat: { $deadline }.
 notify-issued =
     🎉 Izin Anda terbit. Nomor SK: { $permitNumber } (berkas { $registrationNumber }).

@@ -16,6 +16,7 @@ import {
 import { type ApplicationStatus, findApplicationStatus } from '../repositories/applicationRepository.js';
 import { latestRevisionNote } from '../repositories/auditRepository.js';
 import { type ComplaintListItem, complaintsAboutFile } from '../repositories/complaintRepository.js';
+import { type LevyPayment, levyPaymentOf } from '../repositories/levyAssessmentRepository.js';
 import {
   type OpenedBy,
   officerReadsOfFile,
@@ -35,6 +36,8 @@ export interface FileQueryServiceDependencies {
 
 /** A file's status as a caller sees it; its applicant also sees which officers opened it. */
 export type FileStatusView = ApplicationStatus & {
+  /** The levy: its SKRD's billing code and due date, and once paid the gateway's reference and time. */
+  payment: LevyPayment | null;
   openedBy?: OpenedBy[];
   /** Complaints about the file (no text): for its department's managers only. */
   complaints?: ComplaintListItem[];
@@ -104,8 +107,11 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
     async status(caller: Caller, registrationNumber: string): Promise<FileStatusView | null> {
       const viewer = await deps.access.viewerOf(caller, registrationNumber);
       if (!viewer) return null;
-      const file = await findApplicationStatus(deps.pool, registrationNumber);
-      if (!file) return null;
+      const found = await findApplicationStatus(deps.pool, registrationNumber);
+      if (!found) return null;
+      // Only a file with a levy pays for the second query (the status is polled).
+      const payment = (found.feeAmount ?? 0) > 0 ? await levyPaymentOf(deps.pool, registrationNumber) : null;
+      const file = { ...found, payment };
       if (viewer.kind === 'applicant') {
         return { ...file, openedBy: await officerReadsOfFile(deps.pool, registrationNumber) };
       }

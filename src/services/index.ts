@@ -20,7 +20,7 @@ export type { ReceiptedUpload, UploadOrigin } from './documentStore.js';
 export type { FileStatusView, InboxItem, SlaOverview } from './fileQueryService.js';
 export type { DocumentCheck, FieldCheck } from './intakeChecks.js';
 export type { SubmissionRequest } from './intakeService.js';
-export type { SkrdDownload } from './levyService.js';
+export type { PaymentReceipt, SkrdDownload } from './levyService.js';
 export { apiKeyPrefix } from './officerApiKeys.js';
 export type { AdminActor } from './officerService.js';
 export type { PaymentOutcome } from './paymentService.js';

@@ -48,6 +48,7 @@ export function createServices(deps: ServiceDependencies) {
   const accessCodes = new AccessCodeVerifier(deps.pool);
   const access = new CallerAccess(deps.pool, deps.catalog, accessCodes);
   const documents = new DocumentStore(deps.pool, path.join(deps.dataDir, 'documents'));
+  const office = deps.office ?? loadOfficeProfile();
   const fileQueries = createFileQueryService({ ...deps, access });
   const auditTrail = createAuditTrailService(deps);
   const survey = createSurveyService({ ...deps, access });
@@ -61,17 +62,14 @@ export function createServices(deps: ServiceDependencies) {
     telegramIdentity: createTelegramIdentityService(deps),
     documents: createDocumentService({ ...deps, access, store: documents }),
     payments: createPaymentService(deps),
-    levy: createLevyService({ ...deps, access }),
+    levy: createLevyService({ ...deps, access, office }),
     operations: createOperationsService(deps),
     auditTrail,
     survey,
     complaints,
     statistics: createPublicStatisticsService({ fileQueries, auditTrail, survey, complaints }),
     permitDocuments: createPermitDocumentService({ ...deps, access }),
-    permitVerification: createPermitVerificationService({
-      ...deps,
-      office: deps.office ?? loadOfficeProfile(),
-    }),
+    permitVerification: createPermitVerificationService({ ...deps, office }),
   };
 }
 

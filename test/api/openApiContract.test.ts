@@ -151,8 +151,9 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await GET('/api/v1/applications/not-a-number', { accessCode: code }, refused(404));
   await GET(at, { bearer: UNKNOWN_KEY }, refused(401));
 
-  // No levy assessed before the payment stage: the same 404 as for a file one may not see.
+  // No levy assessed before the payment stage, nothing paid: the same 404 as for a file one may not see.
   await GET(`${at}/skrd`, { accessCode: code }, { status: 404 });
+  await GET(`${at}/receipt`, { accessCode: code }, { status: 404 });
 
   await GET('/api/v1/inbox', officer('verifikator'), { status: 200 });
   await GET('/api/v1/inbox', {}, refused(401));
@@ -236,6 +237,9 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await POST(callback, pay(rn, 1), { status: 422 });
   await POST(callback, payByCode(billingCode, 150000, `BJB-${rn}`), { status: 200 });
   await POST(callback, pay(rn, 150000), { status: 200 });
+  await GET(`${at}/receipt`, { accessCode: code }, { status: 200 });
+  await GET(`${at}/receipt`, officer('verifikator'), { status: 200 });
+  await GET(`${at}/receipt`, { accessCode: 'WRONGCODE1' }, { status: 404 });
   await waitFor(
     'the payment to reach the decision',
     async () => (await statusOf(rn, code)).stage === 'decision',
