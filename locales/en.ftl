@@ -35,6 +35,8 @@ help-citizen =
     /mine — your applications
     /withdraw <registration number> — withdraw your application
     /survey <registration number> — fill in the satisfaction survey once the file is closed
+    /complaint — file a complaint (illegal levies too, anonymously if you wish)
+    /checkcomplaint <ticket number> <ticket code> — follow your complaint: state, deadline, answers
     /language — change the language
     /cancel — stop the conversation in progress
     /start — welcome and privacy notice
@@ -54,6 +56,7 @@ command-mine = My applications
 command-withdraw = Withdraw an application
 command-survey = Fill in the satisfaction survey
 command-complaint = File a complaint
+command-complaintStatus = Follow a complaint by its ticket number and code
 command-language = Change the language
 command-help = Help
 command-cancel = Stop the conversation
@@ -250,7 +253,7 @@ notify-payment-reminder =
     Pay only with this billing code through the official payment channels. Nothing else is to be paid.
 notify-paid =
     💰 The levy for { $registrationNumber } has been received.
-    Receipt: { $amount }, billing code { $billingCode }, payment reference { $reference }.
+    Receipt: { $amount }, billing code { $billingCode }, payment reference { $reference } (the receipt's PDF is attached).
     The file is now at the stage { $stage }; deadline: { $deadline }.
 notify-issued =
     🎉 Your permit has been issued. Decision number: { $permitNumber } (file { $registrationNumber }).
@@ -406,8 +409,24 @@ complaint-filed =
     Ticket code: { $ticketCode } (keep it; it is shown only once). The managers' answer will be sent here.
 complaint-filed-anonymous =
     ✅ Your complaint is recorded under ticket { $ticket }, without your identity.
-    Ticket code: { $ticketCode } (keep it; it is shown only once). Follow the answer with GET /api/v1/complaints/{ $ticket } and this ticket code.
+    Ticket code: { $ticketCode } (keep it; it is shown only once). An answer cannot be sent to an anonymous complainant: follow it with /checkcomplaint { $ticket } and this ticket code.
 complaint-anonymous = no file (anonymous)
+complaint-ask-ticket = Type your complaint's ticket number, e.g. ADU-2026-000001. (Type /cancel to stop.)
+complaint-ticket-invalid = A ticket number is written ADU-YEAR-NUMBER, e.g. ADU-2026-000001. Check it and type it again.
+complaint-ask-ticket-code = Type the ticket code of { $ticket } you received when you complained. The message with the code is deleted from this chat at once.
+complaint-ticket-code-expected = Type the ticket code as a text message.
+complaint-card =
+    🗣️ Complaint { $ticket } · { $category }
+    File: { $file }
+    Status: { $status }
+    Filed: { $filedAt }
+    Answer due: { $deadline }
+complaint-card-no-answer = No answer from the managers yet.
+complaint-card-answer = 💬 Answer of { $at }: { $note }
+complaint-state-open = waiting for an answer
+complaint-state-answered = answered
+complaint-state-reopened = reopened, waiting for an answer
+complaint-state-closed = closed
 complaints-none = No complaint in your departments is waiting for an answer.
 complaints-title = Complaints waiting for an answer: { $count }
 complaints-item =

@@ -35,6 +35,8 @@ help-citizen =
     /permohonan — daftar permohonan Anda
     /batal <nomor registrasi> — cabut permohonan Anda
     /survei <nomor registrasi> — isi survei kepuasan setelah berkas selesai
+    /pengaduan — sampaikan pengaduan (juga pungli, boleh tanpa identitas)
+    /cekaduan <nomor tiket> <kode tiket> — ikuti pengaduan Anda: status, tenggat, jawaban
     /bahasa — ganti bahasa
     /keluar atau /cancel — hentikan percakapan yang sedang berjalan
     /start — sambutan dan pemberitahuan privasi
@@ -54,6 +56,7 @@ command-mine = Daftar permohonan saya
 command-withdraw = Cabut permohonan
 command-survey = Isi survei kepuasan
 command-complaint = Sampaikan pengaduan
+command-complaintStatus = Ikuti pengaduan dengan nomor dan kode tiket
 command-language = Ganti bahasa
 command-help = Bantuan
 command-cancel = Hentikan percakapan
@@ -250,7 +253,7 @@ notify-payment-reminder =
     Bayar hanya dengan kode bayar ini melalui kanal pembayaran resmi. Tidak ada biaya lain di luar retribusi ini.
 notify-paid =
     💰 Pembayaran retribusi untuk { $registrationNumber } sudah diterima.
-    Tanda terima: { $amount }, kode bayar { $billingCode }, referensi pembayaran { $reference }.
+    Tanda terima: { $amount }, kode bayar { $billingCode }, referensi pembayaran { $reference } (bukti pembayaran terlampir sebagai PDF).
     Berkas kini pada tahap { $stage }; tenggat: { $deadline }.
 notify-issued =
     🎉 Izin Anda terbit. Nomor SK: { $permitNumber } (berkas { $registrationNumber }).
@@ -406,8 +409,24 @@ complaint-filed =
     Kode tiket: { $ticketCode } (simpan; hanya ditampilkan sekali). Jawaban pimpinan akan dikirim ke sini.
 complaint-filed-anonymous =
     ✅ Pengaduan Anda tercatat dengan nomor tiket { $ticket }, tanpa identitas Anda.
-    Kode tiket: { $ticketCode } (simpan; hanya ditampilkan sekali). Ikuti jawabannya melalui GET /api/v1/complaints/{ $ticket } dengan kode tiket ini.
+    Kode tiket: { $ticketCode } (simpan; hanya ditampilkan sekali). Jawaban tidak dapat dikirim kepada pelapor tanpa identitas: ikuti dengan /cekaduan { $ticket } dan kode tiket ini.
 complaint-anonymous = tanpa berkas (anonim)
+complaint-ask-ticket = Ketik nomor tiket pengaduan Anda, misalnya ADU-2026-000001. (Ketik /keluar untuk membatalkan.)
+complaint-ticket-invalid = Nomor tiket ditulis ADU-TAHUN-NOMOR, misalnya ADU-2026-000001. Periksa dan ketik lagi.
+complaint-ask-ticket-code = Ketik kode tiket { $ticket } yang Anda terima saat mengadu. Pesan berisi kode akan langsung dihapus dari percakapan ini.
+complaint-ticket-code-expected = Ketik kode tiket sebagai pesan teks.
+complaint-card =
+    🗣️ Pengaduan { $ticket } · { $category }
+    Berkas: { $file }
+    Status: { $status }
+    Diajukan: { $filedAt }
+    Tenggat jawaban: { $deadline }
+complaint-card-no-answer = Belum ada jawaban dari pimpinan.
+complaint-card-answer = 💬 Jawaban { $at }: { $note }
+complaint-state-open = menunggu jawaban
+complaint-state-answered = sudah dijawab
+complaint-state-reopened = dibuka kembali, menunggu jawaban
+complaint-state-closed = selesai
 complaints-none = Tidak ada pengaduan yang menunggu jawaban di bidang Anda.
 complaints-title = Pengaduan yang menunggu jawaban: { $count }
 complaints-item =

@@ -24,6 +24,7 @@ export const COMMANDS = {
   withdraw: { names: { id: 'batal', en: 'withdraw' }, audience: 'everyone', inMenu: true },
   survey: { names: { id: 'survei', en: 'survey' }, audience: 'everyone', inMenu: true },
   complaint: { names: { id: 'pengaduan', en: 'complaint' }, audience: 'everyone', inMenu: true },
+  complaintStatus: { names: { id: 'cekaduan', en: 'checkcomplaint' }, audience: 'everyone', inMenu: true },
   language: { names: { id: 'bahasa', en: 'language' }, audience: 'everyone', inMenu: true },
   help: { names: { id: 'bantuan', en: 'help' }, audience: 'everyone', inMenu: true },
   cancel: { names: { id: 'keluar', en: 'cancel' }, audience: 'everyone', inMenu: false },

@@ -13,6 +13,8 @@ import { cancelFeature } from './features/cancel.js';
 import { complaintFeature } from './features/complaint.js';
 import { complaintAnswerConversation } from './features/complaintAnswerConversation.js';
 import { complaintConversation } from './features/complaintConversation.js';
+import { complaintStatusFeature } from './features/complaintStatus.js';
+import { complaintStatusConversation } from './features/complaintStatusConversation.js';
 import { fallbackFeature } from './features/fallback.js';
 import { helpFeature } from './features/help.js';
 import { languageFeature } from './features/language.js';
@@ -113,6 +115,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(createConversation(surveyConversation(deps), { id: 'survey', ...idle }));
   bot.use(createConversation(complaintConversation(deps), { id: 'complaint', ...idle }));
   bot.use(createConversation(complaintAnswerConversation(deps), { id: 'complaintAnswer', ...idle }));
+  bot.use(createConversation(complaintStatusConversation(deps), { id: 'complaintStatus', ...idle }));
 
   bot.use(
     startFeature(deps),
@@ -128,6 +131,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     revisionFeature(deps),
     surveyFeature(deps),
     complaintFeature(deps),
+    complaintStatusFeature(deps),
     fallbackFeature(),
   );
 

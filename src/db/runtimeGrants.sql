@@ -8,11 +8,12 @@ REVOKE ALL ON ALL TABLES IN SCHEMA :"schema" FROM :"runtime_role";
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA :"schema" FROM :"runtime_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA :"schema" TO :"runtime_role";
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA :"schema" TO :"runtime_role";
--- The audit trails (and the record of officers' reads, the levy assessments and the office's
--- answers to complaints) are append-only for the app: it adds rows and reads them, nothing else
--- (TRUNCATE was never granted).
+-- The audit trails (and the record of officers' reads, the levy assessments, the payment
+-- receipts and the office's answers to complaints) are append-only for the app: it adds rows and
+-- reads them, nothing else (TRUNCATE was never granted).
 REVOKE UPDATE, DELETE ON :"schema".audit_events, :"schema".admin_audit, :"schema".officer_file_reads,
-  :"schema".levy_assessments, :"schema".levy_documents, :"schema".complaint_answers
+  :"schema".levy_assessments, :"schema".levy_documents, :"schema".payment_receipts,
+  :"schema".complaint_answers
   FROM :"runtime_role";
 -- An issued permit document never changes: its bytes and its row stay; only a revocation is
 -- written onto the row (its three revocation columns), and a permit is never deleted.

@@ -1,8 +1,9 @@
 // What the levy adds to the applicant's notices before they go out. The payment request carries
 // the SKRD (issued here, once) with its billing code, and queues the payment reminders; a
 // reminder goes out only while the file still awaits payment; the "paid" notice becomes the
-// receipt, with the billing code and the gateway's reference. Runs in the outbox delivery, so
-// the workflow's commands stay as they are.
+// receipt, with the billing code and the gateway's reference, and carries the receipt's PDF, the
+// same bytes GET .../receipt answers. Runs in the outbox delivery, so the workflow's commands
+// stay as they are.
 
 import type { Queryable } from '../db/pool.js';
 import { skrdFileName } from '../documents/skrd/skrdModel.js';
@@ -14,6 +15,7 @@ import {
   recordedPaymentReference,
 } from '../repositories/levyAssessmentRepository.js';
 import { type OutboxNotice, scheduleNotice } from '../repositories/outboxRepository.js';
+import { paymentReceiptOf } from '../services/paymentReceipts.js';
 import type { NoticePreparation, NoticePreparer } from './noticePreparation.js';
 import { issueSkrd, paymentRequestOf, type SkrdIssuerDependencies } from './skrdIssuer.js';
 
@@ -64,15 +66,21 @@ async function reminder(db: Queryable, notice: OutboxNotice): Promise<NoticePrep
   return {};
 }
 
-async function receipt(db: Queryable, notice: OutboxNotice): Promise<NoticePreparation> {
+async function receipt(
+  db: Queryable,
+  deps: SkrdIssuerDependencies,
+  notice: OutboxNotice,
+): Promise<NoticePreparation> {
   const reference = await recordedPaymentReference(db, notice.workflowId);
   const assessment = await findAssessment(db, notice.workflowId);
   if (reference === null) return {};
+  const pdf = await paymentReceiptOf(db, deps, notice.workflowId);
   return {
     params: {
       reference,
       ...(assessment ? { billingCode: assessment.billingCode, amount: assessment.amount } : {}),
     },
+    ...(pdf ? { attachment: { fileName: pdf.fileName, content: pdf.content } } : {}),
   };
 }
 
@@ -85,7 +93,7 @@ export function levyNoticePreparer(deps: SkrdIssuerDependencies): NoticePreparer
       case PAYMENT_REMINDER_TEMPLATE:
         return reminder(db, notice);
       case 'paid':
-        return receipt(db, notice);
+        return receipt(db, deps, notice);
       default:
         return {};
     }

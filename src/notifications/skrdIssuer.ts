@@ -74,7 +74,7 @@ export async function issueSkrd(
   const model = skrdModelOf(deps.office, {
     registrationNumber: file.registrationNumber,
     permitType,
-    applicantName: file.applicantName ?? '-',
+    applicantName: file.applicantName,
     formValues: file.formValues,
     amount: request.amount,
     billingCode,

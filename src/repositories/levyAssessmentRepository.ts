@@ -176,3 +176,40 @@ export async function recordedPaymentReference(
   );
   return rows[0]?.reference ?? null;
 }
+
+/** A file's levy as its status shows it: the SKRD's facts and, once paid, the payment's. */
+export interface LevyPayment {
+  amount: number;
+  billingCode: string | null;
+  dueAt: string | null;
+  reference: string | null;
+  paidAt: string | null;
+}
+
+/** The file's SKRD and recorded payment together; null when it has neither. */
+export async function levyPaymentOf(db: Queryable, registrationNumber: string): Promise<LevyPayment | null> {
+  const { rows } = await db.query<{
+    billing_code: string | null;
+    amount: string | null;
+    due_at: Date | null;
+    paid: { reference?: unknown; amount?: unknown; paidAt?: unknown } | null;
+  }>(
+    `SELECT l.billing_code, l.amount, l.due_at,
+            (SELECT e.details FROM audit_events e
+             WHERE e.workflow_id = $1 AND e.action = 'paid' ORDER BY e.sequence DESC LIMIT 1) AS paid
+     FROM (SELECT 1) one
+     LEFT JOIN levy_assessments l ON l.registration_number = $1`,
+    [registrationNumber],
+  );
+  const row = rows[0];
+  const paid = row?.paid ?? null;
+  if (!row || (row.billing_code === null && paid === null)) return null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    amount: row.amount !== null ? Number(row.amount) : Number(paid?.amount ?? 0),
+    billingCode: row.billing_code,
+    dueAt: row.due_at?.toISOString() ?? null,
+    reference: text(paid?.reference),
+    paidAt: text(paid?.paidAt),
+  };
+}

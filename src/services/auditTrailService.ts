@@ -43,3 +43,5 @@ export function createAuditTrailService(deps: { pool: Queryable }) {
     },
   };
 }
+
+export type AuditTrailService = ReturnType<typeof createAuditTrailService>;

@@ -46,8 +46,9 @@ export const notAManager = () =>
   );
 
 /**
- * Wrong access codes one Telegram user may type per window, as the API allows failed
- * authentications per address; past them even the right code is refused until the window ends.
+ * Wrong codes (access codes and complaint ticket codes together) one Telegram user may type per
+ * window, as the API allows failed authentications per address; past them even the right code
+ * is refused until the window ends.
  */
 export const TELEGRAM_CODE_FAILURES = { limit: 20, windowMs: 15 * 60_000 } as const;
 
@@ -56,8 +57,8 @@ const tooManyWrongCodes = (windowEndsAt: Date) => {
   return new ServiceError(
     'REFUSED',
     {
-      id: `Terlalu banyak kode akses yang salah dari akun Telegram ini. Coba lagi dalam ${minutes} menit.`,
-      en: `Too many wrong access codes from this Telegram account. Try again in ${minutes} minutes.`,
+      id: `Terlalu banyak kode akses atau kode tiket yang salah dari akun Telegram ini. Coba lagi dalam ${minutes} menit.`,
+      en: `Too many wrong access or ticket codes from this Telegram account. Try again in ${minutes} minutes.`,
     },
     { reason: 'TOO_MANY_ATTEMPTS' },
   );
@@ -106,12 +107,27 @@ export class CallerAccess {
     registrationNumber: string,
     accessCode: string,
   ): Promise<boolean> {
+    const holds = await this.checkCodeTypedInTelegram(telegramUserId, async () =>
+      (await this.accessCodes.holds(registrationNumber, accessCode)) ? true : null,
+    );
+    return holds === true;
+  }
+
+  /**
+   * A secret code typed into the bot (a file's access code, a complaint's ticket code), checked
+   * under one limit of wrong codes per Telegram user: `check` answers null for a wrong one, which
+   * counts; past the limit nothing is checked and even the right code is refused for a while.
+   */
+  async checkCodeTypedInTelegram<T>(
+    telegramUserId: number,
+    check: () => Promise<T | null>,
+  ): Promise<T | null> {
     const { limit, windowMs } = TELEGRAM_CODE_FAILURES;
     const failures = await telegramCodeFailuresNow(this.pool, telegramUserId, windowMs);
     if (failures && failures.failures >= limit) throw tooManyWrongCodes(failures.windowEndsAt);
-    const holds = await this.accessCodes.holds(registrationNumber, accessCode);
-    if (!holds) await countTelegramCodeFailure(this.pool, telegramUserId, windowMs);
-    return holds;
+    const found = await check();
+    if (found === null) await countTelegramCodeFailure(this.pool, telegramUserId, windowMs);
+    return found;
   }
 
   /** The officer the caller is: authenticated by the adapter, or registered to the Telegram account. */

@@ -125,14 +125,11 @@ export function createComplaintService(deps: ComplaintServiceDependencies) {
     return permitType.department;
   }
 
-  /**
-   * The complaint if the caller filed it: holds its ticket code, or (for a complaint about a
-   * file) is the file's Telegram account. Anyone else reads it as a missing ticket.
-   */
-  async function ofComplainant(ticket: string, complainant: Complainant): Promise<ComplaintRow> {
+  /** The complaint if the complainant holds it (see ofComplainant), else null. */
+  async function heldBy(ticket: string, complainant: Complainant): Promise<ComplaintRow | null> {
     const normalized = normalizeTicket(ticket);
     const row = normalized ? await findComplaint(deps.pool, normalized) : null;
-    if (!row) throw complaintNotFound();
+    if (!row) return null;
     const { ticketCode, telegramUserId } = complainant;
     if (ticketCode !== undefined && (await verifyAccessCode(ticketCode, row.ticketCodeHash))) return row;
     if (
@@ -142,7 +139,22 @@ export function createComplaintService(deps: ComplaintServiceDependencies) {
     ) {
       return row;
     }
-    throw complaintNotFound();
+    return null;
+  }
+
+  /**
+   * The complaint if the caller filed it: holds its ticket code, or (for a complaint about a
+   * file) is the file's Telegram account. Anyone else reads it as a missing ticket. A ticket code
+   * typed into the bot counts against the Telegram user's limit of wrong codes, like an access code.
+   */
+  async function ofComplainant(ticket: string, complainant: Complainant): Promise<ComplaintRow> {
+    const { ticketCode, telegramUserId } = complainant;
+    const row =
+      ticketCode !== undefined && telegramUserId !== undefined
+        ? await deps.access.checkCodeTypedInTelegram(telegramUserId, () => heldBy(ticket, complainant))
+        : await heldBy(ticket, complainant);
+    if (!row) throw complaintNotFound();
+    return row;
   }
 
   const signal = (ticket: string) => deps.temporal.workflow.getHandle(complaintWorkflowId(ticket));

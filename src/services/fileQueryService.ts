@@ -16,6 +16,7 @@ import {
 import { type ApplicationStatus, findApplicationStatus } from '../repositories/applicationRepository.js';
 import { latestRevisionNote } from '../repositories/auditRepository.js';
 import { type ComplaintListItem, complaintsAboutFile } from '../repositories/complaintRepository.js';
+import { type LevyPayment, levyPaymentOf } from '../repositories/levyAssessmentRepository.js';
 import {
   type OpenedBy,
   officerReadsOfFile,
@@ -23,7 +24,6 @@ import {
 } from '../repositories/officerFileReadRepository.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
 import { type PublicStatsReport, publicStatsReport } from './publicStats.js';
-import { shortLivedValue } from './shortLivedValue.js';
 
 // Reads the read model only: status pages, inboxes and statistics never scan Temporal.
 
@@ -32,12 +32,12 @@ export interface FileQueryServiceDependencies {
   catalog: PermitCatalog;
   calendar: WorkingCalendar;
   access: CallerAccess;
-  /** How long a built statistics report is reused (single-flight); absent or 0: built per call. */
-  statsCacheTtlMs?: number;
 }
 
 /** A file's status as a caller sees it; its applicant also sees which officers opened it. */
 export type FileStatusView = ApplicationStatus & {
+  /** The levy: its SKRD's billing code and due date, and once paid the gateway's reference and time. */
+  payment: LevyPayment | null;
   openedBy?: OpenedBy[];
   /** Complaints about the file (no text): for its department's managers only. */
   complaints?: ComplaintListItem[];
@@ -95,13 +95,6 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
         ?.fields.filter((f) => f.type === 'nik')
         .map((f) => f.key) ?? [],
     );
-  // The figures move only as files do and the pages may be cached for a minute anyway: one
-  // aggregate query per TTL keeps it off most requests' latency.
-  const sharedStatsReport = shortLivedValue(
-    (startedAt) => publicStatsReport(deps.pool, new Date(startedAt)),
-    { ttlMs: deps.statsCacheTtlMs ?? 0 },
-  );
-
   return {
     /**
      * The file as the caller may see it, or null when they may not open it (or it does not
@@ -113,8 +106,11 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
     async status(caller: Caller, registrationNumber: string): Promise<FileStatusView | null> {
       const viewer = await deps.access.viewerOf(caller, registrationNumber);
       if (!viewer) return null;
-      const file = await findApplicationStatus(deps.pool, registrationNumber);
-      if (!file) return null;
+      const found = await findApplicationStatus(deps.pool, registrationNumber);
+      if (!found) return null;
+      // Only a file with a levy pays for the second query (the status is polled).
+      const payment = (found.feeAmount ?? 0) > 0 ? await levyPaymentOf(deps.pool, registrationNumber) : null;
+      const file = { ...found, payment };
       if (viewer.kind === 'applicant') {
         return { ...file, openedBy: await officerReadsOfFile(deps.pool, registrationNumber) };
       }
@@ -178,12 +174,10 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
 
     /**
      * Aggregate timeliness per permit type and month, with the on-time share of the last 12 months,
-     * as the API and /statistik serve them: no personal data, safe to publish. Up to
-     * `statsCacheTtlMs` old (see its `generatedAt`), and shared between callers: read it, never
-     * change it.
+     * read at `now`: no personal data, safe to publish. Published through `statistics.report`.
      */
-    statsReport(): Promise<PublicStatsReport> {
-      return sharedStatsReport();
+    statsReport(now: Date = new Date()): Promise<PublicStatsReport> {
+      return publicStatsReport(deps.pool, now);
     },
   };
 }

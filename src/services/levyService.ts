@@ -3,14 +3,18 @@ import { skrdFileName } from '../documents/skrd/skrdModel.js';
 import { findAssessment, levyDocument } from '../repositories/levyAssessmentRepository.js';
 import { recordOfficerFileRead } from '../repositories/officerFileReadRepository.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
+import { type PaymentReceipt, type PaymentReceiptDependencies, paymentReceiptOf } from './paymentReceipts.js';
 
-// The file's levy assessment (SKRD) for those who may see the file: its applicant, and the
-// officers who may read its status (each officer read recorded, like a status read).
+// The file's levy assessment (SKRD) and, once paid, its payment receipt, for those who may see
+// the file: its applicant, and the officers who may read its status (each officer read
+// recorded, like a status read).
 
-export interface LevyServiceDependencies {
+export interface LevyServiceDependencies extends PaymentReceiptDependencies {
   pool: Pool;
   access: CallerAccess;
 }
+
+export type { PaymentReceipt };
 
 export interface SkrdDownload {
   fileName: string;
@@ -20,6 +24,19 @@ export interface SkrdDownload {
 }
 
 export function createLevyService(deps: LevyServiceDependencies) {
+  /** Records an officer's read of the file's money documents, like a status read. */
+  const recordRead = async (
+    viewer: Awaited<ReturnType<CallerAccess['viewerOf']>>,
+    registrationNumber: string,
+  ) => {
+    if (viewer?.kind !== 'officer') return;
+    await recordOfficerFileRead(deps.pool, {
+      registrationNumber,
+      officerId: viewer.officerId,
+      ...viewer.grant,
+    });
+  };
+
   return {
     /** The stored SKRD, or null when the caller may not see the file or no levy was assessed yet. */
     async skrd(caller: Caller, registrationNumber: string): Promise<SkrdDownload | null> {
@@ -29,19 +46,26 @@ export function createLevyService(deps: LevyServiceDependencies) {
       if (!assessment) return null;
       const content = await levyDocument(deps.pool, assessment.documentSha256);
       if (!content) return null;
-      if (viewer.kind === 'officer') {
-        await recordOfficerFileRead(deps.pool, {
-          registrationNumber,
-          officerId: viewer.officerId,
-          ...viewer.grant,
-        });
-      }
+      await recordRead(viewer, registrationNumber);
       return {
         fileName: skrdFileName(assessment.billingCode),
         billingCode: assessment.billingCode,
         sha256: assessment.documentSha256,
         content,
       };
+    },
+
+    /**
+     * The payment receipt (bukti pembayaran) of a paid file, issued on the first ask and the same
+     * bytes ever after; null when the caller may not see the file or no payment is recorded yet.
+     */
+    async receipt(caller: Caller, registrationNumber: string): Promise<PaymentReceipt | null> {
+      const viewer = await deps.access.viewerOf(caller, registrationNumber);
+      if (!viewer) return null;
+      const receipt = await paymentReceiptOf(deps.pool, deps, registrationNumber);
+      if (!receipt) return null;
+      await recordRead(viewer, registrationNumber);
+      return receipt;
     },
   };
 }

@@ -21,6 +21,7 @@ import { createOperationsService } from './operationsService.js';
 import { createPaymentService } from './paymentService.js';
 import { createPermitDocumentService } from './permitDocumentService.js';
 import { createPermitVerificationService } from './permitVerificationService.js';
+import { createPublicStatisticsService } from './publicStatisticsService.js';
 import { createSurveyService } from './surveyService.js';
 import { createTelegramIdentityService } from './telegramIdentityService.js';
 
@@ -49,25 +50,34 @@ export function createServices(deps: ServiceDependencies) {
   const accessCodes = new AccessCodeVerifier(deps.pool);
   const access = new CallerAccess(deps.pool, deps.catalog, accessCodes);
   const documents = new DocumentStore(deps.pool, path.join(deps.dataDir, 'documents'));
+  const office = deps.office ?? loadOfficeProfile();
+  const fileQueries = createFileQueryService({ ...deps, access });
+  const auditTrail = createAuditTrailService(deps);
+  const survey = createSurveyService({ ...deps, access });
+  const complaints = createComplaintService({ ...deps, access });
   return {
     catalog: createCatalogService(deps.catalog),
     intake: createIntakeService(deps),
     fileActions: createFileActionService({ ...deps, access }),
-    fileQueries: createFileQueryService({ ...deps, access }),
+    fileQueries,
     officers: createOfficerService({ ...deps, access, accessCodes }),
     telegramIdentity: createTelegramIdentityService(deps),
     documents: createDocumentService({ ...deps, access, store: documents }),
     payments: createPaymentService(deps),
-    levy: createLevyService({ ...deps, access }),
+    levy: createLevyService({ ...deps, access, office }),
     operations: createOperationsService(deps),
-    auditTrail: createAuditTrailService(deps),
-    survey: createSurveyService({ ...deps, access }),
-    complaints: createComplaintService({ ...deps, access }),
-    permitDocuments: createPermitDocumentService({ ...deps, access }),
-    permitVerification: createPermitVerificationService({
-      ...deps,
-      office: deps.office ?? loadOfficeProfile(),
+    auditTrail,
+    survey,
+    complaints,
+    statistics: createPublicStatisticsService({
+      fileQueries,
+      auditTrail,
+      survey,
+      complaints,
+      ...(deps.statsCacheTtlMs === undefined ? {} : { ttlMs: deps.statsCacheTtlMs }),
     }),
+    permitDocuments: createPermitDocumentService({ ...deps, access }),
+    permitVerification: createPermitVerificationService({ ...deps, office }),
   };
 }
 

@@ -2,7 +2,8 @@ import type { Pool } from '../db/pool.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { type FileStatus, isFinalStatus } from '../domain/stages/fileState.js';
-import { type GradeLetter, satisfactionIndex } from '../domain/survey/satisfactionIndex.js';
+import { publishedSatisfaction, type WithheldReason } from '../domain/survey/publicationFloor.js';
+import type { GradeLetter } from '../domain/survey/satisfactionIndex.js';
 import {
   answeredCount,
   MAX_SURVEY_COMMENT_LENGTH,
@@ -38,12 +39,19 @@ export interface SurveySubmission {
   comment?: string | undefined;
 }
 
-/** The figures of one permit type in one quarter: no respondent can be told apart in them. */
+/**
+ * The figures of one permit type in one quarter: no respondent can be told apart in them. Below
+ * the catalog's `survey.minimumRespondents` only the number of respondents is published.
+ */
 export interface SurveyFigures {
   permitTypeCode: string;
   quarter: string;
   respondents: number;
-  elements: Record<SurveyElement, { nrr: number | null; answers: number }>;
+  /** The floor in force: fewer respondents, or fewer answers to an element, publish no mean. */
+  minimumRespondents: number;
+  /** Why the figures are null; null when they are published. */
+  withheld: WithheldReason | null;
+  elements: Record<SurveyElement, { nrr: number | null; answers: number }> | null;
   ikm: number | null;
   grade: GradeLetter | null;
   gradeLabel: string | null;
@@ -151,19 +159,26 @@ export function createSurveyService(deps: SurveyServiceDependencies) {
       return { answered: answeredCount(submission.answers) };
     },
 
-    /** IKM, grade and element means per permit type and quarter, with the number of respondents. */
+    /**
+     * IKM, grade and element means per permit type and quarter, with the number of respondents;
+     * a group under the anonymity floor shows its number of respondents only.
+     */
     async publicFigures(): Promise<SurveyFigures[]> {
       const groups = await surveyTotalsByTypeAndQuarter(deps.pool);
+      const { minimumRespondents } = deps.catalog.survey;
       return groups.map((group) => {
-        const index = satisfactionIndex(group.totals);
+        const published = publishedSatisfaction(group.totals, group.respondents, minimumRespondents);
+        const index = published.index;
         return {
           permitTypeCode: group.permitTypeCode,
           quarter: group.quarter,
           respondents: group.respondents,
-          elements: index.elements,
-          ikm: index.ikm,
-          grade: index.grade?.letter ?? null,
-          gradeLabel: index.grade?.label ?? null,
+          minimumRespondents,
+          withheld: published.withheld,
+          elements: index?.elements ?? null,
+          ikm: index?.ikm ?? null,
+          grade: index?.grade?.letter ?? null,
+          gradeLabel: index?.grade?.label ?? null,
         };
       });
     },

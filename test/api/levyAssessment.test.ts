@@ -79,6 +79,8 @@ test('the SKRD is issued at the payment stage and downloadable with the access c
   expect(text).toContain('seratus lima puluh ribu rupiah');
   expect(text).toContain(issued.billing_code.replace(/(\d{4})(?=\d)/g, '$1 '));
   expect(text).toContain('Peraturan Daerah Uji Nomor 1 Tahun 2026');
+  // The payer is the form's full name (the read model records no separate applicant name).
+  expect(text).toContain('Nama wajib retribusi : Siti Rahmawati');
   expect(text).toMatch(/Jatuh tempo : \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
 
   const officer = await call(api.url, 'GET', `/api/v1/applications/${registrationNumber}/skrd`, {

@@ -15,6 +15,7 @@ import {
   validSubmission,
 } from './support/httpClient.js';
 import { exercisePermitOperations } from './support/permitContractCalls.js';
+import { exerciseSurveyOperations } from './support/surveyContractCalls.js';
 
 // Every request of this file goes through Stoplight Prism's validation proxy, a contract checker
 // written elsewhere: an answer the OpenAPI document does not describe fails the suite.
@@ -150,8 +151,9 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await GET('/api/v1/applications/not-a-number', { accessCode: code }, refused(404));
   await GET(at, { bearer: UNKNOWN_KEY }, refused(401));
 
-  // No levy assessed before the payment stage: the same 404 as for a file one may not see.
+  // No levy assessed before the payment stage, nothing paid: the same 404 as for a file one may not see.
   await GET(`${at}/skrd`, { accessCode: code }, { status: 404 });
+  await GET(`${at}/receipt`, { accessCode: code }, { status: 404 });
 
   await GET('/api/v1/inbox', officer('verifikator'), { status: 200 });
   await GET('/api/v1/inbox', {}, refused(401));
@@ -235,6 +237,9 @@ test('a paid file through its life: every answer to the applicant, the officers 
   await POST(callback, pay(rn, 1), { status: 422 });
   await POST(callback, payByCode(billingCode, 150000, `BJB-${rn}`), { status: 200 });
   await POST(callback, pay(rn, 150000), { status: 200 });
+  await GET(`${at}/receipt`, { accessCode: code }, { status: 200 });
+  await GET(`${at}/receipt`, officer('verifikator'), { status: 200 });
+  await GET(`${at}/receipt`, { accessCode: 'WRONGCODE1' }, { status: 404 });
   await waitFor(
     'the payment to reach the decision',
     async () => (await statusOf(rn, code)).stage === 'decision',
@@ -259,29 +264,8 @@ test('an applicant withdraws; a closed file refuses another withdrawal', async (
   await POST(withdrawal, { accessCode: file.accessCode }, { status: 409 });
 });
 
-test('the satisfaction survey: answered once when the file closes; comments for managers only', async () => {
-  const file = await submitted('TEST-FREE');
-  const survey = `/api/v1/applications/${file.registrationNumber}/survey`;
-  const code = { accessCode: file.accessCode };
-  const answers = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };
-  await GET(survey, code, { status: 200 });
-  await POST(survey, { ...code, body: { answers } }, { status: 409 });
-  await POST(`/api/v1/applications/${file.registrationNumber}/withdrawal`, code, { status: 200 });
-
-  await GET(survey, { accessCode: 'WRONGCODE1' }, { status: 404 });
-  await POST(survey, { body: { answers } }, refused(404));
-  await POST(survey, { bearer: api.keys.verifikator, body: { answers } }, refused(403));
-  const { u5: _, ...incomplete } = answers;
-  await POST(survey, { ...code, body: { answers: incomplete } }, { status: 422 });
-  await POST(survey, { ...code, body: { answers: { ...answers, u2: 0 } } }, refused(400));
-  await POST(survey, { ...code, body: { answers, comment: 'Cepat dan jelas' } }, { status: 201 });
-  await POST(survey, { ...code, body: { answers } }, { status: 409 });
-
-  const comments = `/api/v1/survey/comments/${new Date().getUTCFullYear()}-Q1`;
-  await GET(comments, { bearer: api.keys.manager }, { status: 200 });
-  await GET(comments, { bearer: api.keys.verifikator }, { status: 403 });
-  await GET(comments, {}, refused(401));
-  await GET('/api/v1/survey/comments/2026-Q9', { bearer: api.keys.manager }, refused(404));
+test('the satisfaction survey: answered once when the file closes; figures withheld under the floor; comments for managers only', async () => {
+  await exerciseSurveyOperations({ contract, keys: api.keys, submitted: () => submitted('TEST-FREE') });
 });
 
 test('complaints: filed about a file and anonymously, answered by a manager, reopened once', async () => {

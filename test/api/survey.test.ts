@@ -24,6 +24,11 @@ afterAll(async () => {
 const COMMENT = 'Loket ramah, tetapi antrean panjang di hari Senin';
 const ALL_FOUR = { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 } as const;
 const MIXED = { u1: 3, u2: 2, u3: 4, u4: 4, u5: 3, u6: 3, u7: 4, u8: 1, u9: 3 } as const;
+const MORE: SurveyAnswers[] = [
+  { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 },
+  { u1: 4, u2: 3, u3: 4, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 4 },
+  { u1: 2, u2: 3, u3: 3, u4: 4, u5: 3, u6: 3, u7: 4, u8: 2, u9: 3 },
+];
 
 /** The quarter the office's calendar is in now (Asia/Jakarta, UTC+7). */
 function currentQuarter(): string {
@@ -130,7 +135,13 @@ test('a closed file is invited once and answered once; every refusal of a wrong 
   expect(payloads).not.toContain('Loket ramah');
 });
 
-test('published figures per permit type and quarter; comments only for the managers', async () => {
+async function answeredFile(answers: SurveyAnswers): Promise<void> {
+  const file = await withdrawnFile();
+  const res = await call(url, 'POST', surveyOf(file), { accessCode: file.accessCode, body: { answers } });
+  expect(res.status).toBe(201);
+}
+
+test('published figures per permit type and quarter, withheld under 5 respondents; comments only for the managers', async () => {
   // Two answers for one file at the same moment: one is recorded, the other is refused.
   const second = await withdrawnFile();
   const answers = await Promise.all(
@@ -140,30 +151,53 @@ test('published figures per permit type and quarter; comments only for the manag
   );
   expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
 
+  // Two respondents (MIXED from the first test, ALL_FOUR): their means would be their answers.
   const quarter = currentQuarter();
-  const stats = await call<{ survey: Record<string, unknown>[]; permitTypes: unknown[] }>(
-    url,
-    'GET',
-    '/api/v1/stats',
-  );
-  expect(stats.status).toBe(200);
-  const expected = satisfactionIndex(totalsOf([MIXED, ALL_FOUR] as SurveyAnswers[]));
-  // (3.5 + 3 + 4 + 4 + 3.5 + 3.5 + 4 + 2.5 + 3.5) / 9 x 25 = 31.5 / 9 x 25 = 87.5: a B.
-  expect(expected.ikm).toBe(87.5);
-  expect(stats.body.survey).toEqual([
+  const published = async () => {
+    const stats = await call<{ survey: Record<string, unknown>[]; permitTypes: unknown[] }>(
+      url,
+      'GET',
+      '/api/v1/stats',
+    );
+    expect(stats.status).toBe(200);
+    expect(stats.text).not.toContain('Loket ramah');
+    expect(stats.text).not.toContain(second.registrationNumber);
+    return stats.body.survey;
+  };
+  expect(await published()).toEqual([
     {
       permitTypeCode: 'TEST-FREE',
       quarter,
       respondents: 2,
+      minimumRespondents: 5,
+      withheld: 'too_few_respondents',
+      elements: null,
+      ikm: null,
+      grade: null,
+      gradeLabel: null,
+    },
+  ]);
+
+  // Three more respondents reach the floor of 5 (the test catalog keeps the shipped default).
+  for (const more of MORE) await answeredFile(more);
+  const expected = satisfactionIndex(totalsOf([MIXED, ALL_FOUR, ...MORE] as SurveyAnswers[]));
+  // Element sums 16, 15, 18, 19, 16, 17, 19, 12, 17 = 149 over 5 respondents: the means add up
+  // to 29.8; 29.8 / 9 x 25 = 82.777... -> 82.78, a B.
+  expect(expected.elements.u8).toEqual({ nrr: 2.4, answers: 5 });
+  expect(expected.ikm).toBe(82.78);
+  expect(await published()).toEqual([
+    {
+      permitTypeCode: 'TEST-FREE',
+      quarter,
+      respondents: 5,
+      minimumRespondents: 5,
+      withheld: null,
       elements: expected.elements,
-      ikm: 87.5,
+      ikm: 82.78,
       grade: 'B',
       gradeLabel: 'Baik',
     },
   ]);
-  expect(stats.body.permitTypes.length).toBeGreaterThan(0);
-  expect(stats.text).not.toContain('Loket ramah');
-  expect(stats.text).not.toContain(second.registrationNumber);
 
   const comments = `/api/v1/survey/comments/${quarter}`;
   const read = await call<{ comments: Record<string, unknown>[] }>(url, 'GET', comments, {

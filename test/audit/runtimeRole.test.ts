@@ -37,6 +37,9 @@ test.each([
   ["UPDATE permit_document_contents SET content = ''"],
   ['DELETE FROM permit_documents'],
   ['DELETE FROM permit_document_contents'],
+  // Nor does a payment receipt, once issued.
+  ["UPDATE payment_receipts SET reference = 'rewritten'"],
+  ['DELETE FROM payment_receipts'],
 ])('the app role is refused: %s', async (statement) => {
   await expect(stack.pool.query(statement)).rejects.toMatchObject({ code: PERMISSION_DENIED });
 });

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatBillingCode } from '../../src/domain/identifiers/billingCode.js';
+import { pdfText } from '../documents/pdfTools.js';
 import type { SentMessage } from '../support/botApiEmulator.js';
 import { APPLICANT_CHAT, decide, submit } from '../support/permitScenario.js';
 import { waitFor } from '../support/waitFor.js';
@@ -8,7 +10,7 @@ import { type BotHarness, startBotHarness } from './botHarness.js';
 // The levy through the Bot API emulator: the payment request arrives as the SKRD document with
 // the billing code in its caption; the reminders (TEST-PAY: 20 s and 10 s before its 30 s
 // deadline) arrive once each while the levy is unpaid and never after payment; the payment by
-// billing code brings a receipt with the gateway's reference.
+// billing code brings a receipt with the gateway's reference, its PDF attached.
 
 let h: BotHarness;
 
@@ -88,6 +90,15 @@ test('the SKRD arrives as a document; reminders come once each until paid; the r
   );
   expect(receipt.text).toContain(`kode bayar ${formatBillingCode(code)}`);
   expect(receipt.text).toContain('Rp 150.000');
+  // The receipt's PDF comes with it: the bytes stored for GET .../receipt, naming the reference.
+  expect(receipt.method).toBe('sendDocument');
+  expect(receipt.document).toBe(`BUKTI-BAYAR-${unpaid}.pdf`);
+  const { rows: stored } = await h.stack.pool.query<{ document_sha256: string }>(
+    'SELECT document_sha256 FROM payment_receipts WHERE registration_number = $1',
+    [unpaid],
+  );
+  expect(createHash('sha256').update(receipt.documentBytes!).digest('hex')).toBe(stored[0]?.document_sha256);
+  expect(await pdfText(receipt.documentBytes!)).toContain('BJB-BOT-RECEIPT-1');
 
   // The reminders were queued once each; none came for the file paid at once.
   const { rows } = await h.stack.pool.query<{ event_key: string; delivered: boolean }>(

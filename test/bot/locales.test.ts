@@ -7,6 +7,7 @@ import { COMMANDS } from '../../src/bot/commands.js';
 import { LANGUAGES, LOCALES_DIR } from '../../src/bot/i18n.js';
 import { NOTIFICATION_TEMPLATES, notificationKey } from '../../src/bot/notificationText.js';
 import { COMPLAINT_CATEGORIES } from '../../src/domain/complaints/complaintCategories.js';
+import { COMPLAINT_STATUSES } from '../../src/domain/complaints/complaintLifecycle.js';
 import { FILE_STATUSES } from '../../src/domain/stages/fileState.js';
 import { SURVEY_ELEMENTS } from '../../src/domain/survey/surveyElements.js';
 
@@ -56,6 +57,7 @@ function keysUsedInCode(): Set<string> {
     used.add(`status-${status.toLowerCase().replace(/_/g, '-')}`);
   for (const template of NOTIFICATION_TEMPLATES) used.add(notificationKey(template));
   for (const category of COMPLAINT_CATEGORIES) used.add(`complaint-category-${category}`);
+  for (const state of COMPLAINT_STATUSES) used.add(`complaint-state-${state}`);
   for (const element of SURVEY_ELEMENTS) {
     for (const part of ['element', 'question', 'score']) used.add(`survey-${part}-${element}`);
   }

@@ -90,6 +90,7 @@ describe('webhook mode', () => {
       'batal',
       'survei',
       'pengaduan',
+      'cekaduan',
       'bahasa',
       'bantuan',
     ]);
@@ -102,6 +103,7 @@ describe('webhook mode', () => {
       'withdraw',
       'survey',
       'complaint',
+      'checkcomplaint',
       'language',
       'help',
     ]);

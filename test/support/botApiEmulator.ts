@@ -106,6 +106,11 @@ export class BotApiEmulator {
     return update_id;
   }
 
+  /** The message_id of the message an injected update carried (to match a deleteMessage call). */
+  messageIdOf(updateId: number): number | undefined {
+    return this.delivered.get(updateId)?.message?.message_id;
+  }
+
   /**
    * Hands out an update again with its own update_id, as Telegram does with updates that a bot
    * fetched but had not confirmed when it stopped.

@@ -1,12 +1,14 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SURVEY_ELEMENTS } from '../../src/domain/survey/surveyElements.js';
 import { renderHomePage } from '../../src/web/views/homePage.js';
 import { STYLESHEET_FILE } from '../../src/web/views/layout.js';
 import { renderNotFoundPage } from '../../src/web/views/notFoundPage.js';
 import { renderStatisticsPage } from '../../src/web/views/statisticsPage.js';
 import { renderTrackingPage } from '../../src/web/views/trackingPage.js';
 import { renderVerificationPage } from '../../src/web/views/verificationPage.js';
-import type { Language } from '../../src/web/webLocale.js';
+import { type Language, webTexts } from '../../src/web/webLocale.js';
+import { tableRows } from './htmlTable.js';
 import { HOSTILE, homeView, office, statisticsView, trackedFile, verificationView } from './sampleViews.js';
 
 const page = (path: string, language: Language) => ({ path, language });
@@ -168,6 +170,65 @@ describe('the statistics page', () => {
     expect(html).toContain('Belum ada data.');
     expect(html).toContain('<svg class="chart"');
     expect(html).toContain('Diperbarui 30 November 2026 08.00 WIB');
+    expect(html).toMatch(/<caption>Surat Izin Praktik Dokter [^<]*: berkas per bulan<\/caption>/);
+  });
+
+  it('shows the survey figures computed from known answers, in both languages', () => {
+    const id = renderStatisticsPage(statisticsView(), page('/statistik', 'id'));
+    expect(id).toContain('<th scope="col">Triwulan III 2026</th><th scope="col">Triwulan IV 2026</th>');
+    const rows = tableRows(id, 'survei-sip-dokter');
+    expect(rows.get('Responden')).toEqual(['2', '5']);
+    // The fourth quarter: the means of the five known answers (KNOWN_SURVEY_ANSWERS), its IKM
+    // 83.89 and grade B. The third, with two respondents, is under the floor of 5: counts only.
+    const means = ['3,600', '3,000', '3,400', '4,000', '3,200', '3,400', '3,800', '2,400', '3,400'];
+    expect(
+      SURVEY_ELEMENTS.map((e) => rows.get(`${e.toUpperCase()} ${webTexts('id').t(`survey-element-${e}`)}`)),
+    ).toEqual(means.map((mean) => ['–', mean]));
+    expect(rows.get('Indeks Kepuasan Masyarakat (IKM)')).toEqual([
+      'Tidak diumumkan: kurang dari 5 responden',
+      '83,89',
+    ]);
+    expect(rows.get('Mutu pelayanan')).toEqual(['–', 'B (Baik)']);
+    expect(id).toContain('triwulan dengan kurang dari 5 responden hanya ditampilkan jumlah respondennya');
+
+    const en = renderStatisticsPage(statisticsView(), page('/statistik', 'en'));
+    expect(en).toContain(
+      '<caption id="survei-sip-dokter">Satisfaction survey: Doctor&#39;s Practice Permit (SIP-DOKTER)</caption>',
+    );
+    expect(en).toContain('<th scope="col">Q3 2026</th><th scope="col">Q4 2026</th>');
+    const english = tableRows(en, 'survei-sip-dokter');
+    expect(english.get('U8 Handling of complaints, suggestions and input')).toEqual(['–', '2.400']);
+    expect(english.get('Satisfaction index (IKM)')).toEqual([
+      'Not published: fewer than 5 respondents',
+      '83.89',
+    ]);
+    expect(english.get('Service quality')).toEqual(['–', 'B (Good)']);
+  });
+
+  it('shows the complaints per month and category without any text of them', () => {
+    const id = renderStatisticsPage(statisticsView(), page('/statistik', 'id'));
+    expect(id).toContain('<caption>Pengaduan per bulan dan kategori</caption>');
+    expect(id).toContain(
+      '<th scope="row">Okt 2026</th><th scope="row">Pungutan liar atau permintaan uang</th><td>3</td><td>2</td><td>50%</td><td>26,5</td>',
+    );
+    expect(id).toContain(
+      '<th scope="row">Nov 2026</th><th scope="row">Keterlambatan layanan</th><td>1</td><td>0</td><td>–</td><td>–</td>',
+    );
+    const en = renderStatisticsPage(statisticsView(), page('/statistik', 'en'));
+    expect(en).toContain(
+      '<th scope="row">Oct 2026</th><th scope="row">Illegal levy or request for money</th>',
+    );
+  });
+
+  it('says so when there are no survey answers or complaints yet', () => {
+    const html = renderStatisticsPage(
+      { ...statisticsView(), survey: null, complaints: [] },
+      page('/statistik', 'en'),
+    );
+    const survey = html.slice(html.indexOf('id="survei"'), html.indexOf('id="pengaduan"'));
+    expect(survey).toContain('No data yet.');
+    expect(html.slice(html.indexOf('id="pengaduan"'))).toContain('No data yet.');
+    expect(html).not.toContain('<caption>Complaints per month');
   });
 });
 

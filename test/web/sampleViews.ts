@@ -4,10 +4,14 @@
 import { jakartaWallTime } from '../../src/domain/calendar/jakartaTime.js';
 import { loadCatalog } from '../../src/domain/catalog/loadCatalog.js';
 import { loadOfficeProfile } from '../../src/domain/catalog/loadOfficeProfile.js';
+import { publishedSatisfaction } from '../../src/domain/survey/publicationFloor.js';
+import { totalsOf } from '../../src/domain/survey/satisfactionIndex.js';
+import { SURVEY_ELEMENTS, type SurveyAnswers } from '../../src/domain/survey/surveyElements.js';
 import { serviceStandardView } from '../../src/web/views/serviceStandard.js';
 import type {
   HomePageView,
   StatisticsPageView,
+  SurveyQuarterView,
   TrackedFileView,
   VerificationPageView,
 } from '../../src/web/views/viewModels.js';
@@ -45,6 +49,39 @@ export function trackedFile(overrides: Partial<TrackedFileView> = {}): TrackedFi
       { at: jakartaWallTime('2026-11-21 08:00'), action: 'sla_reminder', stage: null, note: null },
     ],
     ...overrides,
+  };
+}
+
+const scores = (...values: (1 | 2 | 3 | 4)[]): SurveyAnswers =>
+  Object.fromEntries(SURVEY_ELEMENTS.map((element, index) => [element, values[index]]));
+
+/**
+ * Five respondents' answers, u1–u9 each. Element means: 3.6, 3.0, 3.4, 4.0, 3.2, 3.4, 3.8, 2.4,
+ * 3.4; their mean 30.2 / 9 x 25 = 83.888… → IKM 83.89, a B (Baik).
+ */
+export const KNOWN_SURVEY_ANSWERS: readonly SurveyAnswers[] = [
+  scores(4, 4, 4, 4, 4, 4, 4, 4, 4),
+  scores(4, 3, 4, 4, 3, 4, 4, 3, 4),
+  scores(3, 3, 3, 4, 3, 3, 4, 2, 3),
+  scores(4, 3, 3, 4, 3, 3, 3, 2, 3),
+  scores(3, 2, 3, 4, 3, 3, 4, 1, 3),
+];
+
+/** The shipped anonymity floor (data/catalog/permit-types.yaml). */
+export const MINIMUM_RESPONDENTS = catalog.survey.minimumRespondents;
+
+/** A quarter's view as the page gets it, computed from answers by the same rule as the API. */
+export function surveyQuarter(quarter: string, answers: readonly SurveyAnswers[]): SurveyQuarterView {
+  const published = publishedSatisfaction(totalsOf(answers), answers.length, MINIMUM_RESPONDENTS);
+  return {
+    quarter,
+    respondents: answers.length,
+    withheld: published.withheld !== null,
+    elementMeans: Object.fromEntries(
+      SURVEY_ELEMENTS.map((element) => [element, published.index?.elements[element].nrr ?? null]),
+    ) as SurveyQuarterView['elementMeans'],
+    ikm: published.index?.ikm ?? null,
+    grade: published.index?.grade?.letter ?? null,
   };
 }
 
@@ -91,6 +128,38 @@ export function statisticsView(): StatisticsPageView {
       month,
       share: index === 11 ? null : 0.5 + index * 0.04,
     })),
+    survey: {
+      minimumRespondents: MINIMUM_RESPONDENTS,
+      permitTypes: [
+        {
+          code: 'SIP-DOKTER',
+          name: { id: `Surat Izin Praktik Dokter ${HOSTILE}`, en: "Doctor's Practice Permit" },
+          // Two respondents in the third quarter: under the floor, only their number shows.
+          quarters: [
+            surveyQuarter('2026-Q3', KNOWN_SURVEY_ANSWERS.slice(0, 2)),
+            surveyQuarter('2026-Q4', KNOWN_SURVEY_ANSWERS),
+          ],
+        },
+      ],
+    },
+    complaints: [
+      {
+        month: '2026-10',
+        category: 'pungli',
+        received: 3,
+        answered: 2,
+        onTimeShare: 0.5,
+        medianResponseHours: 26.5,
+      },
+      {
+        month: '2026-11',
+        category: 'delay',
+        received: 1,
+        answered: 0,
+        onTimeShare: null,
+        medianResponseHours: null,
+      },
+    ],
   };
 }
 

@@ -87,6 +87,24 @@ const statusSchema = z.object({
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
   feeAmount: z.number().nullable(),
+  payment: z
+    .object({
+      amount: z.number().describe('The levy assessed (and, once paid, the amount paid: the same)'),
+      billingCode: z
+        .string()
+        .nullable()
+        .describe(
+          "The SKRD's kode bayar (GET .../skrd), the only reference to pay under; null before it is issued",
+        ),
+      dueAt: z.string().nullable().describe('End of the payment deadline'),
+      reference: z.string().nullable().describe("The payment gateway's reference once paid"),
+      paidAt: z
+        .string()
+        .nullable()
+        .describe('When it was paid, as the gateway confirmed it; GET .../receipt then answers the receipt'),
+    })
+    .nullable()
+    .describe('The levy and its payment; null for a file without a levy or before its payment stage'),
   formData: z.record(z.string(), z.unknown()).describe('NIK masked unless the caller may see it'),
   documents: z.array(
     z.object({ kind: z.string(), sha256: z.string(), mimeType: z.string(), sizeBytes: z.number() }),

@@ -91,14 +91,9 @@ export function statsRoutes(routes: ApiRoutes, ctx: ApiContext): void {
       responses: { 200: { description: 'Statistics', schema: statsSchema } },
     },
     async (_req, res) => {
-      const [{ generatedAt, ...report }, auditHeads, survey, complaints] = await Promise.all([
-        ctx.services.fileQueries.statsReport(),
-        ctx.services.auditTrail.dailyHeads(),
-        ctx.services.survey.publicFigures(),
-        ctx.services.complaints.publicFigures(),
-      ]);
+      const statistics = await ctx.services.statistics.report();
       res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ generatedAt: generatedAt.toISOString(), ...report, auditHeads, survey, complaints });
+      res.json(statistics);
     },
   );
 }

@@ -45,26 +45,51 @@ const surveyStandingSchema = z.object({
 export const surveyFiguresSchema = z.object({
   permitTypeCode: z.string(),
   quarter: z.string().describe('Quarter of the answers (Asia/Jakarta), e.g. 2026-Q2'),
-  respondents: z.int(),
+  respondents: z.int().describe('Always published, also when the figures are withheld'),
+  minimumRespondents: z
+    .int()
+    .describe(
+      "The anonymity floor (the catalog's survey.minimumRespondents, default 5): a group with fewer " +
+        'respondents publishes no figures, an element with fewer answers no mean',
+    ),
+  withheld: z
+    .enum(['too_few_respondents'])
+    .nullable()
+    .describe(
+      'Why elements, ikm, grade and gradeLabel are null: too_few_respondents when respondents < ' +
+        'minimumRespondents (the means would be those few answers); null when published',
+    ),
   elements: z
     .object(
       byElement(() =>
         z.object({
-          nrr: z.number().nullable().describe('Mean score 1-4 (NRR), 3 decimals; null when no one answered'),
+          nrr: z
+            .number()
+            .nullable()
+            .describe(
+              'Mean score 1-4 (NRR), 3 decimals; null when fewer than minimumRespondents answered it ' +
+                '(then also left out of the IKM, like an element no one answered)',
+            ),
           answers: z.int(),
         }),
       ),
     )
-    .describe('Per element u1-u9'),
+    .nullable()
+    .describe('Per element u1-u9; null when withheld'),
   ikm: z
     .number()
     .nullable()
-    .describe('25 x the mean of the element means, computed exactly and rounded half up to 2 decimals'),
+    .describe(
+      '25 x the mean of the published element means, computed exactly and rounded half up to 2 decimals; null when withheld',
+    ),
   grade: z
     .enum(['A', 'B', 'C', 'D'])
     .nullable()
-    .describe('A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99'),
-  gradeLabel: z.string().nullable().describe('Sangat Baik, Baik, Kurang Baik, Tidak Baik'),
+    .describe('A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99; null when withheld'),
+  gradeLabel: z
+    .string()
+    .nullable()
+    .describe('Sangat Baik, Baik, Kurang Baik, Tidak Baik; null when withheld'),
 });
 
 const commentSchema = z.object({

@@ -4,6 +4,7 @@
 
 import type { LocalizedText } from '../../domain/catalog/catalogSchema.js';
 import type { OfficeProfile } from '../../domain/catalog/officeProfileSchema.js';
+import type { PrintedPayer } from '../common/payer.js';
 
 /** The name the SKRD is sent and downloaded under. */
 export const skrdFileName = (billingCode: string) => `SKRD-${billingCode}.pdf`;
@@ -19,11 +20,7 @@ export interface SkrdDocument {
   billingCode: string;
   registrationNumber: string;
   permitType: { code: string; name: LocalizedText };
-  payer: {
-    fullName: string;
-    /** Already masked (maskNikForDocument). */
-    maskedNik: string;
-  };
+  payer: PrintedPayer;
   /** How the amount was computed: the fee formula with the file's values (computeFee's breakdown). */
   basis: LocalizedText;
   amount: number;

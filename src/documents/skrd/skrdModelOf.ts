@@ -6,13 +6,14 @@ import type { PermitType } from '../../domain/catalog/catalogSchema.js';
 import type { OfficeProfile } from '../../domain/catalog/officeProfileSchema.js';
 import { computeFee } from '../../domain/fees/computeFee.js';
 import { formatRupiah } from '../../domain/fees/rupiah.js';
-import { maskNikForDocument } from '../../domain/identifiers/nik.js';
+import { printedPayer } from '../common/payer.js';
 import type { SkrdDocument } from './skrdModel.js';
 
 export interface AssessedFile {
   registrationNumber: string;
   permitType: PermitType;
-  applicantName: string;
+  /** As recorded; null: the form's `fullName` is printed. */
+  applicantName: string | null;
   formValues: Readonly<Record<string, unknown>>;
   /** The amount the workflow assessed when the file entered its payment stage. */
   amount: number;
@@ -40,18 +41,13 @@ export function skrdModelOf(
   file: AssessedFile,
 ): SkrdDocument {
   const type = file.permitType;
-  const nikField = type.fields.find((field) => field.type === 'nik');
-  const nik = nikField ? file.formValues[nikField.key] : undefined;
   return {
     office,
     number: `SKRD/${file.registrationNumber}`,
     billingCode: file.billingCode,
     registrationNumber: file.registrationNumber,
     permitType: { code: type.code, name: type.name },
-    payer: {
-      fullName: file.applicantName,
-      maskedNik: maskNikForDocument(typeof nik === 'string' ? nik : null),
-    },
+    payer: printedPayer(type, file.applicantName, file.formValues),
     basis: basisOf(file),
     amount: file.amount,
     legalBasis: type.fee.kind === 'free' ? (type.legalBasis[0] ?? '-') : type.fee.legalBasis,

@@ -7,12 +7,18 @@ import { formatLongDate } from '../../domain/calendar/longDate.js';
 import { formatRupiah } from '../../domain/fees/rupiah.js';
 import { rupiahInWords } from '../../domain/fees/terbilang.js';
 import { formatBillingCode } from '../../domain/identifiers/billingCode.js';
-import type { DocumentFont } from '../common/documentFonts.js';
+import {
+  documentTitle,
+  formatJakartaMoment,
+  introAndPayer,
+  MONEY_LABELS,
+  labelledRow as row,
+  ruledBox,
+} from '../common/moneyDocument.js';
 import {
   CONTENT_WIDTH,
   type Doc,
   footerOnEveryPage,
-  INK,
   letterhead,
   MARGIN,
   MM,
@@ -23,70 +29,21 @@ import {
 import type { SkrdDocument } from './skrdModel.js';
 import { SKRD_TEXTS as T } from './skrdTexts.js';
 
-const LABEL_WIDTH = 45 * MM;
-const COLON_WIDTH = 4 * MM;
-const VALUE_X = MARGIN.left + LABEL_WIDTH + COLON_WIDTH;
-const VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH - COLON_WIDTH;
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
-
-/** "30 November 2026 pukul 14.05 WIB": the due moment as Indonesian letters write it. */
-export function formatDueAt(at: Date): string {
-  const local = new Date(at.getTime() + JAKARTA_OFFSET_MS).toISOString();
-  return `${formatLongDate(at, 'id')} pukul ${local.slice(11, 13)}.${local.slice(14, 16)} WIB`;
-}
-
-function row(doc: Doc, label: { id: string; en: string }, value: string, font: DocumentFont = 'regular') {
-  const top = doc.y;
-  style(doc, 'regular', 10.5).text(label.id, MARGIN.left, top, { width: LABEL_WIDTH });
-  style(doc, 'italic', 8, MUTED).text(label.en, { width: LABEL_WIDTH });
-  const labelBottom = doc.y;
-  style(doc, 'regular', 10.5).text(':', MARGIN.left + LABEL_WIDTH, top, { width: COLON_WIDTH });
-  style(doc, font, 10.5).text(value, VALUE_X, top, { width: VALUE_WIDTH });
-  doc.y = Math.max(labelBottom, doc.y) + 4;
-}
-
-function title(doc: Doc, model: SkrdDocument): void {
-  const options = { width: CONTENT_WIDTH, align: 'center' as const };
-  style(doc, 'bold', 14).text(T.title, MARGIN.left, doc.y, options);
-  style(doc, 'italic', 10, MUTED).text(T.titleEn, options);
-  doc.moveDown(0.3);
-  style(doc, 'regular', 11).text(`${T.number}: ${model.number}`, options);
-  doc.moveDown(1);
-}
-
 function body(doc: Doc, model: SkrdDocument): void {
-  style(doc, 'regular', 10.5).text(T.intro(model.office.shortName), MARGIN.left, doc.y, {
-    width: CONTENT_WIDTH,
-    align: 'justify',
-  });
-  style(doc, 'italic', 8.5, MUTED).text(T.introEn(model.office.shortName), {
-    width: CONTENT_WIDTH,
-    align: 'justify',
-  });
-  doc.moveDown(0.8);
-  row(doc, T.payer, model.payer.fullName, 'bold');
-  row(doc, T.nik, model.payer.maskedNik);
-  row(doc, T.registration, model.registrationNumber);
-  row(doc, T.permitType, model.permitType.name.id);
+  const office = model.office.shortName;
+  introAndPayer(doc, { id: T.intro(office), en: T.introEn(office) }, model);
   row(doc, T.basis, model.basis.id);
   row(doc, T.legalBasis, model.legalBasis);
 }
 
 /** The amount, the billing code and the due date in a ruled box: what the payer acts on. */
 function paymentBox(doc: Doc, model: SkrdDocument): void {
-  doc.moveDown(0.5);
-  const top = doc.y;
-  doc.y = top + 3 * MM;
-  row(doc, T.amount, formatRupiah(model.amount, 'id'), 'bold');
-  row(doc, T.inWords, `${rupiahInWords(model.amount)}`, 'italic');
-  row(doc, T.billingCode, formatBillingCode(model.billingCode), 'bold');
-  row(doc, T.dueAt, formatDueAt(model.dueAt), 'bold');
-  const bottom = doc.y + 2 * MM;
-  doc
-    .lineWidth(1)
-    .rect(MARGIN.left - 2 * MM, top, CONTENT_WIDTH + 4 * MM, bottom - top)
-    .stroke(INK);
-  doc.y = bottom + 3 * MM;
+  ruledBox(doc, () => {
+    row(doc, T.amount, formatRupiah(model.amount, 'id'), 'bold');
+    row(doc, MONEY_LABELS.inWords, `${rupiahInWords(model.amount)}`, 'italic');
+    row(doc, MONEY_LABELS.billingCode, formatBillingCode(model.billingCode), 'bold');
+    row(doc, T.dueAt, formatJakartaMoment(model.dueAt), 'bold');
+  });
 }
 
 function howToPay(doc: Doc): void {
@@ -123,7 +80,7 @@ export function renderSkrdPdf(model: SkrdDocument): Promise<Buffer> {
     date: model.issuedAt,
   });
   letterhead(doc, model.office);
-  title(doc, model);
+  documentTitle(doc, { id: T.title, en: T.titleEn }, model.number);
   body(doc, model);
   paymentBox(doc, model);
   howToPay(doc);

@@ -5,20 +5,13 @@
 export const SKRD_TEXTS = {
   title: 'SURAT KETETAPAN RETRIBUSI DAERAH (SKRD)',
   titleEn: 'Regional levy assessment notice',
-  number: 'Nomor',
   intro: (office: string) =>
     `${office} menetapkan retribusi daerah atas permohonan perizinan berikut. Jumlah retribusi dihitung oleh sistem dari tarif yang berlaku; petugas tidak menetapkan atau mengubah jumlah ini.`,
   introEn: (office: string) =>
     `${office} assesses the regional levy below on this permit application. The amount is computed by the system from the tariff in force; no officer sets or changes it.`,
-  payer: { id: 'Nama wajib retribusi', en: 'Payer' },
-  nik: { id: 'NIK', en: 'National ID number (masked)' },
-  registration: { id: 'Nomor registrasi', en: 'Registration number' },
-  permitType: { id: 'Jenis izin', en: 'Permit type' },
   basis: { id: 'Dasar pengenaan', en: 'Basis of the levy' },
   legalBasis: { id: 'Dasar hukum', en: 'Legal basis' },
   amount: { id: 'Jumlah retribusi', en: 'Amount due' },
-  inWords: { id: 'Terbilang', en: 'In words' },
-  billingCode: { id: 'Kode bayar', en: 'Billing code' },
   dueAt: { id: 'Jatuh tempo', en: 'Due' },
   howToPay: { id: 'Cara membayar', en: 'How to pay' },
   payOnly: [

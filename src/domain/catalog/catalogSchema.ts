@@ -258,10 +258,14 @@ export const complaintPolicySchema = z.strictObject({
   secondLevelRole: roleSchema.default('kepala_kantor'),
 });
 
+/** Published survey figures: a group with fewer respondents shows its count, never its means. */
+export const surveyPolicySchema = z.strictObject({ minimumRespondents: positiveWhole().default(5) });
+
 export const catalogSchema = z.strictObject({
   version: z.literal(1),
   permitTypes: z.array(permitTypeSchema).min(1, { error: says('expected at least one permit type') }),
   complaints: complaintPolicySchema.prefault({}),
+  survey: surveyPolicySchema.prefault({}),
 });
 
 export type PermitCatalog = z.output<typeof catalogSchema>;

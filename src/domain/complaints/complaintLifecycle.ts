@@ -2,7 +2,8 @@
 // answered) → closed. The service checks each step against the stored row; the workflow only
 // follows. Pure module: imported by workflow code.
 
-export type ComplaintStatus = 'open' | 'answered' | 'reopened' | 'closed';
+export const COMPLAINT_STATUSES = ['open', 'answered', 'reopened', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** Days after an answer during which the complainant may reopen (once). */
 export const REOPEN_WINDOW_DAYS = 14;

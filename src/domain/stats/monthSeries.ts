@@ -55,3 +55,11 @@ export function onTimeSeries(rows: readonly MonthDecisions[], months: readonly s
     return { month, ...total, share: shareOf(total.decidedWithinSla, total.decided) };
   });
 }
+
+/** The calendar quarter of a month: `2026-05` → `2026-Q2` (the survey's grouping). */
+export function quarterOfMonth(yearMonth: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  const month = Number(match?.[2]);
+  if (!match || month < 1 || month > 12) throw new RangeError(`not a year and month: '${yearMonth}'`);
+  return `${match[1]}-Q${Math.floor((month - 1) / 3) + 1}`;
+}

@@ -1,10 +1,13 @@
-// `/statistik`: service performance per permit type and month, and the on-time share of the
-// last 12 months as a chart. Aggregates only: no file, name or number appears.
+// `/statistik`: service performance per permit type and month, the on-time share of the last
+// 12 months as a chart, the satisfaction survey per quarter and the complaints per month.
+// Aggregates only: no file, name or number appears.
 
 import { formatShortMonth } from '../../domain/calendar/longDate.js';
 import type { WebTexts } from '../webLocale.js';
+import { ComplaintStatistics } from './complaintStatistics.js';
 import { renderPage } from './layout.js';
 import { OnTimeChart } from './onTimeChart.js';
+import { SurveyStatistics } from './surveyStatistics.js';
 import type { PageContext, PermitTypeStatisticsView, StatisticsPageView } from './viewModels.js';
 import { formatDateTime, formatFigure, formatShare } from './webFormat.js';
 
@@ -22,6 +25,7 @@ function PermitTypeTable({ type, t }: { type: PermitTypeStatisticsView; t: WebTe
         // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
         <section class="table-scroll" tabindex={0} aria-labelledby={headingId}>
           <table>
+            <caption>{t.t('statistics-table-caption', { type: type.name[t.language] })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t.t('statistics-month')}</th>
@@ -74,6 +78,8 @@ export function renderStatisticsPage(view: StatisticsPageView, page: PageContext
         {view.permitTypes.map((type) => (
           <PermitTypeTable type={type} t={t} />
         ))}
+        <SurveyStatistics survey={view.survey} t={t} />
+        <ComplaintStatistics months={view.complaints} t={t} />
       </>
     ),
   );

@@ -4,8 +4,11 @@
 
 import type { LocalizedText, Validity } from '../../domain/catalog/catalogSchema.js';
 import type { OfficeProfile } from '../../domain/catalog/officeProfileSchema.js';
+import type { ComplaintCategory } from '../../domain/complaints/complaintCategories.js';
 import type { VerificationStatus } from '../../domain/permits/verificationStatus.js';
 import type { FileStatus } from '../../domain/stages/fileState.js';
+import type { GradeLetter } from '../../domain/survey/satisfactionIndex.js';
+import type { SurveyElement } from '../../domain/survey/surveyElements.js';
 import type { Language } from '../webLocale.js';
 
 /** Where the page is and in which language it is shown. */
@@ -119,12 +122,55 @@ export interface OnTimePoint {
   share: number | null;
 }
 
+/** One permit type's satisfaction survey in one quarter. */
+export interface SurveyQuarterView {
+  /** `YYYY-Qn` */
+  quarter: string;
+  respondents: number;
+  /** Fewer respondents than the anonymity floor: only their number is shown. */
+  withheld: boolean;
+  /** Each element's mean score (NRR, 1–4); null when withheld or answered by too few. */
+  elementMeans: Record<SurveyElement, number | null>;
+  ikm: number | null;
+  grade: GradeLetter | null;
+}
+
+export interface PermitTypeSurveyView {
+  code: string;
+  name: LocalizedText;
+  /** Oldest quarter first. */
+  quarters: SurveyQuarterView[];
+}
+
+export interface SurveySectionView {
+  /** The anonymity floor the figures were published under (respondents, answers per element). */
+  minimumRespondents: number;
+  /** Permit types with answers, in catalog order. */
+  permitTypes: PermitTypeSurveyView[];
+}
+
+/** Complaints of one category filed in one month. */
+export interface ComplaintMonthView {
+  /** `YYYY-MM` */
+  month: string;
+  category: ComplaintCategory;
+  received: number;
+  answered: number;
+  /** Answered before the first deadline, of those answered; null when none was answered. */
+  onTimeShare: number | null;
+  medianResponseHours: number | null;
+}
+
 export interface StatisticsPageView {
   officeName: string;
   generatedAt: Date;
   permitTypes: PermitTypeStatisticsView[];
   /** All permit types together, oldest month first. */
   onTimeLast12Months: OnTimePoint[];
+  /** The survey in the quarters of the chart's months; null when no one answered in them. */
+  survey: SurveySectionView | null;
+  /** The chart's months, oldest first, each category in its fixed order. */
+  complaints: ComplaintMonthView[];
 }
 
 // ---- `/verifikasi/{token}` ----------------------------------------------------------------

@@ -22,3 +22,21 @@ export function formatShare(share: number | null): string {
 export function formatFigure(value: number | null, language: Language): string {
   return value === null ? '–' : formatDecimal(Math.round(value * 10) / 10, language);
 }
+
+/** A figure with exactly `decimals` decimals ("3,250" / "3.250"), or the dash for "no value". */
+export function formatFixed(value: number | null, decimals: number, language: Language): string {
+  if (value === null) return '–';
+  const [whole = '0', fraction = ''] = value.toFixed(decimals).split('.');
+  const grouped = formatDecimal(Number(whole), language);
+  return fraction ? `${grouped}${language === 'id' ? ',' : '.'}${fraction}` : grouped;
+}
+
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
+
+/** "Triwulan II 2026" (id) or "Q2 2026" (en) for `2026-Q2`. */
+export function formatQuarter(quarter: string, language: Language): string {
+  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!match) throw new RangeError(`not a quarter: '${quarter}'`);
+  const number = Number(match[2]);
+  return language === 'id' ? `Triwulan ${ROMAN_QUARTERS[number - 1]} ${match[1]}` : `Q${number} ${match[1]}`;
+}

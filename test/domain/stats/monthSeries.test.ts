@@ -4,6 +4,7 @@ import {
   jakartaMonth,
   monthsEndingWith,
   onTimeSeries,
+  quarterOfMonth,
   shareOf,
 } from '../../../src/domain/stats/monthSeries.js';
 
@@ -19,6 +20,18 @@ describe('month series of the public statistics', () => {
     expect(monthsEndingWith('2026-11', 12)).toHaveLength(12);
     expect(monthsEndingWith('2026-11', 12)[0]).toBe('2025-12');
     expect(() => monthsEndingWith('2026-13-01', 3)).toThrow(RangeError);
+  });
+
+  it('puts each month in its calendar quarter, as the survey groups its answers', () => {
+    expect(['2026-01', '2026-03', '2026-04', '2026-09', '2026-10', '2026-12'].map(quarterOfMonth)).toEqual([
+      '2026-Q1',
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+      '2026-Q4',
+    ]);
+    expect(() => quarterOfMonth('2026-13')).toThrow(RangeError);
   });
 
   it('sums every permit type of a month and leaves months without decisions empty', () => {

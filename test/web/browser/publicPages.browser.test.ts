@@ -6,6 +6,8 @@ import { type ApiTestStack, startApiTestStack } from '../../api/support/apiStack
 import { call, type Submitted, submitViaApi, uploadKtp } from '../../api/support/httpClient.js';
 import { expectSoundPage, launchBrowser, onPhonePage } from '../../support/browser.js';
 import { VALID_NIK } from '../../support/permitScenario.js';
+import { answerSurveys, fileComplaints } from '../publishedFigures.js';
+import { KNOWN_SURVEY_ANSWERS } from '../sampleViews.js';
 
 // The public pages in a real browser (Debian's chromium through playwright-core), with the
 // app's real Content-Security-Policy: every page in both languages renders with its stylesheet
@@ -30,6 +32,8 @@ beforeAll(async () => {
     bearer: api.keys.verifikator,
     body: { decision: 'reject', note: 'bukan wewenang kami' },
   });
+  await answerSurveys(api.url, 'TEST-ONEREV', KNOWN_SURVEY_ANSWERS);
+  await fileComplaints(api.url, api.keys.manager);
   await aggregatePublicStats({ pool: api.stack.pool, calendar: api.stack.calendar });
 });
 afterAll(async () => {
@@ -52,7 +56,15 @@ describe.each<Language>(['id', 'en'])('in %s', (language) => {
       console.expectDocumentStatus(status);
       const response = await page.goto(`${api.url}${path}${query(language)}`);
       expect(response?.status()).toBe(status);
-      if (name === 'statistics') expect(await page.locator('svg.chart rect.bar').count()).toBeGreaterThan(0);
+      if (name === 'statistics') {
+        expect(await page.locator('svg.chart rect.bar').count()).toBeGreaterThan(0);
+        // The survey's and the complaints' tables, each with its caption (axe checks them below).
+        const survey = page.locator('#survei-test-onerev');
+        expect(await survey.textContent()).toContain('TEST-ONEREV');
+        const ikm = page.locator('table:has(#survei-test-onerev) tbody tr').nth(10);
+        expect(await ikm.textContent()).toContain(language === 'id' ? '83,89' : '83.89');
+        expect(await page.locator('section[aria-labelledby="pengaduan"] table caption').count()).toBe(1);
+      }
       await expectSoundPage(page, console.errors, language, screenshot(`${name}-${language}`));
     }),
   );

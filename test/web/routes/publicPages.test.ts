@@ -3,11 +3,14 @@ import { aggregatePublicStats } from '../../../src/worker/statsAggregator.js';
 import { type ApiTestStack, NO_LIMITS, startApiTestStack } from '../../api/support/apiStack.js';
 import { call, type Submitted, submitViaApi, uploadKtp } from '../../api/support/httpClient.js';
 import { VALID_NIK } from '../../support/permitScenario.js';
+import { tableRows } from '../htmlTable.js';
+import { answerSurveys, fileComplaints, PUNGLI_TEXT, SURVEY_COMMENT } from '../publishedFigures.js';
+import { KNOWN_SURVEY_ANSWERS } from '../sampleViews.js';
 
 // The public pages over real HTTP, served by the same express app as the API, against the real
 // stack: the service standards of the test catalog, tracking through the applicant's status
-// call (with the API's failed-guess limit), statistics from the aggregates (the same figures
-// as GET /api/v1/stats), the stylesheet, and the 404 page.
+// call (with the API's failed-guess limit), statistics from the aggregates, the survey and the
+// complaints (the same figures as GET /api/v1/stats), the stylesheet, and the 404 page.
 let api: ApiTestStack;
 let file: Submitted;
 
@@ -29,6 +32,10 @@ beforeAll(async () => {
     { bearer: api.keys.verifikator, body: { decision: 'reject', note: 'bukan wewenang kami' } },
   );
   expect(reject.status).toBe(200);
+  await answerSurveys(api.url, 'TEST-ONEREV', KNOWN_SURVEY_ANSWERS);
+  // One respondent only: under the floor of 5, so the page shows the count and no figure.
+  await answerSurveys(api.url, 'TEST-DEEMED', KNOWN_SURVEY_ANSWERS.slice(4));
+  await fileComplaints(api.url, api.keys.manager);
   await aggregatePublicStats({ pool: api.stack.pool, calendar: api.stack.calendar });
 });
 afterAll(async () => {
@@ -176,6 +183,88 @@ describe('GET /statistik', () => {
     const bars = html.match(/<rect class="bar"/g) ?? [];
     expect(bars).toHaveLength(stats.body.onTimeLast12Months.filter((m) => m.share !== null).length);
     expect(html).not.toContain(file.registrationNumber);
+  });
+});
+
+describe('GET /statistik: the survey and the complaints', () => {
+  interface Published {
+    survey: {
+      permitTypeCode: string;
+      respondents: number;
+      withheld: string | null;
+      ikm: number | null;
+      grade: string | null;
+    }[];
+    complaints: {
+      month: string;
+      category: string;
+      received: number;
+      answered: number;
+      answeredOnTime: number;
+      medianResponseHours: number | null;
+    }[];
+  }
+  const section = (html: string, id: string) => {
+    const start = html.indexOf(`id="${id}"`);
+    return html.slice(start, html.indexOf('</table>', start));
+  };
+
+  it('shows the IKM, grade and element means computed from the answers, as the API publishes them', async () => {
+    const stats = await call<Published>(api.url, 'GET', '/api/v1/stats');
+    expect(stats.body.survey).toEqual([
+      expect.objectContaining({
+        permitTypeCode: 'TEST-DEEMED',
+        respondents: 1,
+        withheld: 'too_few_respondents',
+        ikm: null,
+      }),
+      expect.objectContaining({
+        permitTypeCode: 'TEST-ONEREV',
+        respondents: 5,
+        withheld: null,
+        ikm: 83.89,
+        grade: 'B',
+      }),
+    ]);
+    const html = await (await get('/statistik')).text();
+    const rows = tableRows(html, 'survei-test-onerev');
+    expect(rows.get('Responden')).toEqual(['5']);
+    // The five answers' element means (test/web/sampleViews.ts) and their IKM 83.89, a B.
+    const means = [...rows.entries()].filter(([name]) => /^U\d /.test(name)).map(([, cells]) => cells[0]);
+    expect(means).toEqual(['3,600', '3,000', '3,400', '4,000', '3,200', '3,400', '3,800', '2,400', '3,400']);
+    expect(rows.get('Indeks Kepuasan Masyarakat (IKM)')).toEqual(['83,89']);
+    expect(rows.get('Mutu pelayanan')).toEqual(['B (Baik)']);
+    const english = tableRows(await (await get('/statistik?lang=en')).text(), 'survei-test-onerev');
+    expect(english.get('Satisfaction index (IKM)')).toEqual(['83.89']);
+    expect(english.get('Service quality')).toEqual(['B (Good)']);
+    expect(html).not.toContain(SURVEY_COMMENT);
+  });
+
+  it("shows a quarter under the anonymity floor with its respondents only, not that person's scores", async () => {
+    const html = await (await get('/statistik')).text();
+    const rows = tableRows(html, 'survei-test-deemed');
+    expect(rows.get('Responden')).toEqual(['1']);
+    const cells = [...rows.entries()].filter(([name]) => name !== 'Responden').map(([, [cell]]) => cell);
+    expect(cells).toEqual([...Array(9).fill('–'), 'Tidak diumumkan: kurang dari 5 responden', '–']);
+  });
+
+  it('shows each month and category of complaints with the API figures, without their text', async () => {
+    const stats = await call<Published>(api.url, 'GET', '/api/v1/stats');
+    const byCategory = new Map(stats.body.complaints.map((row) => [row.category, row]));
+    expect(byCategory.get('pungli')).toMatchObject({ received: 1, answered: 1 });
+    expect(byCategory.get('delay')).toMatchObject({ received: 1, answered: 0, medianResponseHours: null });
+    const html = await (await get('/statistik')).text();
+    const table = section(html, 'pengaduan');
+    const pungli = byCategory.get('pungli')!;
+    const share = `${Math.round((pungli.answeredOnTime / pungli.answered) * 100)}%`;
+    expect(table).toContain(
+      `<th scope="row">Pungutan liar atau permintaan uang</th><td>1</td><td>1</td><td>${share}</td>`,
+    );
+    expect(table).toContain(
+      '<th scope="row">Keterlambatan layanan</th><td>1</td><td>0</td><td>–</td><td>–</td>',
+    );
+    expect(html).not.toContain(PUNGLI_TEXT);
+    expect(html).not.toContain('ADU-');
   });
 });
 

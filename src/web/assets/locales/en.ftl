@@ -96,6 +96,46 @@ statistics-pauses = Pauses per file
 statistics-deemed = Deemed approvals
 statistics-past-deadline = Past the deadline now: { $count } files
 statistics-empty = No data yet.
+statistics-table-caption = { $type }: files per month
+
+## Satisfaction survey
+survey-title = Community satisfaction survey (SKM)
+survey-intro = What applicants said once their file was closed, per permit type and quarter (Permenpan RB 14/2017). Each element is scored 1 to 4; its mean is the NRR. The IKM is 25 × the mean of the element means: A Very good 88.31–100, B Good 76.61–88.30, C Poor 65.00–76.60, D Very poor 25.00–64.99. No answer and no respondent is shown.
+survey-floor = So that no figure shows one person's answers, a quarter with fewer than { $minimum } respondents shows only how many there were, and an element scored by fewer than { $minimum } respondents shows no mean and does not count in the IKM.
+survey-withheld = Not published: fewer than { $minimum } respondents
+survey-table-caption = Satisfaction survey: { $type } ({ $code })
+survey-element = Element
+survey-respondents = Respondents
+survey-ikm = Satisfaction index (IKM)
+survey-grade = Service quality
+survey-grade-A = Very good
+survey-grade-B = Good
+survey-grade-C = Poor
+survey-grade-D = Very poor
+survey-element-u1 = Requirements
+survey-element-u2 = Systems, mechanisms and procedures
+survey-element-u3 = Completion time
+survey-element-u4 = Cost/tariff
+survey-element-u5 = Product specification of the service
+survey-element-u6 = Competence of staff
+survey-element-u7 = Behaviour of staff
+survey-element-u8 = Handling of complaints, suggestions and input
+survey-element-u9 = Facilities and infrastructure
+
+## Complaints
+complaints-title = Complaints
+complaints-intro = Complaints received per month and category, how many were answered, the share of the answered ones answered within the deadline, and the median time to the first answer. No complaint text and no complainant is shown.
+complaints-table-caption = Complaints per month and category
+complaints-category = Category
+complaints-received = Received
+complaints-answered = Answered
+complaints-on-time = Answered on time
+complaints-median-hours = Median hours to the answer
+complaint-category-delay = Delay
+complaint-category-pungli = Illegal levy or request for money
+complaint-category-conduct = Officer conduct
+complaint-category-decision = Disputed decision
+complaint-category-other = Other
 
 ## Verification
 verify-title = Permit verification

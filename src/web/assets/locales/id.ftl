@@ -96,6 +96,46 @@ statistics-pauses = Jeda per berkas
 statistics-deemed = Fiktif positif
 statistics-past-deadline = Saat ini melewati batas waktu: { $count } berkas
 statistics-empty = Belum ada data.
+statistics-table-caption = { $type }: berkas per bulan
+
+## Survei kepuasan
+survey-title = Survei Kepuasan Masyarakat (SKM)
+survey-intro = Penilaian pemohon setelah berkasnya selesai, per jenis izin dan triwulan (Permenpan RB 14/2017). Setiap unsur dinilai 1 sampai 4; rata-ratanya adalah NRR. IKM adalah 25 × rata-rata NRR seluruh unsur: A Sangat Baik 88,31–100, B Baik 76,61–88,30, C Kurang Baik 65,00–76,60, D Tidak Baik 25,00–64,99. Tidak ada jawaban atau responden yang ditampilkan.
+survey-floor = Agar tidak ada angka yang menunjukkan jawaban seseorang, triwulan dengan kurang dari { $minimum } responden hanya ditampilkan jumlah respondennya, dan unsur yang dinilai kurang dari { $minimum } responden tidak ditampilkan rata-ratanya serta tidak dihitung dalam IKM.
+survey-withheld = Tidak diumumkan: kurang dari { $minimum } responden
+survey-table-caption = Survei kepuasan: { $type } ({ $code })
+survey-element = Unsur
+survey-respondents = Responden
+survey-ikm = Indeks Kepuasan Masyarakat (IKM)
+survey-grade = Mutu pelayanan
+survey-grade-A = Sangat Baik
+survey-grade-B = Baik
+survey-grade-C = Kurang Baik
+survey-grade-D = Tidak Baik
+survey-element-u1 = Persyaratan
+survey-element-u2 = Sistem, mekanisme, dan prosedur
+survey-element-u3 = Waktu penyelesaian
+survey-element-u4 = Biaya/tarif
+survey-element-u5 = Produk spesifikasi jenis pelayanan
+survey-element-u6 = Kompetensi pelaksana
+survey-element-u7 = Perilaku pelaksana
+survey-element-u8 = Penanganan pengaduan, saran dan masukan
+survey-element-u9 = Sarana dan prasarana
+
+## Pengaduan
+complaints-title = Pengaduan
+complaints-intro = Pengaduan yang diterima per bulan dan kategori, berapa yang sudah dijawab, bagian yang dijawab dalam batas waktu dari yang sudah dijawab, dan median waktu sampai jawaban pertama. Isi pengaduan dan identitas pelapor tidak ditampilkan.
+complaints-table-caption = Pengaduan per bulan dan kategori
+complaints-category = Kategori
+complaints-received = Diterima
+complaints-answered = Dijawab
+complaints-on-time = Dijawab tepat waktu
+complaints-median-hours = Median jam sampai dijawab
+complaint-category-delay = Keterlambatan layanan
+complaint-category-pungli = Pungutan liar atau permintaan uang
+complaint-category-conduct = Perilaku petugas
+complaint-category-decision = Keberatan atas keputusan
+complaint-category-other = Lainnya
 
 ## Verifikasi
 verify-title = Verifikasi izin

@@ -42,3 +42,23 @@ describe("the catalog's complaints section", () => {
     expect(error.message).toContain('extra');
   });
 });
+
+describe("the catalog's survey section", () => {
+  it('ships and defaults an anonymity floor of 5 respondents', () => {
+    expect(loadCatalog(SHIPPED_CATALOG_PATH).survey).toEqual({ minimumRespondents: 5 });
+    const data = testCatalogData();
+    delete data.survey;
+    expect(parseCatalog(stringify(data), 't.yaml').survey).toEqual({ minimumRespondents: 5 });
+    data.survey = { minimumRespondents: 10 };
+    expect(parseCatalog(stringify(data), 't.yaml').survey).toEqual({ minimumRespondents: 10 });
+  });
+
+  it('names a floor that is not a positive whole number', () => {
+    for (const minimumRespondents of [0, 2.5, 'lima']) {
+      const error = catalogErrorFor((data) => {
+        data.survey = { minimumRespondents };
+      });
+      expect(error.message).toContain('survey.minimumRespondents');
+    }
+  });
+});
