@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     await pool.query('VACUUM ANALYZE');
 
     const results: Figures[] = [];
-    for (const path of ['/statistik', '/api/v1/stats']) results.push(await measure(stack.apiUrl, path));
+    for (const path of ['/statistik', '/api/v1/stats']) results.push(await measure(stack.apiUrls[0]!, path));
     const load = os.loadavg().map((l) => l.toFixed(2));
     console.log(`\nGET at ${FILES.toLocaleString('en')} files, one request at a time over loopback`);
     console.log(`(${os.cpus().length} cores, load average ${load.join(' / ')} after the run)\n`);

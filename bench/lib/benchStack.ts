@@ -9,19 +9,23 @@ import { startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
 import { freePort } from '../../src/devstack/freePort.js';
 import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
 import { startTemporalDevServer } from '../../src/devstack/temporalDevServer.js';
-import type { StackProcesses } from './cpuAccounting.js';
+import type { CountedProcess } from './processCpu.js';
 
 /** The permit worker's task queue in the bench stack. */
 export const PERMIT_TASK_QUEUE = 'permits';
 /** The task queue of the baseline's trivial workflow. */
 export const NOOP_TASK_QUEUE = 'bench-noop';
 
+/** A stack the benchmarks run against: the dev shape here, the cluster shape in clusterBenchStack.ts. */
 export interface BenchStack {
+  /** What the stack is, for the report. */
+  shape: string;
   databaseUrl: string;
   temporalAddress: string;
-  apiUrl: string;
-  /** Process IDs of the roles, to read their CPU time (/proc) around each phase. */
-  pids: StackProcesses;
+  /** The API processes; the load is spread over them. */
+  apiUrls: string[];
+  /** The stack's processes by name, to read their CPU time (/proc) around each phase. */
+  processes: CountedProcess[];
   stop(): Promise<void>;
 }
 
@@ -169,15 +173,17 @@ export async function startBenchStack(
     }
     await until('the API', async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, api.output);
     return {
+      shape: 'dev: Temporal dev server (SQLite), one PostgreSQL, one worker, one API',
       databaseUrl: pg.databaseUrl,
       temporalAddress: temporal.address,
-      apiUrl,
-      pids: {
-        api: api.child.pid ?? 0,
-        worker: worker?.child.pid ?? 0,
-        noopWorker: noopWorker?.child.pid ?? 0,
-        postmaster: pg.pid,
-      },
+      apiUrls: [apiUrl],
+      processes: [
+        { name: 'api', pid: api.child.pid },
+        { name: 'permit worker', pid: worker?.child.pid },
+        { name: 'noop worker', pid: noopWorker?.child.pid },
+        { name: 'temporal dev server', pid: temporal.pid },
+        { name: 'postgresql', pid: pg.pid },
+      ].filter((p) => p.pid !== undefined),
       stop,
     };
   } catch (error) {
