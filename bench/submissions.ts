@@ -50,7 +50,7 @@ const PREPARED = Number(process.env.BENCH_PREPARED ?? Math.ceil((DURATION_MS / 1
 // disk syncs; the default is the ordinary temp folder.
 const SCRATCH_ROOT = process.env.BENCH_SCRATCH ?? os.tmpdir();
 const CPU_RATIO_TARGET = 1.25;
-const log = (message: string) => console.log(`[bench] ${message}`);
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 const fixed = (n: number, d = 1) => n.toFixed(d).padStart(9);
 function row(r: LoadResult): string {

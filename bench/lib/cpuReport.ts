@@ -39,16 +39,34 @@ function largest(reading: CpuReading): { name: string; value: number; share: num
   return { ...best, share: best.value / Math.max(1e-9, stackTotal(reading)) };
 }
 
-/** Which process dominates an operation, and which one makes up most of the gap to the baseline. */
+/** The processes of one role summed: `permit-worker-1` and `permit-worker-2` as `permit-worker`. */
+function byRole(reading: CpuReading): CpuReading {
+  const roles: CpuReading = new Map();
+  for (const [name, value] of reading) {
+    const role = name.replace(/-\d+$/, '');
+    roles.set(role, (roles.get(role) ?? 0) + value);
+  }
+  return roles;
+}
+
+/** Which process (and role) dominates an operation, and which makes up most of the gap to the baseline. */
 export function dominance(operation: CpuReading, baseline: CpuReading): string[] {
-  const top = largest(operation);
   const extra = new Map([...operation].map(([name, ms]) => [name, ms - (baseline.get(name) ?? 0)]));
   const gap = stackTotal(operation) - stackTotal(baseline);
-  const widest = largest(extra);
-  return [
-    `dominates a submission: ${top.name} (${top.value.toFixed(2)} ms, ${(top.share * 100).toFixed(0)} % of its CPU)`,
-    `most of the extra over a bare start: ${widest.name} (+${widest.value.toFixed(2)} ms of +${gap.toFixed(2)} ms)`,
-  ];
+  const share = (value: number, of: number) => `${((value / Math.max(1e-9, of)) * 100).toFixed(0)} %`;
+  const lines: string[] = [];
+  for (const [what, group] of [
+    ['process', (r: CpuReading) => r],
+    ['role', byRole],
+  ] as const) {
+    const top = largest(group(operation));
+    const widest = largest(group(extra));
+    lines.push(
+      `dominates a submission, by ${what}: ${top.name} (${top.value.toFixed(2)} ms, ${share(top.value, stackTotal(operation))} of its CPU); ` +
+        `most of the extra over a bare start: ${widest.name} (+${widest.value.toFixed(2)} ms of +${gap.toFixed(2)} ms)`,
+    );
+  }
+  return lines;
 }
 
 /** A summary table: each measure against its target. */
