@@ -73,7 +73,7 @@ export function dominance(operation: CpuReading, baseline: CpuReading): string[]
 export function printVerdicts(
   rows: { measure: string; result: string; target: string; met?: boolean }[],
 ): void {
-  const w = [46, 22, 14];
+  const w = [46, 34, 14];
   console.log(`${'measure'.padEnd(w[0]!)}${'result'.padEnd(w[1]!)}${'target'.padEnd(w[2]!)}verdict`);
   for (const r of rows) {
     const verdict = r.met === undefined ? '(reported)' : r.met ? 'met' : 'NOT MET';
