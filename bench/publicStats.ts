@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     );
     const results: Figures[] = [];
     for (const [apiUrl, cache] of [
-      [stack.apiUrl, '15 s (default)'],
+      [stack.apiUrls[0] as string, '15 s (default)'],
       [uncachedApiUrl, 'off'],
     ] as const) {
       for (const path of ['/statistik', '/api/v1/stats']) results.push(await measure(apiUrl, path, cache));

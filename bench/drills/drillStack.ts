@@ -27,6 +27,10 @@ export interface DrillStack {
   pool: Pool;
   keys: Record<OfficerKey, string>;
   apiUrls: string[];
+  /** The app's database (the cluster's own PostgreSQL holds Temporal's). */
+  appDatabaseUrl: string;
+  /** The app PostgreSQL's postmaster (it changes when the drill restarts the database). */
+  appDatabasePid(): number | undefined;
   /** Stops the app's PostgreSQL (fast shutdown) until `startAppDatabase`. */
   stopAppDatabase(): Promise<void>;
   startAppDatabase(): Promise<void>;
@@ -40,8 +44,22 @@ async function consecutivePorts(): Promise<[number, number]> {
   }
 }
 
-export async function startDrillStack(log: (m: string) => void): Promise<DrillStack> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-drills-'));
+export interface DrillStackOptions {
+  /** The permit catalog; the test catalog by default, `null` for the app's own. */
+  catalog?: string | null;
+  /** Variables for every app role, over the drills' defaults (e.g. LOG_LEVEL). */
+  appEnv?: Record<string, string>;
+  /** Where the stack's folder is made (databases, logs); the temp folder by default. */
+  scratchRoot?: string;
+}
+
+export async function startDrillStack(
+  log: (m: string) => void,
+  options: DrillStackOptions = {},
+): Promise<DrillStack> {
+  const catalog =
+    options.catalog === undefined ? path.resolve('test/fixtures/catalog-test.yaml') : options.catalog;
+  const dataDir = await mkdtemp(path.join(options.scratchRoot ?? os.tmpdir(), 'perizinan-drills-'));
   // The embedded servers run as the unprivileged postgres user, which must reach their folders.
   await chmod(dataDir, 0o755);
   const appDbDir = path.join(dataDir, 'app-postgres');
@@ -61,7 +79,7 @@ export async function startDrillStack(log: (m: string) => void): Promise<DrillSt
       bot: true,
       appEnv: {
         DATABASE_URL: appDb.databaseUrl,
-        PERMIT_CATALOG: path.resolve('test/fixtures/catalog-test.yaml'),
+        ...(catalog === null ? {} : { PERMIT_CATALOG: catalog }),
         ADMIN_TOKEN,
         PAYMENT_WEBHOOK_SECRET: PAYMENT_SECRET,
         TELEGRAM_BOT_TOKEN: emulator.token,
@@ -70,6 +88,7 @@ export async function startDrillStack(log: (m: string) => void): Promise<DrillSt
         API_OFFICER_RATE_LIMIT_PER_MINUTE: '1000000',
         UPLOAD_MB_PER_ADDRESS_PER_HOUR: '100000',
         LOG_LEVEL: 'info',
+        ...options.appEnv,
       },
       log: (m) => log(`[cluster] ${m}`),
     });
@@ -88,6 +107,8 @@ export async function startDrillStack(log: (m: string) => void): Promise<DrillSt
     pool,
     keys,
     apiUrls: running.apiUrls,
+    appDatabaseUrl: appDb.databaseUrl,
+    appDatabasePid: () => appDb?.pid,
     async stopAppDatabase() {
       await appDb?.stop();
       appDb = undefined;

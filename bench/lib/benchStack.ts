@@ -9,22 +9,30 @@ import { startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
 import { freePort } from '../../src/devstack/freePort.js';
 import { ensureTemporalCli } from '../../src/devstack/temporalCli.js';
 import { startTemporalDevServer } from '../../src/devstack/temporalDevServer.js';
-import type { StackProcesses } from './cpuAccounting.js';
+import type { CountedProcess } from './processCpu.js';
 
 /** The permit worker's task queue in the bench stack. */
 export const PERMIT_TASK_QUEUE = 'permits';
 /** The task queue of the baseline's trivial workflow. */
 export const NOOP_TASK_QUEUE = 'bench-noop';
 
+/** A stack the benchmarks run against: the dev shape here, the cluster shape in clusterBenchStack.ts. */
 export interface BenchStack {
+  /** What the stack is, for the report. */
+  shape: string;
   databaseUrl: string;
   temporalAddress: string;
-  apiUrl: string;
-  /** Process IDs of the roles, to read their CPU time (/proc) around each phase. */
-  pids: StackProcesses;
-  /** Another API process on the same databases with some variables changed; answers its URL. */
-  startAnotherApi(env: NodeJS.ProcessEnv): Promise<string>;
+  /** The API processes; the load is spread over them. */
+  apiUrls: string[];
+  /** The stack's processes by name, to read their CPU time (/proc) around each phase. */
+  processes: CountedProcess[];
   stop(): Promise<void>;
+}
+
+/** The dev shape, which can also start another API process on the same databases. */
+export interface DevBenchStack extends BenchStack {
+  /** Another API process with some variables changed; answers its URL. */
+  startAnotherApi(env: NodeJS.ProcessEnv): Promise<string>;
 }
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -105,7 +113,7 @@ export async function startBenchStack(
     /** false: the API alone (with PostgreSQL and Temporal), for read-only benchmarks. */
     workers?: boolean;
   } = {},
-): Promise<BenchStack> {
+): Promise<DevBenchStack> {
   const withWorkers = options.workers ?? true;
   const scratch = await mkdtemp(path.join(options.scratchRoot ?? os.tmpdir(), 'perizinan-bench-'));
   // The embedded server runs as the unprivileged postgres user, which must reach its folder.
@@ -175,15 +183,17 @@ export async function startBenchStack(
     }
     await apiReady(first);
     return {
+      shape: 'dev: Temporal dev server (SQLite), one PostgreSQL, one worker, one API',
       databaseUrl: pg.databaseUrl,
       temporalAddress: temporal.address,
-      apiUrl: first.apiUrl,
-      pids: {
-        api: first.api.child.pid ?? 0,
-        worker: worker?.child.pid ?? 0,
-        noopWorker: noopWorker?.child.pid ?? 0,
-        postmaster: pg.pid,
-      },
+      apiUrls: [first.apiUrl],
+      processes: [
+        { name: 'api', pid: first.api.child.pid },
+        { name: 'permit worker', pid: worker?.child.pid },
+        { name: 'noop worker', pid: noopWorker?.child.pid },
+        { name: 'temporal dev server', pid: temporal.pid },
+        { name: 'postgresql', pid: pg.pid },
+      ].filter((p) => p.pid !== undefined),
       async startAnotherApi(extra) {
         const other = await startApi(extra);
         await apiReady(other);

@@ -37,12 +37,13 @@ function summary(
 
 /**
  * Closed-loop load: `concurrency` clients, each sending its next request when the previous one
- * answered, until `durationMs` is over. Only successful operations count toward throughput and
- * latency; failures are counted and the first one is kept for the report.
+ * answered, until `durationMs` is over (or `exhausted` says there is nothing left to send).
+ * Only successful operations count toward throughput and latency; failures are counted and the
+ * first one is kept for the report.
  */
 export async function runLoad(
   name: string,
-  options: { concurrency: number; durationMs: number },
+  options: { concurrency: number; durationMs: number; exhausted?: () => boolean },
   operation: (sequence: number) => Promise<void>,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -53,7 +54,7 @@ export async function runLoad(
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (Date.now() < end) {
+      while (Date.now() < end && !options.exhausted?.()) {
         const t0 = performance.now();
         try {
           await operation(sequence++);

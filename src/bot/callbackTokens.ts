@@ -27,7 +27,20 @@ export class CallbackTokens {
     rows: readonly (readonly ButtonSpec[])[],
     ttlMs: number,
   ): Promise<InlineKeyboardMarkup> {
-    const specs = rows.flat();
+    const [markup] = await this.keyboards(telegramUserId, [rows], ttlMs);
+    return markup!;
+  }
+
+  /**
+   * Several keyboards for one reply (an inbox page), their tokens stored in one statement rather
+   * than one round trip (and commit) per message.
+   */
+  async keyboards(
+    telegramUserId: number,
+    keyboards: readonly (readonly (readonly ButtonSpec[])[])[],
+    ttlMs: number,
+  ): Promise<InlineKeyboardMarkup[]> {
+    const specs = keyboards.flatMap((rows) => rows.flat());
     const tokens = specs.map(() => randomBytes(12).toString('base64url'));
     if (specs.length > 0) {
       await this.store.store(
@@ -42,11 +55,11 @@ export class CallbackTokens {
       await this.store.deleteExpired();
     }
     let next = 0;
-    return {
+    return keyboards.map((rows) => ({
       inline_keyboard: rows.map((row) =>
         row.map((spec) => ({ text: spec.text, callback_data: `${PREFIX}${tokens[next++]}` })),
       ),
-    };
+    }));
   }
 
   /** The action of a pressed button, or null when the token is unknown, expired or someone else's. */

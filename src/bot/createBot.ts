@@ -34,6 +34,7 @@ import { createI18n } from './i18n.js';
 import { resolveCallbacks } from './resolveCallbacks.js';
 import { safeError } from './safeError.js';
 import { skipSeenUpdates } from './seenUpdates.js';
+import { skipUnchangedWrites } from './unchangedSessions.js';
 
 /** Bump when a conversation's steps change: stored conversations of an older shape are dropped. */
 const CONVERSATION_VERSION = 1;
@@ -86,7 +87,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     session({
       initial: () => ({}),
       getSessionKey: (ctx) => ctx.from?.id.toString(),
-      storage: options.storage.profiles,
+      storage: skipUnchangedWrites(options.storage.profiles, () => ({})),
     }),
   );
   bot.use(deps.i18n);

@@ -8,6 +8,8 @@ import { OutputTail } from './outputTail.js';
 export interface TemporalDevServerHandle {
   address: string;
   uiUrl: string;
+  /** The server's process ID, e.g. to account its CPU time. */
+  pid: number | undefined;
   /** Resolves with how the server ended, whether stopped or crashed. */
   exited: Promise<string>;
   stop(): Promise<void>;
@@ -69,6 +71,7 @@ export async function startTemporalDevServer(options: {
   return {
     address,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    pid: child.pid,
     exited,
     stop: async () => {
       process.removeListener('exit', killOnExit);

@@ -126,3 +126,31 @@ test('abandoned conversations (which may hold a NIK) and expired buttons are del
   );
   expect(rows.map((r) => r.storage_key)).toEqual(['chat:7202']);
 });
+
+test('an update that changes nothing in the profile leaves it unwritten; a change is written', async () => {
+  const user = await consent(7301);
+  const writtenAt = async () => {
+    const { rows } = await h.stack.pool.query<{ updated_at: Date; language: string | null }>(
+      'SELECT updated_at, language FROM bot_users WHERE telegram_user_id = $1',
+      [user.id],
+    );
+    return rows[0];
+  };
+  const consented = await writtenAt();
+  // A chat's updates are handled one after the other, the session written at the end of each:
+  // once the second answer is here, the first update is done with the profile.
+  user.send('/bantuan');
+  await user.expect('Perintah yang tersedia');
+  user.send('/bantuan');
+  await user.expect('Perintah yang tersedia');
+  expect(await writtenAt()).toEqual(consented);
+
+  user.send('/bahasa');
+  await user.press('English', { on: await user.expect('Choose your language') });
+  await user.expect('Language set to English');
+  user.send('/help');
+  await user.expect('Available commands');
+  const chosen = await writtenAt();
+  expect(chosen?.language).toBe('en');
+  expect(chosen!.updated_at.getTime()).toBeGreaterThan(consented!.updated_at.getTime());
+});

@@ -61,9 +61,13 @@ export class BotApiEmulator {
   readonly sent: SentMessage[] = [];
   readonly blocked = new Set<number>();
   apiRoot = '';
+  /** Called with every call as it arrives (the bot benchmark times the bot's replies with it). */
+  onCall: ((call: RecordedCall) => void) | undefined;
 
   private server!: http.Server;
   private pending: Update[] = [];
+  /** Updates handed out again by `redeliver`, below the bot's offset by then. */
+  private redelivering = new Set<number>();
   private delivered = new Map<number, Update>();
   private nextUpdateId = 1;
   private wakeups = new Set<() => void>();
@@ -118,6 +122,7 @@ export class BotApiEmulator {
   redeliver(updateId: number): void {
     const update = this.delivered.get(updateId);
     if (!update) throw new Error(`no update ${updateId}`);
+    this.redelivering.add(updateId);
     this.pending.unshift(update);
     for (const wake of this.wakeups) wake();
   }
@@ -198,7 +203,9 @@ export class BotApiEmulator {
     }
     const method = match[2]!;
     const payload = await readPayload(req);
-    this.calls.push({ method, payload, at: Date.now() });
+    const call = { method, payload, at: Date.now() };
+    this.calls.push(call);
+    this.onCall?.(call);
 
     const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
     const now = Date.now();
@@ -317,8 +324,11 @@ export class BotApiEmulator {
     const limit = Number(payload.limit ?? 100);
     const timeoutMs = Math.min(Number(payload.timeout ?? 0), 30) * 1000;
     // Confirmed (below the offset) updates go, except redelivered ones, which go out once more.
-    const redelivered = this.pending.filter((u) => u.update_id < offset);
+    const redelivered = this.pending.filter(
+      (u) => u.update_id < offset && this.redelivering.has(u.update_id),
+    );
     this.pending = this.pending.filter((u) => u.update_id >= offset);
+    for (const u of redelivered) this.redelivering.delete(u.update_id);
     if (redelivered.length > 0) return redelivered;
     if (this.pending.length === 0 && timeoutMs > 0) {
       await new Promise<void>((resolve) => {
@@ -334,7 +344,10 @@ export class BotApiEmulator {
         });
       });
     }
-    return this.pending.slice(0, limit);
+    const handedOut = this.pending.slice(0, limit);
+    // Handed out once more: that was the redelivery.
+    for (const u of handedOut) this.redelivering.delete(u.update_id);
+    return handedOut;
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown): void {

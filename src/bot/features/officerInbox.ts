@@ -37,12 +37,14 @@ export function officerInboxFeature(deps: BotDependencies): Composer<BotContext>
       return;
     }
     await ctx.reply(ctx.t('inbox-title', { count: items.length }));
-    for (const item of items.slice(0, SHOWN)) {
-      const markup = await deps.tokens.keyboard(
-        ctx.from!.id,
-        officerFileButtons(ctx.t, item.registrationNumber),
-        BUTTON_TTL.inbox,
-      );
+    const shown = items.slice(0, SHOWN);
+    const markups = await deps.tokens.keyboards(
+      ctx.from!.id,
+      shown.map((item) => officerFileButtons(ctx.t, item.registrationNumber)),
+      BUTTON_TTL.inbox,
+    );
+    for (const [i, item] of shown.entries()) {
+      const markup = markups[i]!;
       await ctx.reply(
         ctx.t('inbox-item', {
           registrationNumber: item.registrationNumber,

@@ -23,8 +23,9 @@ export function statusFeature(deps: BotDependencies): Composer<BotContext> {
       await ctx.reply(ctx.t(numberText ? 'registration-number-invalid' : 'status-usage'));
       return;
     }
-    // The code was typed into the chat: remove it from the history where we can.
-    if (accessCode) await ctx.deleteMessage().catch(() => {});
+    // The code was typed into the chat: remove it from the history where we can, alongside the
+    // lookup rather than before it (one Telegram round trip less before the answer).
+    const deleting = accessCode ? ctx.deleteMessage().catch(() => {}) : undefined;
     const status = await deps.services.fileQueries
       .status({ telegramUserId: ctx.from!.id, ...(accessCode ? { accessCode } : {}) }, registrationNumber)
       .catch(async (error: unknown) => {
@@ -33,14 +34,16 @@ export function statusFeature(deps: BotDependencies): Composer<BotContext> {
         await ctx.reply(errorText(error, ctx.t, languageOf(ctx)));
         return undefined;
       });
-    if (status === undefined) return;
-    if (!status) {
-      await ctx.reply(ctx.t('file-not-found'));
+    if (status === undefined) {
+      await deleting;
       return;
     }
     await ctx.reply(
-      statusCard(status, ctx.t, (code) => deps.services.catalog.permitType(code), languageOf(ctx)),
+      status
+        ? statusCard(status, ctx.t, (code) => deps.services.catalog.permitType(code), languageOf(ctx))
+        : ctx.t('file-not-found'),
     );
+    await deleting;
   });
   return composer;
 }
