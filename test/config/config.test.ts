@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(config.officeProfilePath).toBe(path.resolve('data/catalog/office.yaml'));
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
     expect(config.logLevel).toBe('info');
+    expect(config.worker.maxCachedWorkflows).toBe(250);
   });
 
   test("permits' verification links point at PUBLIC_BASE_URL, else at the local server's port", () => {
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       PERMIT_CATALOG: '/etc/perizinan/catalog.yaml',
       DATA_DIR: '/srv/perizinan',
       LOG_LEVEL: 'debug',
+      WORKER_MAX_CACHED_WORKFLOWS: '100',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u:p@db:5432/permits',
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
       permitCatalogPath: '/etc/perizinan/catalog.yaml',
       dataDir: '/srv/perizinan',
       logLevel: 'debug',
+      worker: { maxCachedWorkflows: 100 },
     });
   });
 
@@ -76,6 +79,7 @@ describe('loadConfig', () => {
     ['PUBLIC_BASE_URL', 'izin.serangkab.go.id', /PUBLIC_BASE_URL: expected the http\(s\) origin/],
     ['TELEGRAM_BOT_USERNAME', 'https://t.me/x', /TELEGRAM_BOT_USERNAME: expected the bot's username/],
     ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN: expected a secret of at least 24 characters/],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '0', /WORKER_MAX_CACHED_WORKFLOWS: expected a whole number of workflows/],
   ])('a wrong %s stops the start with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
