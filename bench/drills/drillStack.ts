@@ -27,6 +27,8 @@ export interface DrillStack {
   pool: Pool;
   keys: Record<OfficerKey, string>;
   apiUrls: string[];
+  /** The app PostgreSQL's postmaster (its backends are its children); undefined while stopped. */
+  appPostgresPid(): number | undefined;
   /** Stops the app's PostgreSQL (fast shutdown) until `startAppDatabase`. */
   stopAppDatabase(): Promise<void>;
   startAppDatabase(): Promise<void>;
@@ -40,7 +42,18 @@ async function consecutivePorts(): Promise<[number, number]> {
   }
 }
 
-export async function startDrillStack(log: (m: string) => void): Promise<DrillStack> {
+/** What a benchmark on the same stack changes: its own catalog, worker settings. */
+export interface DrillStackOptions {
+  /** Defaults to test/fixtures/catalog-test.yaml. */
+  catalogPath?: string;
+  /** Extra variables for every app role. */
+  appEnv?: Record<string, string>;
+}
+
+export async function startDrillStack(
+  log: (m: string) => void,
+  options: DrillStackOptions = {},
+): Promise<DrillStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-drills-'));
   // The embedded servers run as the unprivileged postgres user, which must reach their folders.
   await chmod(dataDir, 0o755);
@@ -61,7 +74,7 @@ export async function startDrillStack(log: (m: string) => void): Promise<DrillSt
       bot: true,
       appEnv: {
         DATABASE_URL: appDb.databaseUrl,
-        PERMIT_CATALOG: path.resolve('test/fixtures/catalog-test.yaml'),
+        PERMIT_CATALOG: path.resolve(options.catalogPath ?? 'test/fixtures/catalog-test.yaml'),
         ADMIN_TOKEN,
         PAYMENT_WEBHOOK_SECRET: PAYMENT_SECRET,
         TELEGRAM_BOT_TOKEN: emulator.token,
@@ -70,6 +83,7 @@ export async function startDrillStack(log: (m: string) => void): Promise<DrillSt
         API_OFFICER_RATE_LIMIT_PER_MINUTE: '1000000',
         UPLOAD_MB_PER_ADDRESS_PER_HOUR: '100000',
         LOG_LEVEL: 'info',
+        ...options.appEnv,
       },
       log: (m) => log(`[cluster] ${m}`),
     });
@@ -88,6 +102,7 @@ export async function startDrillStack(log: (m: string) => void): Promise<DrillSt
     pool,
     keys,
     apiUrls: running.apiUrls,
+    appPostgresPid: () => appDb?.pid,
     async stopAppDatabase() {
       await appDb?.stop();
       appDb = undefined;
