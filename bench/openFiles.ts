@@ -11,6 +11,7 @@ import {
   checkpointsRecorded,
   databaseSizes,
   historyFigures,
+  noticeBacklog,
   runningWorkflows,
   temporalDatabaseUrl,
 } from './openFilesFigures.js';
@@ -162,6 +163,7 @@ try {
       checkpoints: await checkpointFigures(stack.pool, soon, later, loadEndedAt),
       history: await historyFigures(temporal, all),
       running: await runningWorkflows(temporal, all),
+      notices: await noticeBacklog(stack.pool, all),
       sizesBefore,
       sizesAfter: await databaseSizes(stack.pool, temporal),
       documentsBytes: (await folderBytes(documentsDir)) - documentsBefore,

@@ -176,3 +176,13 @@ export async function checkpointFigures(
     due,
   };
 }
+
+/** The notices the run's files queued (the reminders' to officers) and how many were delivered. */
+export async function noticeBacklog(app: Pool, numbers: string[]) {
+  const { rows } = await app.query<{ queued: string; delivered: string }>(
+    `SELECT count(*) AS queued, count(delivered_at) AS delivered FROM notification_outbox
+      WHERE workflow_id = ANY($1)`,
+    [numbers],
+  );
+  return { queued: Number(rows[0]!.queued), delivered: Number(rows[0]!.delivered) };
+}

@@ -15,6 +15,7 @@ export interface OpenFilesReport {
   checkpoints: CheckpointFigures;
   history: Awaited<ReturnType<typeof historyFigures>>;
   running: number;
+  notices: { queued: number; delivered: number };
   sizesBefore: DiskSizes;
   sizesAfter: DiskSizes;
   documentsBytes: number;
@@ -94,7 +95,10 @@ export function printReport(r: OpenFilesReport): boolean {
   line('  of which due → workflow task', c.toWorkflowTaskMs);
   line('  and workflow task → audit row', c.toRecordMs);
   const http = Object.entries(r.http.byStatus).map(([status, n]) => `${n}× ${status}`);
-  console.log(`  intake answers: ${http.join(', ')}; retries ${r.http.retries}\n`);
+  console.log(`  intake answers: ${http.join(', ')}; retries ${r.http.retries}`);
+  console.log(
+    `  notices of these files (Telegram, through the emulator): ${r.notices.queued} queued, ${r.notices.delivered} delivered so far\n`,
+  );
 
   check(r.loaded === r.files, `files loaded through the intake: ${r.loaded}/${r.files}`);
   check(r.http.byStatus['500'] === undefined, `API answers 500: ${r.http.byStatus['500'] ?? 0}`);
