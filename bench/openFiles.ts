@@ -40,6 +40,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     batch: { type: 'string', default: '1000' },
     'worker-cache': { type: 'string' },
+    'app-node-options': { type: 'string' },
     'timeout-minutes': { type: 'string', default: '90' },
   },
 });
@@ -49,11 +50,13 @@ const soonAfterS = Number(values['soon-after-s']);
 const concurrency = Number(values.concurrency);
 const batch = Number(values.batch);
 const workerCache = values['worker-cache'];
+// Node/V8 flags for every app role of the run (e.g. --max-semi-space-size=4), to try settings.
+const appNodeOptions = values['app-node-options'];
 const whole = (n: number) => Number.isInteger(n) && n >= 1;
 if (![files, concurrency, batch, soonAfterS].every(whole) || soonCount < 1 || soonCount > files) {
   console.error(
     'Usage: bench:open-files [--files N] [--soon-share 0.1] [--soon-after-s 60] [--concurrency 16] ' +
-      '[--batch 1000] [--worker-cache N] [--timeout-minutes 90]',
+      '[--batch 1000] [--worker-cache N] [--app-node-options FLAGS] [--timeout-minutes 90]',
   );
   process.exit(2);
 }
@@ -79,17 +82,22 @@ const scratch = await mkdtemp(path.join(os.tmpdir(), 'perizinan-open-files-'));
 const catalogPath = await writeOpenFilesCatalog(scratch, soonAfterS);
 log(
   `${files} files: ${files - soonCount} ${LATER_TYPE} (checkpoints in hours), then ${soonCount} ${SOON_TYPE} ` +
-    `(reminder ${soonAfterS} s after intake); permit workers' cached workflows: ${workerCache ?? 'the app default'}`,
+    `(reminder ${soonAfterS} s after intake); permit workers' cached workflows: ${workerCache ?? 'the app default'}` +
+    (appNodeOptions ? `; app roles' NODE_OPTIONS: ${appNodeOptions}` : ''),
 );
 const stack: DrillStack = await phase('start the cluster', () =>
   startDrillStack(log, {
     catalogPath,
     appEnv: {
-      ...heapProbeOptions(scratch),
+      ...heapProbeOptions(scratch, appNodeOptions),
       ...(workerCache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: workerCache }),
     },
   }),
-);
+).catch(async (error: unknown) => {
+  console.log(`FAIL: the cluster did not start: ${error instanceof Error ? error.message : error}`);
+  await rm(scratch, { recursive: true, force: true });
+  process.exit(1);
+});
 let stopping: Promise<void> | undefined;
 const stopAll = () => {
   stopping ??= stack.stop().finally(() => rm(scratch, { recursive: true, force: true }));

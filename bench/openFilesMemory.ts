@@ -111,10 +111,10 @@ export interface HeapFigures {
 }
 
 /** NODE_OPTIONS for the app roles: loads bench/openFilesHeapProbe.cjs (see there). */
-export function heapProbeOptions(dir: string): Record<string, string> {
+export function heapProbeOptions(dir: string, extra = ''): Record<string, string> {
   const probe = path.resolve(import.meta.dirname, 'openFilesHeapProbe.cjs');
   return {
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${probe}`.trim(),
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${extra} --require ${probe}`.trim(),
     OPEN_FILES_HEAP_PROBE_DIR: dir,
   };
 }
