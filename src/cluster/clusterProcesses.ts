@@ -75,6 +75,12 @@ const ENTRY_POINTS = {
   bot: 'bot.ts',
 } as const;
 
+const NODE_FLAGS: Record<keyof typeof ENTRY_POINTS, string[]> = {
+  'permit-worker': ['--max-semi-space-size=4'],
+  api: ['--v8-pool-size=1'],
+  bot: [],
+};
+
 /** An app role as `npm run start:<role>` runs it, pointed at the cluster. */
 export function appRoleSpec(
   role: keyof typeof ENTRY_POINTS,
@@ -82,8 +88,10 @@ export function appRoleSpec(
   base: AppRoleEnvironment,
   own: Record<string, string> = {},
 ): ProcessSpec {
-  // The API's flag matches its npm script: one V8 helper thread is enough for a request handler.
-  const flags = role === 'api' ? ['--v8-pool-size=1'] : [];
+  // The flags match the npm scripts: one V8 helper thread is enough for a request handler; a
+  // worker's young generation capped at 4 MB per semi-space keeps its RSS peaks ~70 MB lower
+  // (docs/benchmarks.md, "Open files with live SLA timers").
+  const flags = NODE_FLAGS[role];
   return {
     name,
     role,

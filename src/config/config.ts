@@ -140,6 +140,10 @@ const envSchema = z.object({
   CLUSTER_PERMIT_WORKERS: positiveCount('permit worker processes', 2),
   CLUSTER_API_PROCESSES: positiveCount('API processes (on consecutive ports from PORT)', 2),
   TEMPORAL_HISTORY_SHARDS: positiveCount('history shards', 4),
+  // Workflows a permit worker keeps in memory between their tasks (the SDK's sticky cache). The
+  // SDK's default follows the heap limit (2,310 on this machine): ~0.25 MB of RSS each, a 1 GB
+  // worker. 250 covers the files busy within seconds; see docs/benchmarks.md, "Open files".
+  WORKER_MAX_CACHED_WORKFLOWS: positiveCount('workflows a permit worker keeps cached', 250),
   API_OFFICER_RATE_LIMIT_PER_MINUTE: positiveCount('requests per minute per officer key', 300),
   UPLOAD_MB_PER_ADDRESS_PER_HOUR: positiveCount(
     'MiB a client address may upload per hour without an officer key',
@@ -212,6 +216,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       apiProcesses: env.CLUSTER_API_PROCESSES,
       historyShards: env.TEMPORAL_HISTORY_SHARDS,
     },
+    worker: { maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS },
     api: {
       paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET,
       /** Empty: CORS stays off (no Access-Control-* headers), as for a same-origin web form. */

@@ -107,6 +107,7 @@ export async function startWorkerRole(
     connection,
     namespace: infra.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    maxCachedWorkflows: config.worker.maxCachedWorkflows,
     deps: {
       pool,
       calendar,
@@ -127,7 +128,10 @@ export async function startWorkerRole(
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running.catch(() => {});
   });
-  logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
+  logger.info(
+    { taskQueue: config.temporal.taskQueue, maxCachedWorkflows: config.worker.maxCachedWorkflows },
+    'worker running',
+  );
   return worker;
 }
 

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
     expect(config.logLevel).toBe('info');
     expect(config.statsCacheTtlMs).toBe(15_000);
+    expect(config.worker.maxCachedWorkflows).toBe(250);
   });
 
   test('STATS_CACHE_SECONDS sets how long a statistics report is reused; 0 builds one per request', () => {
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       PERMIT_CATALOG: '/etc/perizinan/catalog.yaml',
       DATA_DIR: '/srv/perizinan',
       LOG_LEVEL: 'debug',
+      WORKER_MAX_CACHED_WORKFLOWS: '100',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u:p@db:5432/permits',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       permitCatalogPath: '/etc/perizinan/catalog.yaml',
       dataDir: '/srv/perizinan',
       logLevel: 'debug',
+      worker: { maxCachedWorkflows: 100 },
     });
   });
 
@@ -84,6 +87,7 @@ describe('loadConfig', () => {
     ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN: expected a secret of at least 24 characters/],
     ['STATS_CACHE_SECONDS', '-1', /STATS_CACHE_SECONDS: expected seconds to reuse the public statistics/],
     ['STATS_CACHE_SECONDS', '1.5', /STATS_CACHE_SECONDS: expected seconds to reuse the public statistics/],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '0', /WORKER_MAX_CACHED_WORKFLOWS: expected a whole number of workflows/],
   ])('a wrong %s stops the start with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
