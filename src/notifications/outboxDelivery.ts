@@ -54,6 +54,11 @@ export interface NoticeDeliverer {
   readonly leaseMs: number;
   /** Event key → chat → outcome of the sends not recorded yet. */
   readonly unrecorded: Map<string, Map<number, SendOutcome>>;
+  /**
+   * Set when its process stops: it takes no further notice, so a stop waits for one send at most
+   * (not for a backlog of thousands); the rest stay unclaimed for the other deliverers.
+   */
+  stopping: boolean;
 }
 
 export function newNoticeDeliverer(): NoticeDeliverer {
@@ -61,6 +66,7 @@ export function newNoticeDeliverer(): NoticeDeliverer {
     id: `${hostname()}:${process.pid}:${randomUUID()}`,
     leaseMs: NOTICE_CLAIM_LEASE_MS,
     unrecorded: new Map(),
+    stopping: false,
   };
 }
 
@@ -120,6 +126,7 @@ export async function deliverOutboxNotifications(
   const client = await pool.connect();
   try {
     for (const notice of notices) {
+      if (deliverer.stopping) break;
       // Another deliverer holds this notice (it sends or retries it itself), or it is settled.
       if (!(await claimNotice(client, notice.eventKey, deliverer.id, deliverer.leaseMs))) {
         skipped += 1;

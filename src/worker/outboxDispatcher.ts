@@ -48,7 +48,7 @@ export function startOutboxDispatcher(options: {
   const runOnce = async (): Promise<number> => {
     let sent = 0;
     await recordUnrecordedSends(options.pool, deliverer);
-    for (;;) {
+    while (!deliverer.stopping) {
       const keys = await dueOutboxKeys(options.pool, batchSize, deliverer.id);
       if (keys.length === 0) return sent;
       const round = await deliverOutboxNotifications(
@@ -64,6 +64,7 @@ export function startOutboxDispatcher(options: {
       // another dispatcher holds entirely is its to send: looping on it would only spin.
       if (keys.length < batchSize || round.skipped === keys.length) return sent;
     }
+    return sent;
   };
 
   const round = () => {
@@ -95,6 +96,7 @@ export function startOutboxDispatcher(options: {
     runOnce,
     stop: async () => {
       stopped = true;
+      deliverer.stopping = true;
       clearInterval(timer);
       await running;
     },
