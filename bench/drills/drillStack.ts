@@ -5,7 +5,7 @@ import { type RunningCluster, startCluster } from '../../src/cluster/clusterLaun
 import { runMigrations } from '../../src/db/migrate.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../src/devstack/embeddedPostgres.js';
-import { freePort, portIsFree } from '../../src/devstack/freePort.js';
+import { consecutiveFreePorts } from '../../src/devstack/freePort.js';
 import { BotApiEmulator } from '../../test/support/botApiEmulator.js';
 import {
   ADMIN_TOKEN,
@@ -37,13 +37,6 @@ export interface DrillStack {
   stop(): Promise<void>;
 }
 
-async function consecutivePorts(): Promise<[number, number]> {
-  for (;;) {
-    const port = await freePort();
-    if (port < 65535 && (await portIsFree(port + 1))) return [port, port + 1];
-  }
-}
-
 export interface DrillStackOptions {
   /** The permit catalog; the test catalog by default, `null` for the app's own. */
   catalog?: string | null;
@@ -71,7 +64,7 @@ export async function startDrillStack(
   try {
     cluster = await startCluster({
       dataDir: path.join(dataDir, 'cluster'),
-      apiPorts: await consecutivePorts(),
+      apiPorts: await consecutiveFreePorts(),
       permitWorkers: 2,
       historyShards: 4,
       namespace: 'default',

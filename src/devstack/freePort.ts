@@ -26,6 +26,14 @@ export function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** Two consecutive free loopback ports, as the cluster launcher gives its API processes. */
+export async function consecutiveFreePorts(): Promise<[number, number]> {
+  for (;;) {
+    const port = await freePort();
+    if (port < 65535 && (await portIsFree(port + 1))) return [port, port + 1];
+  }
+}
+
 /**
  * A free loopback port in [min, max], tried from a random start so that clusters started side
  * by side rarely reach for the same one. For ports that must stay below the kernel's

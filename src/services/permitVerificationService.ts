@@ -6,26 +6,14 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from '../db/pool.js';
 import { findPermitType } from '../domain/catalog/catalogLookup.js';
-import type { LocalizedText, PermitCatalog, Validity } from '../domain/catalog/catalogSchema.js';
+import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import type { OfficeProfile } from '../domain/catalog/officeProfileSchema.js';
 import { maskHolderName } from '../domain/permits/holderName.js';
-import { type VerificationStatus, verificationStatus } from '../domain/permits/verificationStatus.js';
+import { type PermitVerification, verificationStatus } from '../domain/permits/verificationStatus.js';
 import { looksLikeVerificationToken, verificationTokenHash } from '../domain/permits/verificationToken.js';
 import { findPermitDocumentByTokenHash, permitIssueFacts } from '../repositories/permitDocumentRepository.js';
 
-export interface PermitVerification {
-  status: VerificationStatus;
-  permitNumber: string;
-  permitType: LocalizedText;
-  holderMasked: string;
-  decision: 'issued' | 'deemed_approved';
-  issuedAt: Date;
-  validity: Validity;
-  validUntil: string | null;
-  office: LocalizedText;
-  sha256: string;
-  revocation: { at: Date; reason: string } | null;
-}
+export type { PermitVerification };
 
 export function createPermitVerificationService(deps: {
   pool: Pool;

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningCluster, startCluster } from '../../src/cluster/clusterLauncher.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
-import { freePort, portIsFree } from '../../src/devstack/freePort.js';
+import { consecutiveFreePorts } from '../../src/devstack/freePort.js';
 import { ADMIN_TOKEN, issueOfficerKeys, PAYMENT_SECRET } from '../api/support/apiStack.js';
 import { call, submitViaApi, uploadKtp } from '../api/support/httpClient.js';
 import { BotApiEmulator } from '../support/botApiEmulator.js';
@@ -26,14 +26,6 @@ let pool: Pool | undefined;
 const launcherLog: string[] = [];
 let keys: Record<OfficerKey, string>;
 
-/** Two consecutive free ports, as the launcher gives the API processes. */
-async function consecutivePorts(): Promise<[number, number]> {
-  for (;;) {
-    const port = await freePort();
-    if (port < 65535 && (await portIsFree(port + 1))) return [port, port + 1];
-  }
-}
-
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'perizinan-cluster-'));
   // The embedded server runs as the unprivileged postgres user, which must reach its folder.
@@ -41,7 +33,7 @@ beforeAll(async () => {
   emulator = await BotApiEmulator.start();
   cluster = await startCluster({
     dataDir,
-    apiPorts: await consecutivePorts(),
+    apiPorts: await consecutiveFreePorts(),
     permitWorkers: 2,
     historyShards: 4,
     namespace: 'default',

@@ -2,9 +2,26 @@
 // expiry, because a revoked permit must never read as merely out of date. Pure module.
 
 import { isoDateOfDay, jakartaDayNumber } from '../calendar/jakartaTime.js';
+import type { LocalizedText, Validity } from '../catalog/catalogSchema.js';
 
 export const VERIFICATION_STATUSES = ['VALID', 'REVOKED', 'EXPIRED'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/** A permit's public facts, as its verification page and JSON show them (no NIK, no full name). */
+export interface PermitVerification {
+  status: VerificationStatus;
+  permitNumber: string;
+  permitType: LocalizedText;
+  /** maskHolderName(full name): "Siti N. A.". */
+  holderMasked: string;
+  decision: 'issued' | 'deemed_approved';
+  issuedAt: Date;
+  validity: Validity;
+  validUntil: string | null;
+  office: LocalizedText;
+  sha256: string;
+  revocation: { at: Date; reason: string } | null;
+}
 
 export interface VerificationFacts {
   revokedAt: Date | null;

@@ -5,7 +5,7 @@
 import type { LocalizedText, Validity } from '../../domain/catalog/catalogSchema.js';
 import type { OfficeProfile } from '../../domain/catalog/officeProfileSchema.js';
 import type { ComplaintCategory } from '../../domain/complaints/complaintCategories.js';
-import type { VerificationStatus } from '../../domain/permits/verificationStatus.js';
+import type { PermitVerification } from '../../domain/permits/verificationStatus.js';
 import type { FileStatus } from '../../domain/stages/fileState.js';
 import type { GradeLetter } from '../../domain/survey/satisfactionIndex.js';
 import type { SurveyElement } from '../../domain/survey/surveyElements.js';
@@ -175,20 +175,9 @@ export interface StatisticsPageView {
 
 // ---- `/verifikasi/{token}` ----------------------------------------------------------------
 
-export interface VerificationPageView {
+export interface VerificationPageView extends Omit<PermitVerification, 'decision'> {
   officeName: string;
   token: string;
-  status: VerificationStatus;
-  permitNumber: string;
-  permitType: LocalizedText;
-  /** maskHolderName(full name): "Siti N. A.". */
-  holderMasked: string;
-  issuedAt: Date;
-  validity: Validity;
-  validUntil: string | null;
-  office: LocalizedText;
-  sha256: string;
-  revocation: { at: Date; reason: string } | null;
   /** The outcome of an uploaded copy (POST), absent on a plain visit. */
   check: { genuine: boolean; sha256: string } | null;
 }
