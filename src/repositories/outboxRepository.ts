@@ -13,6 +13,9 @@ export interface OutboxNotice {
   params: Record<string, string | number | boolean | null>;
 }
 
+/** A notice `$2` (a deliverer's id) may take: unclaimed, its own, or its claim's lease ran out. */
+const CLAIMABLE = '(claimed_by IS NULL OR claimed_by = $2 OR claimed_until < now())';
+
 /**
  * Event keys of undelivered notices whose next attempt is due, oldest first; a notice another
  * deliverer's claim still holds is its to finish, and is left out so it does not fill the batch.
@@ -21,7 +24,7 @@ export async function dueOutboxKeys(db: Queryable, limit: number, delivererId: s
   const { rows } = await db.query<{ event_key: string }>(
     `SELECT event_key FROM notification_outbox
      WHERE delivered_at IS NULL AND next_attempt_at <= now()
-       AND (claimed_by IS NULL OR claimed_by = $2 OR claimed_until < now())
+       AND ${CLAIMABLE}
      ORDER BY next_attempt_at, id LIMIT $1`,
     [limit, delivererId],
   );
@@ -71,7 +74,7 @@ export async function claimNotice(
     `UPDATE notification_outbox
         SET claimed_by = $2, claimed_until = now() + make_interval(secs => $3::float8 / 1000.0)
       WHERE event_key = $1 AND delivered_at IS NULL
-        AND (claimed_by IS NULL OR claimed_by = $2 OR claimed_until < now())`,
+        AND ${CLAIMABLE}`,
     [eventKey, delivererId, leaseMs],
   );
   return rowCount === 1;

@@ -5,6 +5,7 @@ import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { isManager } from '../domain/officers/managerRole.js';
 import { findAccessCodeReissuer } from '../repositories/accessCodeRepository.js';
 import { findStagesOfFile, isTelegramApplicantOf } from '../repositories/applicationRepository.js';
+import { recordOfficerFileRead } from '../repositories/officerFileReadRepository.js';
 import { findActiveOfficerByTelegramId, type Officer } from '../repositories/officerRepository.js';
 import {
   countTelegramCodeFailure,
@@ -150,6 +151,16 @@ export class CallerAccess {
     if (!file || !permitType) return null;
     const grant = officerReadGrant(officer, stageSeats(permitType, file.stageKeys));
     return grant ? { kind: 'officer', officerId: officer.id, departments: officer.departments, grant } : null;
+  }
+
+  /** Records an officer's read of the file (shown to its applicant); an applicant's reads are not. */
+  async recordRead(viewer: FileViewer, registrationNumber: string): Promise<void> {
+    if (viewer.kind !== 'officer') return;
+    await recordOfficerFileRead(this.pool, {
+      registrationNumber,
+      officerId: viewer.officerId,
+      ...viewer.grant,
+    });
   }
 
   /**

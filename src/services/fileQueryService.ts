@@ -17,11 +17,7 @@ import { type ApplicationStatus, findApplicationStatus } from '../repositories/a
 import { latestRevisionNote } from '../repositories/auditRepository.js';
 import { type ComplaintListItem, complaintsAboutFile } from '../repositories/complaintRepository.js';
 import { type LevyPayment, levyPaymentOf } from '../repositories/levyAssessmentRepository.js';
-import {
-  type OpenedBy,
-  officerReadsOfFile,
-  recordOfficerFileRead,
-} from '../repositories/officerFileReadRepository.js';
+import { type OpenedBy, officerReadsOfFile } from '../repositories/officerFileReadRepository.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
 import { type PublicStatsReport, publicStatsReport } from './publicStats.js';
 
@@ -114,11 +110,7 @@ export function createFileQueryService(deps: FileQueryServiceDependencies) {
       if (viewer.kind === 'applicant') {
         return { ...file, openedBy: await officerReadsOfFile(deps.pool, registrationNumber) };
       }
-      await recordOfficerFileRead(deps.pool, {
-        registrationNumber,
-        officerId: viewer.officerId,
-        ...viewer.grant,
-      });
+      await deps.access.recordRead(viewer, registrationNumber);
       const officer = await deps.access.officerOf(caller);
       const manager = officer !== null && isManager(officer);
       return {

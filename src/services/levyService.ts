@@ -1,7 +1,6 @@
 import type { Pool } from '../db/pool.js';
 import { skrdFileName } from '../documents/skrd/skrdModel.js';
 import { findAssessment, levyDocument } from '../repositories/levyAssessmentRepository.js';
-import { recordOfficerFileRead } from '../repositories/officerFileReadRepository.js';
 import type { Caller, CallerAccess } from './callerAccess.js';
 import { type PaymentReceipt, type PaymentReceiptDependencies, paymentReceiptOf } from './paymentReceipts.js';
 
@@ -24,19 +23,6 @@ export interface SkrdDownload {
 }
 
 export function createLevyService(deps: LevyServiceDependencies) {
-  /** Records an officer's read of the file's money documents, like a status read. */
-  const recordRead = async (
-    viewer: Awaited<ReturnType<CallerAccess['viewerOf']>>,
-    registrationNumber: string,
-  ) => {
-    if (viewer?.kind !== 'officer') return;
-    await recordOfficerFileRead(deps.pool, {
-      registrationNumber,
-      officerId: viewer.officerId,
-      ...viewer.grant,
-    });
-  };
-
   return {
     /** The stored SKRD, or null when the caller may not see the file or no levy was assessed yet. */
     async skrd(caller: Caller, registrationNumber: string): Promise<SkrdDownload | null> {
@@ -46,7 +32,7 @@ export function createLevyService(deps: LevyServiceDependencies) {
       if (!assessment) return null;
       const content = await levyDocument(deps.pool, assessment.documentSha256);
       if (!content) return null;
-      await recordRead(viewer, registrationNumber);
+      await deps.access.recordRead(viewer, registrationNumber);
       return {
         fileName: skrdFileName(assessment.billingCode),
         billingCode: assessment.billingCode,
@@ -64,7 +50,7 @@ export function createLevyService(deps: LevyServiceDependencies) {
       if (!viewer) return null;
       const receipt = await paymentReceiptOf(deps.pool, deps, registrationNumber);
       if (!receipt) return null;
-      await recordRead(viewer, registrationNumber);
+      await deps.access.recordRead(viewer, registrationNumber);
       return receipt;
     },
   };

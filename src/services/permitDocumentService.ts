@@ -6,7 +6,6 @@ import type { Pool } from '../db/pool.js';
 import { findPermitType, stageDepartment } from '../domain/catalog/catalogLookup.js';
 import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { permitRevokedNotice } from '../domain/permitFile/permitNotices.js';
-import { recordOfficerFileRead } from '../repositories/officerFileReadRepository.js';
 import type { Officer } from '../repositories/officerRepository.js';
 import {
   findPermitDocumentByNumber,
@@ -84,13 +83,7 @@ export function createPermitDocumentService(deps: {
       if (!viewer) return null;
       const permit = await pdfOf(registrationNumber);
       if (!permit) return null;
-      if (viewer.kind === 'officer') {
-        await recordOfficerFileRead(pool, {
-          registrationNumber,
-          officerId: viewer.officerId,
-          ...viewer.grant,
-        });
-      }
+      await deps.access.recordRead(viewer, registrationNumber);
       return permit;
     },
 
