@@ -294,6 +294,14 @@ notify-sla-breach =
     Please follow up; see /sla.
 notify-sla-second-level =
     🚨 Second-level escalation: file { $registrationNumber } ({ $permitType }), stage { $stage }, still undecided since the deadline { $deadline }.
+notify-digest-header = 📋 { $count } file notices for you:
+notify-digest-stage-assigned = • { $registrationNumber }: new file at stage { $stage }, deadline { $deadline }
+notify-digest-resubmitted-to-officer = • { $registrationNumber }: the applicant sent corrections, deadline { $deadline }
+notify-digest-sla-reminder = • { $registrationNumber }: ⏰ stage { $stage } is due { $deadline }
+notify-digest-sla-breach = • { $registrationNumber }: 🚨 stage { $stage } missed its deadline ({ $deadline })
+notify-digest-sla-second-level = • { $registrationNumber }: 🚨 second-level escalation, stage { $stage } undecided since { $deadline }
+notify-digest-footer-officer = Decide through /inbox.
+notify-digest-footer-manager = Please follow up; see /sla.
 notify-generic = ℹ️ There is news about file { $registrationNumber }. Check the status: /status { $registrationNumber }
 notify-survey-invitation =
     📝 File { $registrationNumber } is closed. Help us improve the service by filling in the community satisfaction survey: 9 short questions, each of which may be skipped.

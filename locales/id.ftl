@@ -294,6 +294,14 @@ notify-sla-breach =
     Mohon ditindaklanjuti; lihat /sla.
 notify-sla-second-level =
     🚨 Eskalasi tingkat kedua: berkas { $registrationNumber } ({ $permitType }), tahap { $stage }, belum diputus sejak tenggat { $deadline }.
+notify-digest-header = 📋 { $count } pemberitahuan berkas untuk Anda:
+notify-digest-stage-assigned = • { $registrationNumber }: berkas baru pada tahap { $stage }, tenggat { $deadline }
+notify-digest-resubmitted-to-officer = • { $registrationNumber }: pemohon mengirim perbaikan, tenggat { $deadline }
+notify-digest-sla-reminder = • { $registrationNumber }: ⏰ tahap { $stage } jatuh tempo { $deadline }
+notify-digest-sla-breach = • { $registrationNumber }: 🚨 tenggat tahap { $stage } terlewati ({ $deadline })
+notify-digest-sla-second-level = • { $registrationNumber }: 🚨 eskalasi tingkat kedua, tahap { $stage } belum diputus sejak { $deadline }
+notify-digest-footer-officer = Putuskan lewat /tugas.
+notify-digest-footer-manager = Mohon ditindaklanjuti; lihat /sla.
 notify-generic = ℹ️ Ada kabar tentang berkas { $registrationNumber }. Cek status: /cek { $registrationNumber }
 notify-survey-invitation =
     📝 Berkas { $registrationNumber } sudah selesai. Bantu kami memperbaiki layanan dengan mengisi Survei Kepuasan Masyarakat: 9 pertanyaan singkat, masing-masing dapat dilewati.

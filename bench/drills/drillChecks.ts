@@ -51,7 +51,8 @@ export async function auditFigures(pool: Pool, numbers: string[]) {
 
 /**
  * Notices of these files as the outbox recorded them (one row per notice and chat sent) against
- * what reached the emulator: every recorded one arrived, none arrived twice.
+ * what reached the emulator: every recorded one arrived, none arrived twice. A digest's lines
+ * count one notice each.
  */
 export async function noticeFigures(
   pool: Pool,
@@ -80,8 +81,12 @@ export async function noticeFigures(
   const received = new Map<string, number>();
   for (const m of emulator.sent) {
     if (!m.method.startsWith('send') || !mentions.test(m.text)) continue;
-    const key = `${m.chatId}\n${m.text}`;
-    received.set(key, (received.get(key) ?? 0) + 1);
+    // A digest (several officers' notices in one message) carries one notice per bulleted line.
+    const lines = m.text.split('\n').filter((line) => line.startsWith('• ') && mentions.test(line));
+    for (const notice of lines.length > 0 ? lines : [m.text]) {
+      const key = `${m.chatId}\n${notice}`;
+      received.set(key, (received.get(key) ?? 0) + 1);
+    }
   }
   const arrived = [...received.values()].reduce((a, b) => a + b, 0);
   const duplicates = [...received.values()].reduce((a, b) => a + Math.max(0, b - 1), 0);

@@ -1,7 +1,7 @@
 import { formatRupiah } from '../domain/fees/rupiah.js';
 import { formatBillingCode } from '../domain/identifiers/billingCode.js';
 import { parseRegistrationNumber } from '../domain/identifiers/registrationNumber.js';
-import type { OutgoingNotification } from '../notifications/notificationChannel.js';
+import type { OutgoingDigest, OutgoingNotification } from '../notifications/notificationChannel.js';
 import type { ButtonSpec } from './callbackTokens.js';
 import type { Language } from './context.js';
 import { formatDateTime, type PermitTypeLookup, permitTypeName, stageName } from './format.js';
@@ -77,24 +77,7 @@ export function renderNotification(
 ): RenderedNotification {
   const p = notification.params;
   const registrationNumber = String(p.registrationNumber ?? '');
-  const code = parseRegistrationNumber(registrationNumber)?.permitTypeCode ?? '';
-  const text = t(notificationKey(notification.template), {
-    registrationNumber,
-    permitType: permitTypeName(lookup, code, language),
-    stage: stageName(lookup, code, typeof p.stage === 'string' ? p.stage : null, language),
-    deadline:
-      formatDateTime(typeof p.deadline === 'string' ? p.deadline : null, language) ?? t('deadline-none'),
-    note: String(p.note ?? '-'),
-    reason: String(p.reason ?? '-'),
-    permitNumber: String(p.permitNumber ?? '-'),
-    amount: typeof p.amount === 'number' ? formatRupiah(p.amount, language) : '-',
-    billingCode: typeof p.billingCode === 'string' ? formatBillingCode(p.billingCode) : '-',
-    reference: String(p.reference ?? '-'),
-    ticket: String(p.ticket ?? '-'),
-    category: typeof p.category === 'string' ? t(`complaint-category-${p.category}`) : '-',
-    dueAt: formatDateTime(typeof p.dueAt === 'string' ? p.dueAt : null, language) ?? t('deadline-none'),
-    template: notification.template,
-  });
+  const text = t(notificationKey(notification.template), noticeArguments(notification, language, t, lookup));
   const ticket = String(p.ticket ?? '');
   const personal = notification.chatId > 0;
   let buttons: ButtonSpec[][] = [];
@@ -120,4 +103,53 @@ export function renderNotification(
     buttons = officerFileButtons(t, registrationNumber);
   }
   return { text, buttons };
+}
+
+/** The values a notice's text may use, formatted for `language`. */
+function noticeArguments(
+  notification: Pick<OutgoingNotification, 'params' | 'template'>,
+  language: Language,
+  t: Translate,
+  lookup: PermitTypeLookup,
+) {
+  const p = notification.params;
+  const registrationNumber = String(p.registrationNumber ?? '');
+  const code = parseRegistrationNumber(registrationNumber)?.permitTypeCode ?? '';
+  return {
+    registrationNumber,
+    permitType: permitTypeName(lookup, code, language),
+    stage: stageName(lookup, code, typeof p.stage === 'string' ? p.stage : null, language),
+    deadline:
+      formatDateTime(typeof p.deadline === 'string' ? p.deadline : null, language) ?? t('deadline-none'),
+    note: String(p.note ?? '-'),
+    reason: String(p.reason ?? '-'),
+    permitNumber: String(p.permitNumber ?? '-'),
+    amount: typeof p.amount === 'number' ? formatRupiah(p.amount, language) : '-',
+    billingCode: typeof p.billingCode === 'string' ? formatBillingCode(p.billingCode) : '-',
+    reference: String(p.reference ?? '-'),
+    ticket: String(p.ticket ?? '-'),
+    category: typeof p.category === 'string' ? t(`complaint-category-${p.category}`) : '-',
+    dueAt: formatDateTime(typeof p.dueAt === 'string' ? p.dueAt : null, language) ?? t('deadline-none'),
+    template: notification.template,
+  };
+}
+
+/**
+ * One message for several officers' notices (domain/notifications/noticeDigest): a line per
+ * notice, then where to act. Without buttons: each file's decision buttons are in /inbox.
+ */
+export function renderDigest(
+  digest: OutgoingDigest,
+  language: Language,
+  t: Translate,
+  lookup: PermitTypeLookup,
+): string {
+  const lines = digest.notices.map((notice) =>
+    t(`notify-digest-${notice.template.replace(/_/g, '-')}`, noticeArguments(notice, language, t, lookup)),
+  );
+  const footers = [
+    ...(digest.notices.some((n) => n.audience === 'role') ? [t('notify-digest-footer-officer')] : []),
+    ...(digest.notices.some((n) => n.audience === 'managers') ? [t('notify-digest-footer-manager')] : []),
+  ];
+  return [t('notify-digest-header', { count: digest.notices.length }), ...lines, ...footers].join('\n');
 }

@@ -7,6 +7,7 @@ import type { PermitCatalog } from '../domain/catalog/catalogSchema.js';
 import { permitPdfFileName } from '../domain/permits/permitFileName.js';
 import type {
   NotificationChannel,
+  OutgoingDigest,
   OutgoingNotification,
   SendOutcome,
 } from '../notifications/notificationChannel.js';
@@ -16,7 +17,7 @@ import { BUTTON_TTL } from './callbackActions.js';
 import { CallbackTokens } from './callbackTokens.js';
 import type { BotContext } from './context.js';
 import { createI18n, translator } from './i18n.js';
-import { renderNotification } from './notificationText.js';
+import { renderDigest, renderNotification } from './notificationText.js';
 
 export interface TelegramChannelOptions {
   botToken: string;
@@ -98,6 +99,19 @@ export class TelegramChannel implements NotificationChannel {
         const file = new InputFile(attachment.content, attachment.fileName);
         await this.api.sendDocument(notification.chatId, file, fits ? { caption: text, ...extra } : {});
       }
+      return 'sent';
+    } catch (error) {
+      if (isUnreachableChat(error)) return 'blocked';
+      throw error;
+    }
+  }
+
+  async sendDigest(digest: OutgoingDigest): Promise<SendOutcome> {
+    const language = await this.options.storage.languageOfChat(digest.chatId);
+    const lookup = (code: string) => findPermitType(this.options.catalog, code);
+    const text = renderDigest(digest, language, translator(this.i18n, language), lookup);
+    try {
+      await this.api.sendMessage(digest.chatId, text);
       return 'sent';
     } catch (error) {
       if (isUnreachableChat(error)) return 'blocked';

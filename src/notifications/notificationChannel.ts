@@ -16,9 +16,16 @@ export interface OutgoingNotification {
   attachment?: NotificationAttachment;
 }
 
+/** Several notices for one chat in one message (see domain/notifications/noticeDigest). */
+export interface OutgoingDigest {
+  chatId: number;
+  notices: Omit<OutgoingNotification, 'chatId' | 'attachment'>[];
+}
+
 /** 'blocked': the chat blocked the bot or no longer exists; it is recorded and not retried. */
 export type SendOutcome = 'sent' | 'blocked';
 
 export interface NotificationChannel {
   send(notification: OutgoingNotification): Promise<SendOutcome>;
+  sendDigest(digest: OutgoingDigest): Promise<SendOutcome>;
 }

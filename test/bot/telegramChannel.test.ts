@@ -95,6 +95,39 @@ describe('the Telegram notification channel', () => {
     await expect(channel.send(notice({ chatId: 7006 }))).rejects.toThrow(/429/);
   });
 
+  test('a digest lists each notice on a line of its own, in the chat language, without buttons', async () => {
+    await stack.pool.query("INSERT INTO bot_users (telegram_user_id, language) VALUES (7012, 'en')");
+    const file = (n: number, template: string, audience = 'role') => ({
+      eventKey: `digest:${n}:${Math.random()}`,
+      audience,
+      template,
+      params: {
+        registrationNumber: `TEST-FREE-2026-00000${n}`,
+        stage: 'completeness',
+        deadline: '2026-03-31T09:00:00.000Z',
+      },
+    });
+    const notices = [file(1, 'stage_assigned'), file(2, 'sla_reminder'), file(3, 'sla_breach', 'managers')];
+    expect(await channel.sendDigest({ chatId: 7011, notices })).toBe('sent');
+    expect(await channel.sendDigest({ chatId: 7012, notices })).toBe('sent');
+    const [id, en] = [emulator.messagesTo(7011), emulator.messagesTo(7012)];
+    expect(id).toHaveLength(1);
+    expect(en).toHaveLength(1);
+    expect(id[0]!.replyMarkup).toBeUndefined();
+    const idLines = id[0]!.text.split('\n');
+    expect(idLines[0]).toContain('3 pemberitahuan berkas');
+    expect(idLines.filter((l) => l.startsWith('• '))).toHaveLength(3);
+    expect(idLines[1]).toContain('TEST-FREE-2026-000001');
+    expect(idLines[1]).toContain('Pemeriksaan kelengkapan berkas');
+    expect(idLines[1]).toContain('31 Maret 2026 pukul 16.00 WIB');
+    expect(idLines[3]).toContain('TEST-FREE-2026-000003');
+    expect(id[0]!.text).toContain('/tugas');
+    expect(id[0]!.text).toContain('/sla');
+    expect(en[0]!.text).toContain('3 file notices for you');
+    expect(en[0]!.text).toContain('Completeness check');
+    expect(en[0]!.text).toContain('/inbox');
+  });
+
   test('successive notices to one chat are paced about a second apart', async () => {
     const started = Date.now();
     await Promise.all([1, 2, 3].map(() => channel.send(notice({ chatId: 7007 }))));

@@ -62,6 +62,7 @@ function delivererLosingTheDatabase(telegram: RecordingChannel) {
       );
       return outcome;
     },
+    sendDigest: () => Promise.reject(new Error('one notice at a time here')),
   };
   return { pool, channel, deliverer: newNoticeDeliverer() };
 }
@@ -128,6 +129,7 @@ test('a deliverer whose claim passed to another sends nothing more of that notic
       );
       return telegram.send(notification);
     },
+    sendDigest: () => Promise.reject(new Error('one notice at a time here')),
   };
   const result = await deliverOutboxNotifications(
     stack.pool,
@@ -144,4 +146,82 @@ test('a deliverer whose claim passed to another sends nothing more of that notic
     claimed_by: 'another-deliverer',
     recorded: 1,
   });
+});
+
+// Officers' notices waiting together for one chat go as digests; a lone one as before.
+
+async function queueFileNotices(prefix: string, count: number, template = 'stage_assigned') {
+  const keys: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const key = `${prefix}:${i}`;
+    await stack.pool.query(
+      `INSERT INTO notification_outbox (event_key, workflow_id, audience, recipient, template, params)
+       VALUES ($1, $2, 'role', $3, $4, $5)`,
+      [
+        key,
+        `TEST-FREE-2026-${String(i).padStart(6, '0')}`,
+        JSON.stringify({ role: 'verifikator', department: 'DPMPTSP' }),
+        template,
+        JSON.stringify({
+          registrationNumber: `TEST-FREE-2026-${String(i).padStart(6, '0')}`,
+          stage: 'completeness',
+        }),
+      ],
+    );
+    keys.push(key);
+  }
+  return keys;
+}
+
+test('notices waiting together for one officer go as digests of at most 20, each recorded once', async () => {
+  const keys = await queueFileNotices('digest', 23);
+  const telegram = new RecordingChannel();
+  const result = await deliverOutboxNotifications(
+    stack.pool,
+    telegram,
+    keys,
+    undefined,
+    newNoticeDeliverer(),
+  );
+  expect(result).toMatchObject({ sent: 2, failed: [], skipped: 0 });
+  expect(telegram.digests.map((d) => [d.chatId, d.notices.length])).toEqual([
+    [officers.verifikator.chat, 20],
+    [officers.verifikator.chat, 3],
+  ]);
+  // In the order written, each notice in exactly one digest.
+  expect(telegram.digests.flatMap((d) => d.notices.map((n) => n.eventKey))).toEqual(keys);
+  for (const key of keys) expect(await outboxRow(key)).toMatchObject({ delivered: true, recorded: 1 });
+});
+
+test('a lone officer notice is a message of its own, not a digest', async () => {
+  const [key] = await queueFileNotices('alone', 1, 'sla_reminder');
+  const telegram = new RecordingChannel();
+  const result = await deliverOutboxNotifications(
+    stack.pool,
+    telegram,
+    [key!],
+    undefined,
+    newNoticeDeliverer(),
+  );
+  expect(result).toMatchObject({ sent: 1, failed: [] });
+  expect(telegram.digests).toEqual([]);
+  expect(telegram.sent.map((n) => [n.eventKey, n.chatId, n.template])).toEqual([
+    [key, officers.verifikator.chat, 'sla_reminder'],
+  ]);
+});
+
+test('a digest that fails leaves each of its notices to retry, and the retry sends them once', async () => {
+  const keys = await queueFileNotices('digestfail', 3, 'sla_reminder');
+  const telegram = new RecordingChannel();
+  telegram.failures = 1;
+  const first = await deliverOutboxNotifications(stack.pool, telegram, keys, undefined, newNoticeDeliverer());
+  expect(first.sent).toBe(0);
+  expect(first.failed.map((f) => [f.eventKey, f.attempts])).toEqual(keys.map((k) => [k, 1]));
+  for (const key of keys)
+    expect(await outboxRow(key)).toMatchObject({ delivered: false, claimed_by: null, recorded: 0 });
+  const retry = await deliverOutboxNotifications(stack.pool, telegram, keys, undefined, newNoticeDeliverer());
+  expect(retry).toMatchObject({ sent: 1, failed: [] });
+  expect(telegram.digests).toHaveLength(1);
+  expect(telegram.sent.map((n) => n.eventKey)).toEqual(keys);
+  for (const key of keys) expect(await outboxRow(key)).toMatchObject({ delivered: true, recorded: 1 });
 });
