@@ -79,16 +79,22 @@ export async function noticeFigures(
   );
   const mentions = new RegExp(numbers.map((n) => n.replace(/[/\\^$.*+?()[\]{}|-]/g, '\\$&')).join('|'));
   const received = new Map<string, number>();
+  // Messages that repeated a notice: a send Telegram took that was not recorded (kill -9 between
+  // the two) goes again whole, with every notice of its digest.
+  let repeatingMessages = 0;
   for (const m of emulator.sent) {
     if (!m.method.startsWith('send') || !mentions.test(m.text)) continue;
     // A digest (several officers' notices in one message) carries one notice per bulleted line.
     const lines = m.text.split('\n').filter((line) => line.startsWith('• ') && mentions.test(line));
+    let repeats = false;
     for (const notice of lines.length > 0 ? lines : [m.text]) {
       const key = `${m.chatId}\n${notice}`;
+      repeats ||= received.has(key);
       received.set(key, (received.get(key) ?? 0) + 1);
     }
+    if (repeats) repeatingMessages += 1;
   }
   const arrived = [...received.values()].reduce((a, b) => a + b, 0);
   const duplicates = [...received.values()].reduce((a, b) => a + Math.max(0, b - 1), 0);
-  return { recorded: rows.length, arrived, duplicates, undelivered: pending };
+  return { recorded: rows.length, arrived, duplicates, repeatingMessages, undelivered: pending };
 }

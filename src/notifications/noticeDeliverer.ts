@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Pool, PoolClient, Queryable } from '../db/pool.js';
-import { claimNotice, recordDelivery, releaseNoticeClaim } from '../repositories/outboxRepository.js';
+import { claimNotice, recordDeliveries, releaseNoticeClaim } from '../repositories/outboxRepository.js';
 import { markChatBlocked } from '../repositories/telegramChatRepository.js';
 import type { SendOutcome } from './notificationChannel.js';
 
@@ -40,8 +40,13 @@ export function newNoticeDeliverer(): NoticeDeliverer {
   };
 }
 
-async function recordOutcome(db: Queryable, eventKey: string, chatId: number, outcome: SendOutcome) {
-  await recordDelivery(db, eventKey, chatId, outcome);
+async function recordOutcome(
+  db: Queryable,
+  eventKeys: readonly string[],
+  chatId: number,
+  outcome: SendOutcome,
+) {
+  await recordDeliveries(db, eventKeys, chatId, outcome);
   if (outcome === 'blocked') await markChatBlocked(db, chatId);
 }
 
@@ -61,8 +66,8 @@ export async function recordSend(
     kept.set(chatId, outcome);
     deliverer.unrecorded.set(eventKey, kept);
   }
+  await recordOutcome(db, eventKeys, chatId, outcome);
   for (const eventKey of eventKeys) {
-    await recordOutcome(db, eventKey, chatId, outcome);
     const kept = deliverer.unrecorded.get(eventKey);
     kept?.delete(chatId);
     if (kept?.size === 0) deliverer.unrecorded.delete(eventKey);
@@ -74,7 +79,7 @@ export async function recordKeptSends(db: Queryable, deliverer: NoticeDeliverer,
   const kept = deliverer.unrecorded.get(eventKey);
   if (kept === undefined) return;
   for (const [chatId, outcome] of kept) {
-    await recordOutcome(db, eventKey, chatId, outcome);
+    await recordOutcome(db, [eventKey], chatId, outcome);
     kept.delete(chatId);
   }
   deliverer.unrecorded.delete(eventKey);

@@ -107,10 +107,21 @@ export async function chatsDoneOrBlocked(
   return new Set(rows.map((d) => Number(d.chat_id)));
 }
 
-export async function recordDelivery(db: Queryable, eventKey: string, chatId: number, outcome: string) {
+/**
+ * Records what one message to `chatId` did for each notice it carried, in one statement: the
+ * fewer round trips between Telegram's answer and the record, the smaller the window in which a
+ * killed process leaves a sent notice unrecorded (and sent again after its claim runs out).
+ */
+export async function recordDeliveries(
+  db: Queryable,
+  eventKeys: readonly string[],
+  chatId: number,
+  outcome: string,
+) {
   await db.query(
-    'INSERT INTO notification_deliveries (event_key, chat_id, outcome) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-    [eventKey, chatId, outcome],
+    `INSERT INTO notification_deliveries (event_key, chat_id, outcome)
+     SELECT event_key, $2, $3 FROM unnest($1::text[]) AS event_key ON CONFLICT DO NOTHING`,
+    [eventKeys, chatId, outcome],
   );
 }
 

@@ -31,7 +31,8 @@ async function run(name: keyof typeof DRILLS, tolerate?: RegExp): Promise<DrillR
 test('R1: two kill -9 of a permit worker while decisions arrive', { timeout: 300_000 }, async () => {
   // Known limit, also in the drill's FAIL line: a notice whose worker was killed between Telegram
   // accepting it and the record of it is sent again once its claim runs out (Telegram takes no
-  // idempotency key), so each kill may double the one notice in flight, never more.
+  // idempotency key), so each kill may repeat the one message in flight (a digest: each of its
+  // notices), never more.
   const result = await run('r1', DOUBLED_NOTICE);
   expect(result.counts).toMatchObject({
     files: FILES,
@@ -39,7 +40,7 @@ test('R1: two kill -9 of a permit worker while decisions arrive', { timeout: 300
     audit: { doubled: 0 },
     notices: { undelivered: 0 },
   });
-  expect((result.counts.notices as { duplicates: number }).duplicates).toBeLessThanOrEqual(2);
+  expect((result.counts.notices as { repeatingMessages: number }).repeatingMessages).toBeLessThanOrEqual(2);
   expect(result.counts.killedPids).toHaveLength(2);
 });
 

@@ -160,28 +160,30 @@ test('stopping with a backlog waits for the send in flight only; the rest stay u
   const keys = Array.from({ length: 30 }, (_, i) => `backlog:${String(i).padStart(2, '0')}`);
   for (const key of keys) await queueNotice(key, 0);
   // A channel that holds each send until told: the stop comes while the first one is in flight.
+  // The batch's ten notices wait for one officer's chat, so they go as one digest.
   let releaseSend: (() => void) | undefined;
   const channel = new RecordingChannel();
-  const recordingSend = channel.send.bind(channel);
-  channel.send = async (notification) => {
+  const recordingDigest = channel.sendDigest.bind(channel);
+  channel.sendDigest = async (digest) => {
     await new Promise<void>((resolve) => {
       releaseSend = resolve;
     });
-    return recordingSend(notification);
+    return recordingDigest(digest);
   };
   const dispatcher = startOutboxDispatcher({ pool: stack.pool, channel, pollMs: 3_600_000, batchSize: 10 });
   await waitFor('a send in flight', () => releaseSend !== undefined);
   const stopped = dispatcher.stop();
   releaseSend?.();
   await stopped;
-  expect(channel.sent.map((n) => n.eventKey)).toEqual(['backlog:00']);
+  expect(channel.digests).toHaveLength(1);
+  expect(channel.sent.map((n) => n.eventKey)).toEqual(keys.slice(0, 10));
   const { rows } = await stack.pool.query(
     `SELECT count(*)::int AS waiting, count(claimed_by)::int AS claimed
        FROM notification_outbox WHERE event_key LIKE 'backlog:%' AND delivered_at IS NULL`,
   );
-  expect(rows[0]).toEqual({ waiting: 29, claimed: 0 });
+  expect(rows[0]).toEqual({ waiting: 20, claimed: 0 });
   // Another worker's dispatcher takes the rest.
   const other = new RecordingChannel();
   await deliverOutboxNotifications(stack.pool, other, keys);
-  expect(other.sent).toHaveLength(29);
+  expect(other.sent.map((n) => n.eventKey)).toEqual(keys.slice(10));
 });
