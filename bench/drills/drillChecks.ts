@@ -82,8 +82,10 @@ export async function noticeFigures(
   // Messages that repeated a notice: a send Telegram took that was not recorded (kill -9 between
   // the two) goes again whole, with every notice of its digest.
   let repeatingMessages = 0;
+  let messages = 0;
   for (const m of emulator.sent) {
     if (!m.method.startsWith('send') || !mentions.test(m.text)) continue;
+    messages += 1;
     // A digest (several officers' notices in one message) carries one notice per bulleted line.
     const lines = m.text.split('\n').filter((line) => line.startsWith('• ') && mentions.test(line));
     let repeats = false;
@@ -96,5 +98,5 @@ export async function noticeFigures(
   }
   const arrived = [...received.values()].reduce((a, b) => a + b, 0);
   const duplicates = [...received.values()].reduce((a, b) => a + Math.max(0, b - 1), 0);
-  return { recorded: rows.length, arrived, duplicates, repeatingMessages, undelivered: pending };
+  return { recorded: rows.length, arrived, messages, duplicates, repeatingMessages, undelivered: pending };
 }

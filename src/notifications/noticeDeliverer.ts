@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Pool, PoolClient, Queryable } from '../db/pool.js';
-import { claimNotice, recordDeliveries, releaseNoticeClaim } from '../repositories/outboxRepository.js';
+import type { Pool, Queryable } from '../db/pool.js';
+import { recordDeliveries, releaseNoticeClaim } from '../repositories/outboxRepository.js';
 import { markChatBlocked } from '../repositories/telegramChatRepository.js';
 import type { SendOutcome } from './notificationChannel.js';
 
@@ -93,28 +93,5 @@ export async function recordUnrecordedSends(pool: Pool, deliverer: NoticeDeliver
   for (const eventKey of [...deliverer.unrecorded.keys()]) {
     await recordKeptSends(pool, deliverer, eventKey);
     await releaseNoticeClaim(pool, eventKey, deliverer.id);
-  }
-}
-
-/**
- * Runs one send, renewing the claims of the notices it carries meanwhile: a send may wait out
- * Telegram's retry_after for longer than the lease. On the delivery's own client, so a renewal
- * never comes after the record.
- */
-export async function sendKeepingClaims<T>(
-  client: PoolClient,
-  eventKeys: readonly string[],
-  deliverer: NoticeDeliverer,
-  send: () => Promise<T>,
-): Promise<T> {
-  const renewal = setInterval(() => {
-    for (const eventKey of eventKeys) {
-      claimNotice(client, eventKey, deliverer.id, deliverer.leaseMs).catch(() => {});
-    }
-  }, deliverer.leaseMs / 4);
-  try {
-    return await send();
-  } finally {
-    clearInterval(renewal);
   }
 }

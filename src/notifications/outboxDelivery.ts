@@ -11,6 +11,7 @@ import {
   type OutboxNotice,
   recordFailedAttempt,
   releaseNoticeClaim,
+  renewNoticeClaims,
   undeliveredNotices,
 } from '../repositories/outboxRepository.js';
 import {
@@ -18,13 +19,7 @@ import {
   complainantChatOf,
   officerChatsOf,
 } from '../repositories/telegramChatRepository.js';
-import {
-  type NoticeDeliverer,
-  newNoticeDeliverer,
-  recordKeptSends,
-  recordSend,
-  sendKeepingClaims,
-} from './noticeDeliverer.js';
+import { type NoticeDeliverer, newNoticeDeliverer, recordKeptSends, recordSend } from './noticeDeliverer.js';
 import type { NoticePreparer } from './noticePreparation.js';
 import type { NotificationChannel, OutgoingNotification } from './notificationChannel.js';
 
@@ -168,6 +163,13 @@ export async function deliverOutboxNotifications(
     failed.push({ eventKey: item.eventKey, attempts, error: message });
   };
   const onTheirWay: NoticeOnItsWay[] = [];
+  // The whole batch stays claimed while the round works through it, chat by chat: a send may wait
+  // out Telegram's retry_after, and many sends may take longer than the lease. On the round's own
+  // client, so a renewal never comes after a record; a settled or released notice is not renewed.
+  const renewal = setInterval(() => {
+    const held = onTheirWay.filter((item) => !item.dropped).map((item) => item.notice.eventKey);
+    renewNoticeClaims(client, held, deliverer.id, deliverer.leaseMs).catch(() => {});
+  }, deliverer.leaseMs / 4);
   try {
     for (const notice of notices) {
       if (deliverer.stopping) break;
@@ -197,11 +199,10 @@ export async function deliverOutboxNotifications(
         if (held.length === 0) continue;
         const keys = held.map((item) => item.notice.eventKey);
         try {
-          const outcome = await sendKeepingClaims(client, keys, deliverer, () =>
+          const outcome =
             held.length === 1
-              ? channel.send({ ...held[0]!.message, chatId })
-              : channel.sendDigest({ chatId, notices: held.map((item) => item.message) }),
-          );
+              ? await channel.send({ ...held[0]!.message, chatId })
+              : await channel.sendDigest({ chatId, notices: held.map((item) => item.message) });
           await recordSend(client, deliverer, keys, chatId, outcome);
           if (outcome !== 'blocked') sent += 1;
         } catch (error) {
@@ -227,6 +228,7 @@ export async function deliverOutboxNotifications(
       );
     }
   } finally {
+    clearInterval(renewal);
     client.release();
   }
   return { sent, failed, skipped };

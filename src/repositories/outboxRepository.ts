@@ -80,6 +80,23 @@ export async function claimNotice(
   return rowCount === 1;
 }
 
+/**
+ * Extends `delivererId`'s claims on those of `eventKeys` it still holds: a round keeps its whole
+ * batch claimed while it works through it. A settled or released notice is not claimed again.
+ */
+export async function renewNoticeClaims(
+  db: Queryable,
+  eventKeys: readonly string[],
+  delivererId: string,
+  leaseMs: number,
+): Promise<void> {
+  await db.query(
+    `UPDATE notification_outbox SET claimed_until = now() + make_interval(secs => $3::float8 / 1000.0)
+      WHERE event_key = ANY($1) AND claimed_by = $2 AND delivered_at IS NULL`,
+    [eventKeys, delivererId, leaseMs],
+  );
+}
+
 /** Gives up `delivererId`'s claim on a notice (another deliverer's claim stays). */
 export async function releaseNoticeClaim(
   db: Queryable,

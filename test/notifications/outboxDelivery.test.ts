@@ -7,6 +7,7 @@ import {
   newNoticeDeliverer,
   recordUnrecordedSends,
 } from '../../src/notifications/outboxDelivery.js';
+import { claimNotice } from '../../src/repositories/outboxRepository.js';
 import { officers, seedOfficers } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 import { startTestStack, type TestStack } from '../support/testStack.js';
@@ -224,4 +225,37 @@ test('a digest that fails leaves each of its notices to retry, and the retry sen
   expect(telegram.digests).toHaveLength(1);
   expect(telegram.sent.map((n) => n.eventKey)).toEqual(keys);
   for (const key of keys) expect(await outboxRow(key)).toMatchObject({ delivered: true, recorded: 1 });
+});
+
+test('a round keeps its whole batch claimed while a slow send holds it up', async () => {
+  await queueNotice('slowround:1');
+  await queueNotice('slowround:2', 'managers');
+  const telegram = new RecordingChannel();
+  // A short lease, so the first chat's send outlasts it more than twice over.
+  const deliverer = { ...newNoticeDeliverer(), leaseMs: 400 };
+  let takenMeanwhile: boolean | undefined;
+  const slow: NotificationChannel = {
+    send: async (notification) => {
+      if (notification.eventKey === 'slowround:1') {
+        await new Promise((r) => setTimeout(r, 1_000));
+        takenMeanwhile = await claimNotice(stack.pool, 'slowround:2', 'another-deliverer', 60_000);
+      }
+      return telegram.send(notification);
+    },
+    sendDigest: () => Promise.reject(new Error('one notice per chat here')),
+  };
+  const result = await deliverOutboxNotifications(
+    stack.pool,
+    slow,
+    ['slowround:1', 'slowround:2'],
+    undefined,
+    deliverer,
+  );
+  expect(takenMeanwhile).toBe(false);
+  expect(result).toMatchObject({ sent: 3, failed: [], skipped: 0 });
+  expect(telegram.sent.map((n) => [n.eventKey, n.chatId])).toEqual([
+    ['slowround:1', officers.verifikator.chat],
+    ['slowround:2', officers.manager.chat],
+    ['slowround:2', DEPARTMENT_CHAT],
+  ]);
 });
