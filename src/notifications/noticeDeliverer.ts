@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Pool, Queryable } from '../db/pool.js';
-import { recordDeliveries, releaseNoticeClaim } from '../repositories/outboxRepository.js';
+import { recordDeliveries, releaseNoticeClaims } from '../repositories/outboxRepository.js';
 import { markChatBlocked } from '../repositories/telegramChatRepository.js';
 import type { SendOutcome } from './notificationChannel.js';
 
@@ -92,6 +92,6 @@ export async function recordKeptSends(db: Queryable, deliverer: NoticeDeliverer,
 export async function recordUnrecordedSends(pool: Pool, deliverer: NoticeDeliverer): Promise<void> {
   for (const eventKey of [...deliverer.unrecorded.keys()]) {
     await recordKeptSends(pool, deliverer, eventKey);
-    await releaseNoticeClaim(pool, eventKey, deliverer.id);
+    await releaseNoticeClaims(pool, [eventKey], deliverer.id);
   }
 }

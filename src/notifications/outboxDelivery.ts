@@ -4,13 +4,13 @@ import { maskNikRuns } from '../domain/identifiers/nik.js';
 import { messagesForChat } from '../domain/notifications/noticeDigest.js';
 import { MANAGER_ROLE } from '../domain/officers/managerRole.js';
 import {
-  chatsDoneOrBlocked,
-  claimNotice,
-  markNoticeDelivered,
+  chatsReached,
+  claimNotices,
+  markNoticesDelivered,
   markNoticeUndeliverable,
   type OutboxNotice,
   recordFailedAttempt,
-  releaseNoticeClaim,
+  releaseNoticeClaims,
   renewNoticeClaims,
   undeliveredNotices,
 } from '../repositories/outboxRepository.js';
@@ -55,12 +55,25 @@ interface NoticeOnItsWay {
   dropped: boolean;
 }
 
+/** A round's lookups of officers' chats, made once per (audience, role, department). */
+type OfficerChatLookups = Map<string, Promise<number[]>>;
+
 /** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
-function recipientChats(db: Queryable, notice: OutboxNotice): Promise<number[]> {
+function recipientChats(
+  db: Queryable,
+  notice: OutboxNotice,
+  officerChats: OfficerChatLookups,
+): Promise<number[]> {
   if (notice.audience === 'applicant') return applicantChatOf(db, notice.workflowId);
   if (notice.audience === 'complainant') return complainantChatOf(db, notice.workflowId);
   const role = notice.audience === 'managers' ? MANAGER_ROLE : notice.recipient.role;
-  return officerChatsOf(db, role, notice.recipient.department, notice.audience === 'managers');
+  const key = JSON.stringify([notice.audience, role, notice.recipient.department]);
+  let chats = officerChats.get(key);
+  if (chats === undefined) {
+    chats = officerChatsOf(db, role, notice.recipient.department, notice.audience === 'managers');
+    officerChats.set(key, chats);
+  }
+  return chats;
 }
 
 /**
@@ -78,18 +91,19 @@ function undeliverableReason(notice: OutboxNotice): string | null {
 
 /**
  * Readies one claimed notice: its preparation (the SKRD is issued even for a file no chat can
- * reach), its text's parameters and the chats it has not reached yet. Null when it is settled
- * without a send (skipped by its preparation, or no sender for its channel).
+ * reach), its text's parameters and its recipients' chats. Null when it is settled without a
+ * send (skipped by its preparation, or no sender for its channel).
  */
 async function readyNotice(
   client: PoolClient,
   notice: OutboxNotice,
   prepare: NoticePreparer | undefined,
   deliverer: NoticeDeliverer,
+  officerChats: OfficerChatLookups,
 ): Promise<NoticeOnItsWay | null> {
   const prepared = (await prepare?.(client, notice)) ?? {};
   if (prepared.skip !== undefined) {
-    await markNoticeDelivered(client, notice.eventKey, `not sent: ${prepared.skip}`);
+    await markNoticesDelivered(client, [notice.eventKey], `not sent: ${prepared.skip}`);
     return null;
   }
   const undeliverable = undeliverableReason(notice);
@@ -97,9 +111,9 @@ async function readyNotice(
     await markNoticeUndeliverable(client, notice.eventKey, undeliverable);
     return null;
   }
-  const chats = await recipientChats(client, notice);
+  const chats = await recipientChats(client, notice, officerChats);
+  // What this deliverer sent but could not record yet is written before the chats it reached are read.
   await recordKeptSends(client, deliverer, notice.eventKey);
-  const reached = await chatsDoneOrBlocked(client, notice.eventKey, chats);
   // Notes and reasons are free text: only the applicant (or complainant) sees a NIK written into one.
   const own =
     notice.audience === 'applicant' || notice.audience === 'complainant'
@@ -116,10 +130,24 @@ async function readyNotice(
     },
     audience: notice.audience,
     template: notice.template,
-    chats: chats.filter((c) => !reached.has(c)),
+    chats,
     recipients: chats.length,
     dropped: false,
   };
+}
+
+/** Leaves out of each notice's chats those it reached already and those that blocked the bot. */
+async function leaveOutReachedChats(client: PoolClient, onTheirWay: NoticeOnItsWay[]): Promise<void> {
+  if (onTheirWay.length === 0) return;
+  const { done, blocked } = await chatsReached(
+    client,
+    onTheirWay.map((item) => item.notice.eventKey),
+    [...new Set(onTheirWay.flatMap((item) => item.chats))],
+  );
+  for (const item of onTheirWay) {
+    const reached = done.get(item.notice.eventKey);
+    item.chats = item.chats.filter((c) => !blocked.has(c) && !reached?.has(c));
+  }
 }
 
 /** Each chat with the notices it still needs, chats in the order their first notice was written. */
@@ -171,31 +199,41 @@ export async function deliverOutboxNotifications(
     renewNoticeClaims(client, held, deliverer.id, deliverer.leaseMs).catch(() => {});
   }, deliverer.leaseMs / 4);
   try {
-    for (const notice of notices) {
-      if (deliverer.stopping) break;
-      // Another deliverer holds this notice (it sends or retries it itself), or it is settled.
-      if (!(await claimNotice(client, notice.eventKey, deliverer.id, deliverer.leaseMs))) {
-        skipped += 1;
-        continue;
-      }
+    // Another deliverer holds the rest (it sends or retries them itself), or they are settled.
+    const claimed = deliverer.stopping
+      ? new Set<string>()
+      : await claimNotices(
+          client,
+          notices.map((n) => n.eventKey),
+          deliverer.id,
+          deliverer.leaseMs,
+        );
+    skipped = notices.filter((n) => !claimed.has(n.eventKey)).length;
+    const officerChats: OfficerChatLookups = new Map();
+    for (const notice of notices.filter((n) => claimed.has(n.eventKey))) {
       try {
-        const item = await readyNotice(client, notice, prepare, deliverer);
+        const item = await readyNotice(client, notice, prepare, deliverer, officerChats);
         if (item) onTheirWay.push(item);
       } catch (error) {
         await fail(notice, error);
       }
     }
+    await leaveOutReachedChats(client, onTheirWay);
     for (const [chatId, waiting] of noticesByChat(onTheirWay)) {
       for (const message of messagesForChat(waiting)) {
         if (deliverer.stopping) break;
-        // Renewed before every send: without the database nothing goes out, and a notice whose
-        // claim ran out and passed to another deliverer is that one's to finish.
-        const held: NoticeOnItsWay[] = [];
-        for (const item of message.filter((m) => !m.dropped)) {
-          if (await claimNotice(client, item.notice.eventKey, deliverer.id, deliverer.leaseMs))
-            held.push(item);
-          else item.dropped = true;
-        }
+        // Claimed again before every send, in one statement: without the database nothing goes
+        // out, and a notice whose claim passed to another deliverer is that one's to finish.
+        const live = message.filter((m) => !m.dropped);
+        if (live.length === 0) continue;
+        const stillHeld = await claimNotices(
+          client,
+          live.map((item) => item.notice.eventKey),
+          deliverer.id,
+          deliverer.leaseMs,
+        );
+        const held = live.filter((item) => stillHeld.has(item.notice.eventKey));
+        for (const item of live) if (!stillHeld.has(item.notice.eventKey)) item.dropped = true;
         if (held.length === 0) continue;
         const keys = held.map((item) => item.notice.eventKey);
         try {
@@ -214,19 +252,24 @@ export async function deliverOutboxNotifications(
         for (const item of held) item.chats = item.chats.filter((c) => c !== chatId);
       }
     }
-    for (const item of onTheirWay) {
-      if (item.dropped) continue;
-      if (item.chats.length > 0) {
-        // Stopped before its turn: any deliverer may send the rest now.
-        await releaseNoticeClaim(client, item.notice.eventKey, deliverer.id);
-        continue;
-      }
-      await markNoticeDelivered(
-        client,
-        item.notice.eventKey,
-        item.recipients === 0 ? 'no recipient with a Telegram chat' : null,
-      );
-    }
+    const kept = onTheirWay.filter((item) => !item.dropped);
+    // Stopped before their turn: any deliverer may send the rest now.
+    await releaseNoticeClaims(
+      client,
+      kept.filter((item) => item.chats.length > 0).map((item) => item.notice.eventKey),
+      deliverer.id,
+    );
+    const finished = kept.filter((item) => item.chats.length === 0);
+    await markNoticesDelivered(
+      client,
+      finished.filter((item) => item.recipients > 0).map((item) => item.notice.eventKey),
+      null,
+    );
+    await markNoticesDelivered(
+      client,
+      finished.filter((item) => item.recipients === 0).map((item) => item.notice.eventKey),
+      'no recipient with a Telegram chat',
+    );
   } finally {
     clearInterval(renewal);
     client.release();

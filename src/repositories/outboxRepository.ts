@@ -59,25 +59,37 @@ export async function undeliveredNotices(
 }
 
 /**
- * Claims an undelivered notice for `delivererId` for `leaseMs` from now, or renews its claim:
- * false when the notice is settled or another deliverer's claim on it has not run out. The row
- * lock of the UPDATE makes two claims exclusive; the claim is a committed row, so it survives a
- * database restart (a session advisory lock would not).
+ * Claims the undelivered notices among `eventKeys` for `delivererId` for `leaseMs` from now, or
+ * renews its claims, in one statement; resolves with those it holds now. A notice settled, or
+ * held by another deliverer whose claim has not run out, is left out. The row locks of the UPDATE
+ * make two claims exclusive; a claim is a committed row, so it survives a database restart (a
+ * session advisory lock would not).
  */
+export async function claimNotices(
+  db: Queryable,
+  eventKeys: readonly string[],
+  delivererId: string,
+  leaseMs: number,
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ event_key: string }>(
+    `UPDATE notification_outbox
+        SET claimed_by = $2, claimed_until = now() + make_interval(secs => $3::float8 / 1000.0)
+      WHERE event_key = ANY($1) AND delivered_at IS NULL
+        AND ${CLAIMABLE}
+      RETURNING event_key`,
+    [eventKeys, delivererId, leaseMs],
+  );
+  return new Set(rows.map((r) => r.event_key));
+}
+
+/** claimNotices for one notice: false when it is settled or another deliverer holds it. */
 export async function claimNotice(
   db: Queryable,
   eventKey: string,
   delivererId: string,
   leaseMs: number,
 ): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE notification_outbox
-        SET claimed_by = $2, claimed_until = now() + make_interval(secs => $3::float8 / 1000.0)
-      WHERE event_key = $1 AND delivered_at IS NULL
-        AND ${CLAIMABLE}`,
-    [eventKey, delivererId, leaseMs],
-  );
-  return rowCount === 1;
+  return (await claimNotices(db, [eventKey], delivererId, leaseMs)).has(eventKey);
 }
 
 /**
@@ -97,31 +109,38 @@ export async function renewNoticeClaims(
   );
 }
 
-/** Gives up `delivererId`'s claim on a notice (another deliverer's claim stays). */
-export async function releaseNoticeClaim(
+/** Gives up `delivererId`'s claims on `eventKeys` (another deliverer's claims stay). */
+export async function releaseNoticeClaims(
   db: Queryable,
-  eventKey: string,
+  eventKeys: readonly string[],
   delivererId: string,
 ): Promise<void> {
+  if (eventKeys.length === 0) return;
   await db.query(
     `UPDATE notification_outbox SET claimed_by = NULL, claimed_until = NULL
-      WHERE event_key = $1 AND claimed_by = $2`,
-    [eventKey, delivererId],
+      WHERE event_key = ANY($1) AND claimed_by = $2`,
+    [eventKeys, delivererId],
   );
 }
 
-/** The chats among `chats` this notice went to already, or that blocked the bot. */
-export async function chatsDoneOrBlocked(
+/** Of `eventKeys`' notices, the chats each went to already; of `chats`, those that blocked the bot. */
+export async function chatsReached(
   db: Queryable,
-  eventKey: string,
+  eventKeys: readonly string[],
   chats: readonly number[],
-): Promise<Set<number>> {
-  const { rows } = await db.query<{ chat_id: string }>(
-    `SELECT chat_id FROM notification_deliveries WHERE event_key = $1
-     UNION SELECT chat_id FROM blocked_chats WHERE chat_id = ANY($2)`,
-    [eventKey, chats],
+): Promise<{ done: Map<string, Set<number>>; blocked: Set<number> }> {
+  const { rows } = await db.query<{ event_key: string | null; chat_id: string }>(
+    `SELECT event_key, chat_id FROM notification_deliveries WHERE event_key = ANY($1)
+     UNION ALL SELECT NULL, chat_id FROM blocked_chats WHERE chat_id = ANY($2)`,
+    [eventKeys, chats],
   );
-  return new Set(rows.map((d) => Number(d.chat_id)));
+  const done = new Map<string, Set<number>>();
+  const blocked = new Set<number>();
+  for (const row of rows) {
+    if (row.event_key === null) blocked.add(Number(row.chat_id));
+    else done.set(row.event_key, (done.get(row.event_key) ?? new Set()).add(Number(row.chat_id)));
+  }
+  return { done, blocked };
 }
 
 /**
@@ -142,16 +161,18 @@ export async function recordDeliveries(
   );
 }
 
-export async function markNoticeDelivered(
+/** Settles notices as delivered (with `note`, say why nothing went out), in one statement. */
+export async function markNoticesDelivered(
   db: Queryable,
-  eventKey: string,
+  eventKeys: readonly string[],
   note: string | null,
 ): Promise<void> {
+  if (eventKeys.length === 0) return;
   await db.query(
     `UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = $2,
             claimed_by = NULL, claimed_until = NULL
-     WHERE event_key = $1`,
-    [eventKey, note],
+     WHERE event_key = ANY($1)`,
+    [eventKeys, note],
   );
 }
 
