@@ -64,7 +64,7 @@ export async function startDrillStack(
   try {
     cluster = await startCluster({
       dataDir: path.join(dataDir, 'cluster'),
-      apiPorts: await consecutiveFreePorts(),
+      apiPorts: () => consecutiveFreePorts(),
       permitWorkers: 2,
       historyShards: 4,
       namespace: 'default',

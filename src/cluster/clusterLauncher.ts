@@ -20,8 +20,11 @@ export interface ClusterOptions {
   dataDir: string;
   /** The app's database on an existing server; the Temporal databases go to the same server. */
   databaseUrl?: string | undefined;
-  /** One API process per port. */
-  apiPorts: number[];
+  /**
+   * One API process per port; or a function that picks them, called right before the APIs start:
+   * ports picked a minute earlier (while Temporal starts) may be taken by then on a busy machine.
+   */
+  apiPorts: number[] | (() => Promise<number[]>);
   permitWorkers: number;
   historyShards: number;
   namespace: string;
@@ -160,8 +163,9 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     );
     log('a probe workflow ran through the frontend, history, matching and a permit worker');
 
-    const apiUrls = options.apiPorts.map((port) => `http://127.0.0.1:${port}`);
-    options.apiPorts.forEach((port, i) => {
+    const apiPorts = typeof options.apiPorts === 'function' ? await options.apiPorts() : options.apiPorts;
+    const apiUrls = apiPorts.map((port) => `http://127.0.0.1:${port}`);
+    apiPorts.forEach((port, i) => {
       launch(appRoleSpec('api', `api-${i + 1}`, roleEnv, { PORT: String(port) }));
     });
     for (const url of apiUrls) await waitForApi(url, wait(60_000));

@@ -33,7 +33,7 @@ beforeAll(async () => {
   emulator = await BotApiEmulator.start();
   cluster = await startCluster({
     dataDir,
-    apiPorts: await consecutiveFreePorts(),
+    apiPorts: () => consecutiveFreePorts(),
     permitWorkers: 2,
     historyShards: 4,
     namespace: 'default',
