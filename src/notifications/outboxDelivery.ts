@@ -45,8 +45,6 @@ export interface FailedNotice {
 interface NoticeOnItsWay {
   notice: OutboxNotice;
   message: Omit<OutgoingNotification, 'chatId'>;
-  audience: string;
-  template: string;
   /** Chats it goes to, those it reached already left out. */
   chats: number[];
   /** How many chats it was for in all; none means no recipient has a Telegram chat. */
@@ -128,8 +126,6 @@ async function readyNotice(
       params: { ...own, ...prepared.params },
       ...(prepared.attachment ? { attachment: prepared.attachment } : {}),
     },
-    audience: notice.audience,
-    template: notice.template,
     chats,
     recipients: chats.length,
     dropped: false,
@@ -220,7 +216,7 @@ export async function deliverOutboxNotifications(
     }
     await leaveOutReachedChats(client, onTheirWay);
     for (const [chatId, waiting] of noticesByChat(onTheirWay)) {
-      for (const message of messagesForChat(waiting)) {
+      for (const message of messagesForChat(waiting, (item) => item.message)) {
         if (deliverer.stopping) break;
         // Claimed again before every send, in one statement: without the database nothing goes
         // out, and a notice whose claim passed to another deliverer is that one's to finish.

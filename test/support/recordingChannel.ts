@@ -17,24 +17,25 @@ export class RecordingChannel implements NotificationChannel {
   failures = 0;
 
   async send(notification: OutgoingNotification): Promise<SendOutcome> {
-    if (this.failures > 0) {
-      this.failures -= 1;
-      throw new Error('Bot API unreachable (simulated)');
-    }
-    if (this.blockedChats.has(notification.chatId)) return 'blocked';
+    if (this.refuses(notification.chatId)) return 'blocked';
     this.sent.push(notification);
     return 'sent';
   }
 
   async sendDigest(digest: OutgoingDigest): Promise<SendOutcome> {
+    if (this.refuses(digest.chatId)) return 'blocked';
+    this.digests.push(digest);
+    for (const notice of digest.notices) this.sent.push({ ...notice, chatId: digest.chatId });
+    return 'sent';
+  }
+
+  /** Throws for a simulated failure; true for a chat that blocked the bot. */
+  private refuses(chatId: number): boolean {
     if (this.failures > 0) {
       this.failures -= 1;
       throw new Error('Bot API unreachable (simulated)');
     }
-    if (this.blockedChats.has(digest.chatId)) return 'blocked';
-    this.digests.push(digest);
-    for (const notice of digest.notices) this.sent.push({ ...notice, chatId: digest.chatId });
-    return 'sent';
+    return this.blockedChats.has(chatId);
   }
 
   to(chatId: number, registrationNumber?: string): OutgoingNotification[] {

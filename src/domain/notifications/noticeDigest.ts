@@ -34,8 +34,12 @@ export function isDigestible(notice: DigestCandidate): boolean {
  * of them stood; every other notice is a message of its own. A lone notice is never a digest, so
  * a quiet office sees the same messages as before.
  */
-export function messagesForChat<T extends DigestCandidate>(waiting: readonly T[]): T[][] {
-  const digestible = waiting.filter(isDigestible);
+export function messagesForChat<T>(
+  waiting: readonly T[],
+  candidate: (item: T) => DigestCandidate = (item) => item as DigestCandidate,
+): T[][] {
+  const digestibleItem = (item: T) => isDigestible(candidate(item));
+  const digestible = waiting.filter(digestibleItem);
   if (digestible.length < 2) return waiting.map((notice) => [notice]);
   const digests: T[][] = [];
   for (let i = 0; i < digestible.length; i += MAX_NOTICES_PER_DIGEST) {
@@ -44,7 +48,7 @@ export function messagesForChat<T extends DigestCandidate>(waiting: readonly T[]
   const messages: T[][] = [];
   let digestsPlaced = false;
   for (const notice of waiting) {
-    if (!isDigestible(notice)) messages.push([notice]);
+    if (!digestibleItem(notice)) messages.push([notice]);
     else if (!digestsPlaced) {
       messages.push(...digests);
       digestsPlaced = true;
