@@ -14,11 +14,7 @@ import {
   renewNoticeClaims,
   undeliveredNotices,
 } from '../repositories/outboxRepository.js';
-import {
-  applicantChatOf,
-  complainantChatOf,
-  officerChatsOf,
-} from '../repositories/telegramChatRepository.js';
+import { applicantChatsOf, officerChatsOf } from '../repositories/telegramChatRepository.js';
 import { type NoticeDeliverer, newNoticeDeliverer, recordKeptSends, recordSend } from './noticeDeliverer.js';
 import type { NoticePreparer } from './noticePreparation.js';
 import type { NotificationChannel, OutgoingNotification } from './notificationChannel.js';
@@ -53,25 +49,51 @@ interface NoticeOnItsWay {
   dropped: boolean;
 }
 
-/** A round's lookups of officers' chats, made once per (audience, role, department). */
-type OfficerChatLookups = Map<string, Promise<number[]>>;
+/**
+ * A round's chat lookups, each made once: the applicants' and complainants' chats of all its
+ * notices in one statement (made when the first notice needs it, so a failure fails the notices
+ * one by one, as a failed send does), and officers' chats once per (audience, role, department).
+ */
+interface RoundChatLookups {
+  ownChats(): ReturnType<typeof applicantChatsOf>;
+  officerChats(audience: OutboxNotice['audience'], role?: string, department?: string): Promise<number[]>;
+}
+
+function roundChatLookups(db: Queryable, notices: readonly OutboxNotice[]): RoundChatLookups {
+  let own: ReturnType<typeof applicantChatsOf> | undefined;
+  const officers = new Map<string, Promise<number[]>>();
+  const keysOf = (audience: OutboxNotice['audience']) => [
+    ...new Set(notices.filter((n) => n.audience === audience).map((n) => n.workflowId)),
+  ];
+  return {
+    ownChats: () => {
+      own ??= applicantChatsOf(db, {
+        registrationNumbers: keysOf('applicant'),
+        tickets: keysOf('complainant'),
+      });
+      return own;
+    },
+    officerChats: (audience, role, department) => {
+      const key = JSON.stringify([audience, role, department]);
+      let chats = officers.get(key);
+      if (chats === undefined) {
+        chats = officerChatsOf(db, role, department, audience === 'managers');
+        officers.set(key, chats);
+      }
+      return chats;
+    },
+  };
+}
 
 /** Chat IDs a notification goes to: the applicant's, the officers of a role, or the managers. */
-function recipientChats(
-  db: Queryable,
-  notice: OutboxNotice,
-  officerChats: OfficerChatLookups,
-): Promise<number[]> {
-  if (notice.audience === 'applicant') return applicantChatOf(db, notice.workflowId);
-  if (notice.audience === 'complainant') return complainantChatOf(db, notice.workflowId);
-  const role = notice.audience === 'managers' ? MANAGER_ROLE : notice.recipient.role;
-  const key = JSON.stringify([notice.audience, role, notice.recipient.department]);
-  let chats = officerChats.get(key);
-  if (chats === undefined) {
-    chats = officerChatsOf(db, role, notice.recipient.department, notice.audience === 'managers');
-    officerChats.set(key, chats);
+async function recipientChats(notice: OutboxNotice, lookups: RoundChatLookups): Promise<number[]> {
+  if (notice.audience === 'applicant' || notice.audience === 'complainant') {
+    const { byFile, byTicket } = await lookups.ownChats();
+    const chat = (notice.audience === 'applicant' ? byFile : byTicket).get(notice.workflowId);
+    return chat === undefined ? [] : [chat];
   }
-  return chats;
+  const role = notice.audience === 'managers' ? MANAGER_ROLE : notice.recipient.role;
+  return lookups.officerChats(notice.audience, role, notice.recipient.department);
 }
 
 /**
@@ -97,7 +119,7 @@ async function readyNotice(
   notice: OutboxNotice,
   prepare: NoticePreparer | undefined,
   deliverer: NoticeDeliverer,
-  officerChats: OfficerChatLookups,
+  lookups: RoundChatLookups,
 ): Promise<NoticeOnItsWay | null> {
   const prepared = (await prepare?.(client, notice)) ?? {};
   if (prepared.skip !== undefined) {
@@ -109,7 +131,7 @@ async function readyNotice(
     await markNoticeUndeliverable(client, notice.eventKey, undeliverable);
     return null;
   }
-  const chats = await recipientChats(client, notice, officerChats);
+  const chats = await recipientChats(notice, lookups);
   // What this deliverer sent but could not record yet is written before the chats it reached are read.
   await recordKeptSends(client, deliverer, notice.eventKey);
   // Notes and reasons are free text: only the applicant (or complainant) sees a NIK written into one.
@@ -205,10 +227,11 @@ export async function deliverOutboxNotifications(
           deliverer.leaseMs,
         );
     skipped = notices.filter((n) => !claimed.has(n.eventKey)).length;
-    const officerChats: OfficerChatLookups = new Map();
-    for (const notice of notices.filter((n) => claimed.has(n.eventKey))) {
+    const ours = notices.filter((n) => claimed.has(n.eventKey));
+    const lookups = roundChatLookups(client, ours);
+    for (const notice of ours) {
       try {
-        const item = await readyNotice(client, notice, prepare, deliverer, officerChats);
+        const item = await readyNotice(client, notice, prepare, deliverer, lookups);
         if (item) onTheirWay.push(item);
       } catch (error) {
         await fail(notice, error);

@@ -3,26 +3,30 @@ import type { Queryable } from '../db/pool.js';
 // Telegram chats notices go to: the applicant's account, officers' accounts, department group
 // chats, and the chats that blocked the bot (nothing is sent there until they write again).
 
-/** The chat of the Telegram account that applied for the file, if it applied on Telegram. */
-export async function applicantChatOf(db: Queryable, registrationNumber: string): Promise<number[]> {
-  const { rows } = await db.query<{ chat: string | null }>(
-    'SELECT applicant_telegram_id AS chat FROM applications WHERE registration_number = $1',
-    [registrationNumber],
-  );
-  return rows.flatMap((r) => (r.chat ? [Number(r.chat)] : []));
-}
-
 /**
- * The chat of whoever filed a complaint about a file: the file's Telegram account. An anonymous
- * complaint has none (its complainant follows it by ticket code).
+ * The chats of the Telegram accounts behind files and complaints, in one statement: for each
+ * registration number the account that applied for the file (if it applied on Telegram), for
+ * each complaint ticket the file's account (an anonymous complaint has none: its complainant
+ * follows it by ticket code). Keys without a chat are left out.
  */
-export async function complainantChatOf(db: Queryable, ticket: string): Promise<number[]> {
-  const { rows } = await db.query<{ chat: string | null }>(
-    `SELECT a.applicant_telegram_id AS chat FROM complaints c
-     JOIN applications a ON a.registration_number = c.registration_number WHERE c.ticket = $1`,
-    [ticket],
+export async function applicantChatsOf(
+  db: Queryable,
+  keys: { registrationNumbers: string[]; tickets: string[] },
+): Promise<{ byFile: Map<string, number>; byTicket: Map<string, number> }> {
+  const byFile = new Map<string, number>();
+  const byTicket = new Map<string, number>();
+  if (keys.registrationNumbers.length === 0 && keys.tickets.length === 0) return { byFile, byTicket };
+  const { rows } = await db.query<{ kind: 'file' | 'ticket'; key: string; chat: string }>(
+    `SELECT 'file' AS kind, registration_number AS key, applicant_telegram_id AS chat FROM applications
+     WHERE registration_number = ANY($1::text[]) AND applicant_telegram_id IS NOT NULL
+     UNION ALL
+     SELECT 'ticket', c.ticket, a.applicant_telegram_id FROM complaints c
+     JOIN applications a ON a.registration_number = c.registration_number
+     WHERE c.ticket = ANY($2::text[]) AND a.applicant_telegram_id IS NOT NULL`,
+    [keys.registrationNumbers, keys.tickets],
   );
-  return rows.flatMap((r) => (r.chat ? [Number(r.chat)] : []));
+  for (const row of rows) (row.kind === 'file' ? byFile : byTicket).set(row.key, Number(row.chat));
+  return { byFile, byTicket };
 }
 
 /** Chats of active officers with the role in the department, and the department's group chats if asked. */

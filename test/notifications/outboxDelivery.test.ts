@@ -259,3 +259,66 @@ test('a round keeps its whole batch claimed while a slow send holds it up', asyn
     ['slowround:2', DEPARTMENT_CHAT],
   ]);
 });
+
+// The applicants' and complainants' chats of a round are read together; each notice still goes to
+// its own file's account, and a file without one is settled as having no recipient.
+
+async function storeFile(registrationNumber: string, telegramUserId: number | null) {
+  await stack.pool.query(
+    `INSERT INTO applications (registration_number, permit_type, status, channel, access_code_hash,
+                               applicant_telegram_id)
+     VALUES ($1, 'SIP-DOKTER', 'SUBMITTED', $2, 'scrypt$unused', $3)`,
+    [registrationNumber, telegramUserId === null ? 'api' : 'telegram', telegramUserId],
+  );
+}
+
+async function queueOwnNotice(eventKey: string, audience: 'applicant' | 'complainant', workflowId: string) {
+  await stack.pool.query(
+    `INSERT INTO notification_outbox (event_key, workflow_id, audience, recipient, template, params)
+     VALUES ($1, $2, $3, '{}', 'submitted', '{}')`,
+    [eventKey, workflowId, audience],
+  );
+}
+
+test("a round's applicant and complaint notices each reach their own file's account, or no one", async () => {
+  await storeFile('TEST-OWN-2026-000001', 710001);
+  await storeFile('TEST-OWN-2026-000002', null);
+  await storeFile('TEST-OWN-2026-000003', 710003);
+  await stack.pool.query(
+    `INSERT INTO complaints (ticket, ticket_code_hash, category, body, registration_number, department, channel)
+     VALUES ('ADU-2026-000901', 'scrypt$unused', 'delay', 'Lambat', 'TEST-OWN-2026-000003', 'DPMPTSP', 'telegram'),
+            ('ADU-2026-000902', 'scrypt$unused', 'delay', 'Lambat', NULL, 'DPMPTSP', 'api')`,
+  );
+  await queueOwnNotice('own:1', 'applicant', 'TEST-OWN-2026-000001');
+  await queueOwnNotice('own:2', 'applicant', 'TEST-OWN-2026-000002');
+  await queueOwnNotice('own:3', 'applicant', 'TEST-OWN-2026-000003');
+  await queueOwnNotice('own:4', 'complainant', 'ADU-2026-000901');
+  await queueOwnNotice('own:5', 'complainant', 'ADU-2026-000902');
+  const telegram = new RecordingChannel();
+  const keys = ['own:1', 'own:2', 'own:3', 'own:4', 'own:5'];
+  const result = await deliverOutboxNotifications(
+    stack.pool,
+    telegram,
+    keys,
+    undefined,
+    newNoticeDeliverer(),
+  );
+  expect(result).toMatchObject({ sent: 3, failed: [], skipped: 0 });
+  expect(telegram.sent.map((n) => [n.eventKey, n.chatId])).toEqual([
+    ['own:1', 710001],
+    ['own:3', 710003],
+    ['own:4', 710003],
+  ]);
+  const { rows } = await stack.pool.query(
+    `SELECT event_key, delivered_at IS NOT NULL AS delivered, last_error FROM notification_outbox
+     WHERE event_key = ANY($1) ORDER BY event_key`,
+    [keys],
+  );
+  expect(rows.map((r) => [r.event_key, r.delivered, r.last_error])).toEqual([
+    ['own:1', true, null],
+    ['own:2', true, 'no recipient with a Telegram chat'],
+    ['own:3', true, null],
+    ['own:4', true, null],
+    ['own:5', true, 'no recipient with a Telegram chat'],
+  ]);
+});
