@@ -4,7 +4,10 @@
 //   1. POST /api/v1/applications at N concurrent clients for D seconds (spread over the APIs),
 //   2. the same load of bare client.workflow.start of a trivial workflow on the same server,
 //      the ratio of the throughputs, and CPU per operation of every process: the total per
-//      submission against the total per bare start (target ≤ 1.25);
+//      submission against the total per bare start (target ≤ 1.25). The two phases run in
+//      BENCH_ROUNDS rounds of D / rounds seconds each, in the order 1 2, 2 1, 1 2 …, so that a
+//      change in the machine's speed during the run (a shared VM's neighbours) weighs on both
+//      alike; the ratio of each round is printed beside the whole run's;
 //   on the dev shape also
 //   3. GET /api/v1/applications/{rn} with the access code at N concurrent clients: the most
 //      lookups per second the stack serves (target ≥ 1,000/s),
@@ -17,7 +20,7 @@ import { type BenchStack, PERMIT_TASK_QUEUE, startBenchStack } from './lib/bench
 import { startClusterBenchStack } from './lib/clusterBenchStack.js';
 import { dominance, printCpuTable, printMachine, printVerdicts } from './lib/cpuReport.js';
 import { request } from './lib/http.js';
-import { type LoadResult, runAtRate, runLoad } from './lib/load.js';
+import { type LoadResult, mergeBlocks, runAtRate, runLoad } from './lib/load.js';
 import {
   type CpuReading,
   cpuDelta,
@@ -49,6 +52,8 @@ const PREPARED = Number(process.env.BENCH_PREPARED ?? Math.ceil((DURATION_MS / 1
 // BENCH_SCRATCH=/dev/shm puts the databases on tmpfs, to see the figures without this machine's
 // disk syncs; the default is the ordinary temp folder.
 const SCRATCH_ROOT = process.env.BENCH_SCRATCH ?? os.tmpdir();
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('BENCH_ROUNDS is a whole number ≥ 1');
 const CPU_RATIO_TARGET = 1.25;
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -89,6 +94,23 @@ async function lookupPhases(stack: BenchStack, files: FiledApplication[], measur
 
 type Measure = <T extends LoadResult>(run: () => Promise<T>, settled?: () => Promise<void>) => Promise<T>;
 
+/** What the blocks of one phase added up to. */
+interface PhaseAccount {
+  blocks: LoadResult[];
+  /** CPU ms of every process, the idle stack's subtracted, until the phase's queued work was done. */
+  used: CpuReading;
+  /** CPU ms while the load ran (queued work not counted), over `loadMs`. */
+  duringLoad: CpuReading;
+  loadMs: number;
+  settledSeconds: number;
+  /** The stack's CPU ms per operation in each block, in order. */
+  perOpByBlock: number[];
+}
+
+function addInto(total: CpuReading, add: CpuReading): void {
+  for (const [name, value] of add) total.set(name, (total.get(name) ?? 0) + value);
+}
+
 async function main() {
   const loadBefore = os.loadavg()[0]!;
   const stack =
@@ -112,17 +134,15 @@ async function main() {
     const files: FiledApplication[] = [];
     const load = { concurrency: CONCURRENCY, durationMs: DURATION_MS };
 
-    // CPU ms per operation of every process, around each phase; the cores each used while the
-    // load ran (queued work not counted); seconds until the work a phase queued was done.
-    const cpu = new Map<string, CpuReading>();
-    const cores = new Map<string, CpuReading>();
-    const settledAfter = new Map<string, number>();
+    // CPU of every process around each block of a phase, added up per phase; the cores each
+    // used while the load ran (queued work not counted); seconds until a block's queued work was done.
+    const accounts = new Map<string, PhaseAccount>();
     const measured: Measure = async (run, settled = async () => {}) => {
       const before = readCpu(stack.processes);
       const started = Date.now();
       const result = await run();
       const ended = Date.now();
-      cores.set(result.name, cpuDelta(before, readCpu(stack.processes), result.seconds * 1000));
+      const duringLoad = cpuDelta(before, readCpu(stack.processes), 1);
       await settled();
       await untilStackQuiet(stack.processes, { idle: idleRate });
       const used = cpuDelta(before, readCpu(stack.processes), 1);
@@ -131,31 +151,66 @@ async function main() {
         // A process idle through the phase can come out a little below its idle reading.
         if (name !== REST_OF_MACHINE) used.set(name, Math.max(0, ms - (idleRate.get(name) ?? 0) * elapsed));
       }
-      cpu.set(result.name, cpuDelta(new Map(), used, result.ok));
-      settledAfter.set(result.name, (Date.now() - ended) / 1000);
+      const account: PhaseAccount = accounts.get(result.name) ?? {
+        blocks: [],
+        used: new Map(),
+        duringLoad: new Map(),
+        loadMs: 0,
+        settledSeconds: 0,
+        perOpByBlock: [],
+      };
+      account.blocks.push(result);
+      addInto(account.used, used);
+      addInto(account.duringLoad, duringLoad);
+      account.loadMs += result.seconds * 1000;
+      account.settledSeconds += (Date.now() - ended) / 1000;
+      account.perOpByBlock.push(stackTotal(used) / Math.max(1, result.ok));
+      accounts.set(result.name, account);
       return result;
     };
+    const accountOf = (r: LoadResult) => accounts.get(r.name)!;
+    const cpuPerOperation = (r: LoadResult) => cpuDelta(new Map(), accountOf(r).used, r.ok);
+    const coresUsed = (r: LoadResult) => cpuDelta(new Map(), accountOf(r).duringLoad, accountOf(r).loadMs);
 
-    log(
-      `1/${TARGET === 'dev' ? 4 : 2} POST /api/v1/applications: ${CONCURRENCY} clients, ${DURATION_MS / 1000} s`,
-    );
-    const submissions = await measured(
-      () =>
-        runLoad(
-          'POST /applications (API)',
-          { ...load, exhausted: () => bodies.length === 0 },
-          submitter(stack.apiUrls, bodies, files),
-        ),
-      () => firstTasksDone(client, PERMIT_TASK_QUEUE),
-    );
+    const phases = TARGET === 'dev' ? 4 : 2;
+    const blockLoad = { ...load, durationMs: DURATION_MS / ROUNDS };
+    const submissionBlock = (round: number) => {
+      log(
+        `1/${phases} POST /api/v1/applications: ${CONCURRENCY} clients, ${blockLoad.durationMs / 1000} s (round ${round + 1} of ${ROUNDS})`,
+      );
+      return measured(
+        () =>
+          runLoad(
+            'POST /applications (API)',
+            { ...blockLoad, exhausted: () => bodies.length === 0 },
+            submitter(stack.apiUrls, bodies, files),
+          ),
+        () => firstTasksDone(client, PERMIT_TASK_QUEUE),
+      );
+    };
+    const startBlock = (round: number) => {
+      log(
+        `2/${phases} bare client.workflow.start: ${CONCURRENCY} clients, ${blockLoad.durationMs / 1000} s (round ${round + 1} of ${ROUNDS})`,
+      );
+      return measured(
+        () => runLoad('workflow.start (bare SDK)', blockLoad, bareStarter(client)),
+        () => noopsDone(client),
+      );
+    };
+    const submissionBlocks: LoadResult[] = [];
+    const startBlocks: LoadResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round % 2 === 0) {
+        submissionBlocks.push(await submissionBlock(round));
+        startBlocks.push(await startBlock(round));
+      } else {
+        startBlocks.push(await startBlock(round));
+        submissionBlocks.push(await submissionBlock(round));
+      }
+    }
+    const submissions = mergeBlocks(submissionBlocks);
+    const starts = mergeBlocks(startBlocks);
     const ranOut = bodies.length === 0;
-    log(
-      `2/${TARGET === 'dev' ? 4 : 2} bare client.workflow.start: ${CONCURRENCY} clients, ${DURATION_MS / 1000} s`,
-    );
-    const starts = await measured(
-      () => runLoad('workflow.start (bare SDK)', load, bareStarter(client)),
-      () => noopsDone(client),
-    );
     const lookups = TARGET === 'dev' ? await lookupPhases(stack, files, measured) : undefined;
     const results = [submissions, starts, ...(lookups ? [lookups.most, lookups.paced] : [])];
 
@@ -163,7 +218,7 @@ async function main() {
     printMachine(loadBefore, [
       `Stack: ${stack.shape}`,
       `Databases in: ${SCRATCH_ROOT}`,
-      `Load: ${CONCURRENCY} concurrent clients; submissions and starts ${DURATION_MS / 1000} s each${
+      `Load: ${CONCURRENCY} concurrent clients; submissions and starts ${DURATION_MS / 1000} s each, in ${ROUNDS} round(s) of ${DURATION_MS / ROUNDS / 1000} s${
         lookups
           ? `; lookups ${LOOKUP_MS / 1000} s at ${CONCURRENCY} clients, then ${LOOKUP_MS / 1000} s at a fixed ${LOOKUP_RATE}/s (latency from when each request was due)`
           : ''
@@ -181,29 +236,34 @@ async function main() {
     const labels = ['submission', 'bare start', 'lookup', `lookup@${LOOKUP_RATE}/s`];
     printCpuTable(
       'CPU ms per operation',
-      results.map((r, i) => ({ label: labels[i]!, reading: cpu.get(r.name)! })),
+      results.map((r, i) => ({ label: labels[i]!, reading: cpuPerOperation(r) })),
     );
     console.log(
       `(the idle stack's CPU subtracted, ${stackTotal(idleRate).toFixed(2)} cores in all; in the bare-start phase the noop worker does the permit worker's part; ${os.cpus().length} cores give ${os.cpus().length * 1000} CPU ms per second)`,
     );
     console.log('');
     printCpuTable('cores in use while the load ran', [
-      { label: 'submissions', reading: cores.get(submissions.name)! },
-      { label: 'bare starts', reading: cores.get(starts.name)! },
+      { label: 'submissions', reading: coresUsed(submissions) },
+      { label: 'bare starts', reading: coresUsed(starts) },
       { label: 'idle', reading: idleRate },
     ]);
     for (const r of [submissions, starts]) {
-      const after = settledAfter.get(r.name)!;
+      const after = accountOf(r).settledSeconds;
       console.log(
         `${r.name}: its queued work was done ${after.toFixed(1)} s after the phase (${(r.ok / (r.seconds + after)).toFixed(1)}/s counting that time)`,
       );
     }
-    const perSubmission = stackTotal(cpu.get(submissions.name)!);
-    const perStart = stackTotal(cpu.get(starts.name)!);
+    const perSubmission = stackTotal(cpuPerOperation(submissions));
+    const perStart = stackTotal(cpuPerOperation(starts));
     const cpuRatio = perSubmission / perStart;
     const ratio = submissions.perSecond / starts.perSecond;
     console.log('');
-    for (const line of dominance(cpu.get(submissions.name)!, cpu.get(starts.name)!)) console.log(line);
+    const byRound = accountOf(submissions).perOpByBlock.map(
+      (perOp, i) =>
+        `${(perOp / accountOf(starts).perOpByBlock[i]!).toFixed(2)} (${perOp.toFixed(1)} / ${accountOf(starts).perOpByBlock[i]!.toFixed(1)} ms)`,
+    );
+    console.log(`CPU per submission / per bare start, round by round: ${byRound.join('; ')}`);
+    for (const line of dominance(cpuPerOperation(submissions), cpuPerOperation(starts))) console.log(line);
     console.log('');
     printVerdicts([
       {

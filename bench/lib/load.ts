@@ -9,6 +9,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   firstError: string | undefined;
+  /** Every successful operation's latency, ascending (merges blocks of one phase). */
+  latencies: number[];
 }
 
 export function percentile(sorted: number[], q: number): number {
@@ -32,6 +34,26 @@ function summary(
     perSecond: latencies.length / seconds,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
+    latencies,
+  };
+}
+
+/** One phase run as several blocks: counts and seconds added, percentiles over all latencies. */
+export function mergeBlocks(blocks: readonly LoadResult[]): LoadResult {
+  const [first] = blocks;
+  if (!first) throw new Error('no block to merge');
+  const latencies = blocks.flatMap((b) => b.latencies).sort((a, b) => a - b);
+  const seconds = blocks.reduce((sum, b) => sum + b.seconds, 0);
+  return {
+    name: first.name,
+    ok: latencies.length,
+    failed: blocks.reduce((sum, b) => sum + b.failed, 0),
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    firstError: blocks.find((b) => b.firstError !== undefined)?.firstError,
+    latencies,
   };
 }
 
