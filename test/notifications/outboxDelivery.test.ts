@@ -27,6 +27,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** One round of a deliverer of its own (a worker process's dispatcher) over `keys`. */
+function deliverByANewDeliverer(telegram: RecordingChannel, keys: string[]) {
+  return deliverOutboxNotifications(stack.pool, telegram, keys, undefined, newNoticeDeliverer());
+}
+
 async function queueNotice(eventKey: string, audience: 'role' | 'managers' = 'role') {
   await stack.pool.query(
     `INSERT INTO notification_outbox (event_key, workflow_id, audience, recipient, template, params)
@@ -177,13 +182,7 @@ async function queueFileNotices(prefix: string, count: number, template = 'stage
 test('notices waiting together for one officer go as digests of at most 20, each recorded once', async () => {
   const keys = await queueFileNotices('digest', 23);
   const telegram = new RecordingChannel();
-  const result = await deliverOutboxNotifications(
-    stack.pool,
-    telegram,
-    keys,
-    undefined,
-    newNoticeDeliverer(),
-  );
+  const result = await deliverByANewDeliverer(telegram, keys);
   expect(result).toMatchObject({ sent: 2, failed: [], skipped: 0 });
   expect(telegram.digests.map((d) => [d.chatId, d.notices.length])).toEqual([
     [officers.verifikator.chat, 20],
@@ -197,13 +196,7 @@ test('notices waiting together for one officer go as digests of at most 20, each
 test('a lone officer notice is a message of its own, not a digest', async () => {
   const [key] = await queueFileNotices('alone', 1, 'sla_reminder');
   const telegram = new RecordingChannel();
-  const result = await deliverOutboxNotifications(
-    stack.pool,
-    telegram,
-    [key!],
-    undefined,
-    newNoticeDeliverer(),
-  );
+  const result = await deliverByANewDeliverer(telegram, [key!]);
   expect(result).toMatchObject({ sent: 1, failed: [] });
   expect(telegram.digests).toEqual([]);
   expect(telegram.sent.map((n) => [n.eventKey, n.chatId, n.template])).toEqual([
@@ -215,12 +208,12 @@ test('a digest that fails leaves each of its notices to retry, and the retry sen
   const keys = await queueFileNotices('digestfail', 3, 'sla_reminder');
   const telegram = new RecordingChannel();
   telegram.failures = 1;
-  const first = await deliverOutboxNotifications(stack.pool, telegram, keys, undefined, newNoticeDeliverer());
+  const first = await deliverByANewDeliverer(telegram, keys);
   expect(first.sent).toBe(0);
   expect(first.failed.map((f) => [f.eventKey, f.attempts])).toEqual(keys.map((k) => [k, 1]));
   for (const key of keys)
     expect(await outboxRow(key)).toMatchObject({ delivered: false, claimed_by: null, recorded: 0 });
-  const retry = await deliverOutboxNotifications(stack.pool, telegram, keys, undefined, newNoticeDeliverer());
+  const retry = await deliverByANewDeliverer(telegram, keys);
   expect(retry).toMatchObject({ sent: 1, failed: [] });
   expect(telegram.digests).toHaveLength(1);
   expect(telegram.sent.map((n) => n.eventKey)).toEqual(keys);
@@ -296,13 +289,7 @@ test("a round's applicant and complaint notices each reach their own file's acco
   await queueOwnNotice('own:5', 'complainant', 'ADU-2026-000902');
   const telegram = new RecordingChannel();
   const keys = ['own:1', 'own:2', 'own:3', 'own:4', 'own:5'];
-  const result = await deliverOutboxNotifications(
-    stack.pool,
-    telegram,
-    keys,
-    undefined,
-    newNoticeDeliverer(),
-  );
+  const result = await deliverByANewDeliverer(telegram, keys);
   expect(result).toMatchObject({ sent: 3, failed: [], skipped: 0 });
   expect(telegram.sent.map((n) => [n.eventKey, n.chatId])).toEqual([
     ['own:1', 710001],
