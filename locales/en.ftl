@@ -451,6 +451,7 @@ complaint-ask-answer = Write the answer to complaint { $ticket } in one message 
 complaint-answer-sent = ✅ The answer to complaint { $ticket } is recorded and sent to the complainant.
 button-complaint-reopen = 🔁 Not satisfied: reopen
 complaint-reopened = 🔁 Complaint { $ticket } is reopened; the managers will answer again within the service deadline.
+complaint-reopen-ask-code = To reopen complaint { $ticket }, type its ticket code. The message with the code is deleted from this chat at once.
 notify-complaint-filed =
     🗣️ New complaint { $ticket } ({ $category }) for your department. Read and answer it with the button below or /complaints.
 notify-complaint-pungli =

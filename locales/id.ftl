@@ -451,6 +451,7 @@ complaint-ask-answer = Tulis jawaban untuk pengaduan { $ticket } dalam satu pesa
 complaint-answer-sent = ✅ Jawaban untuk pengaduan { $ticket } tercatat dan dikirim ke pelapor.
 button-complaint-reopen = 🔁 Belum puas: buka kembali
 complaint-reopened = 🔁 Pengaduan { $ticket } dibuka kembali; pimpinan akan menjawab lagi dalam batas waktu layanan.
+complaint-reopen-ask-code = Untuk membuka kembali pengaduan { $ticket }, ketik kode tiketnya. Pesan berisi kode akan langsung dihapus dari percakapan ini.
 notify-complaint-filed =
     🗣️ Pengaduan baru { $ticket } ({ $category }) untuk bidang Anda. Lihat dan jawab dengan tombol di bawah atau /aduan.
 notify-complaint-pungli =

@@ -33,7 +33,9 @@ export type CallbackAction =
   // `registrationNumber` null: the complaint is anonymous.
   | { kind: 'complaint.file'; run: number; registrationNumber: string | null }
   | { kind: 'complaint.answer'; ticket: string }
-  | { kind: 'complaint.reopen'; ticket: string };
+  | { kind: 'complaint.reopen'; ticket: string }
+  // Pressed under a card shown for the ticket code: the code is asked for again to reopen.
+  | { kind: 'complaint.reopenWithCode'; ticket: string };
 
 export type CallbackActionKind = CallbackAction['kind'];
 

@@ -13,6 +13,7 @@ import { cancelFeature } from './features/cancel.js';
 import { complaintFeature } from './features/complaint.js';
 import { complaintAnswerConversation } from './features/complaintAnswerConversation.js';
 import { complaintConversation } from './features/complaintConversation.js';
+import { complaintReopenConversation } from './features/complaintReopenConversation.js';
 import { complaintStatusFeature } from './features/complaintStatus.js';
 import { complaintStatusConversation } from './features/complaintStatusConversation.js';
 import { fallbackFeature } from './features/fallback.js';
@@ -117,6 +118,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(createConversation(complaintConversation(deps), { id: 'complaint', ...idle }));
   bot.use(createConversation(complaintAnswerConversation(deps), { id: 'complaintAnswer', ...idle }));
   bot.use(createConversation(complaintStatusConversation(deps), { id: 'complaintStatus', ...idle }));
+  bot.use(createConversation(complaintReopenConversation(deps), { id: 'complaintReopen', ...idle }));
 
   bot.use(
     startFeature(deps),

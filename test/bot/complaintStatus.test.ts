@@ -42,7 +42,7 @@ function deleted(user: TestUser, updateId: number): boolean {
     .some((c) => Number(c.payload.chat_id) === user.id && Number(c.payload.message_id) === messageId);
 }
 
-test('an anonymous complainant follows the report by ticket and code, typed at once or asked in turn; the code is deleted', async () => {
+test('an anonymous complainant follows the report by ticket and code, typed at once or asked in turn, and reopens it with the code; the code is deleted', async () => {
   const reporter = h.emulator.user(9201);
   const { ticket, code } = await anonymousReport(reporter);
 
@@ -70,10 +70,9 @@ test('an anonymous complainant follows the report by ticket and code, typed at o
   expect(answered.text).toMatch(/Tenggat jawaban: \S+/);
   await waitFor('the typed code to be deleted', () => deleted(reporter, typed));
   // Nothing of the code stays in the bot's conversation store.
-  await waitFor(
-    'the finished conversation to be removed',
-    async () => (await h.stack.pool.query('SELECT 1 FROM bot_conversations')).rowCount === 0,
-  );
+  const conversationsLeft = async () =>
+    (await h.stack.pool.query('SELECT 1 FROM bot_conversations')).rowCount;
+  await waitFor('the finished conversation to be removed', async () => (await conversationsLeft()) === 0);
 
   // In English (the Telegram app's language), by its English name.
   const english = h.emulator.user(9203, { languageCode: 'en' });
@@ -82,6 +81,28 @@ test('an anonymous complainant follows the report by ticket and code, typed at o
   expect(card.text).toContain('Status: answered');
   expect(card.text).toContain(`Answer of `);
   expect(card.text).toContain(ANSWER);
+  expect(card.replyMarkup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['🔁 Not satisfied: reopen']);
+
+  // Not satisfied: the card's button reopens it, once the code is typed again (and deleted).
+  expect(open.replyMarkup).toBeUndefined();
+  await reporter.press('buka kembali', { on: answered });
+  await reporter.expect(`Untuk membuka kembali pengaduan ${ticket}, ketik kode tiketnya.`);
+  const wrongCode = reporter.send(generateAccessCode());
+  expect((await reporter.expect('tidak ditemukan')).text).toBe(NOT_FOUND);
+  await waitFor('the wrong code to be deleted', () => deleted(reporter, wrongCode));
+  expect((await h.services.complaints.view(ticket, { ticketCode: code })).status).toBe('answered');
+  await reporter.press('buka kembali', { on: answered });
+  await reporter.expect(`Untuk membuka kembali pengaduan ${ticket}`);
+  const again = reporter.send(code);
+  await reporter.expect(`Pengaduan ${ticket} dibuka kembali`);
+  await waitFor('the code to be deleted', () => deleted(reporter, again));
+  expect((await h.services.complaints.view(ticket, { ticketCode: code })).status).toBe('reopened');
+  await waitFor('the finished conversation to be removed', async () => (await conversationsLeft()) === 0);
+  // Reopened once: the card no longer offers it.
+  reporter.send(`/cekaduan ${ticket} ${code}`);
+  const reopened = await reporter.expect(`Pengaduan ${ticket}`);
+  expect(reopened.text).toContain('Status: dibuka kembali');
+  expect(reopened.replyMarkup).toBeUndefined();
 });
 
 test('a wrong pair reads like a missing ticket; wrong codes are limited per Telegram user', async () => {
@@ -118,7 +139,7 @@ test('a wrong pair reads like a missing ticket; wrong codes are limited per Tele
   await reporter.expect(`Pengaduan ${ticket}`);
 });
 
-test("a complaint about a file is followed from the applicant's own account, without the code", async () => {
+test("a complaint about a file is followed and reopened from the applicant's own account, without the code", async () => {
   const rn = await fileWithStoredKtp(h);
   const { ticket } = await h.services.complaints.file(
     { telegramUserId: APPLICANT_CHAT },
@@ -130,4 +151,14 @@ test("a complaint about a file is followed from the applicant's own account, wit
   const card = await citizen.expect(`Pengaduan ${ticket}`);
   expect(card.text).toContain(`Berkas: ${rn}`);
   expect(card.text).toContain('Keterlambatan layanan');
+
+  // Once answered, the file's account reopens it from the card at once, without the code.
+  await h.services.complaints.respond({ telegramUserId: officers.manager.chat }, ticket, ANSWER);
+  citizen.send(`/cekaduan ${ticket}`);
+  const answered = await citizen.expect(/Status: sudah dijawab/);
+  await citizen.press('buka kembali', { on: answered });
+  await citizen.expect(`Pengaduan ${ticket} dibuka kembali`);
+  expect((await h.services.complaints.view(ticket, { telegramUserId: APPLICANT_CHAT })).status).toBe(
+    'reopened',
+  );
 });

@@ -9,6 +9,7 @@ import { errorText } from '../replies.js';
 import { busyElsewhere } from './apply.js';
 import type { ComplaintAnswerArgs } from './complaintAnswerConversation.js';
 import type { ComplaintArgs } from './complaintConversation.js';
+import type { ComplaintReopenArgs } from './complaintReopenConversation.js';
 
 const SHOWN = 10;
 
@@ -99,6 +100,17 @@ export function complaintFeature(deps: BotDependencies): Composer<BotContext> {
     } catch (error) {
       await ctx.reply(errorText(error, ctx.t, languageOf(ctx)));
     }
+  });
+
+  composer.filter(isAction('complaint.reopenWithCode'), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (await busyElsewhere(ctx)) return;
+    const args: ComplaintReopenArgs = {
+      language: languageOf(ctx),
+      ticket: ctx.callbackAction.ticket,
+      run: ctx.update.update_id,
+    };
+    await ctx.conversation.enter('complaintReopen', args);
   });
 
   return composer;

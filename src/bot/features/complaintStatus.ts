@@ -1,5 +1,7 @@
 import { Composer } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import { normalizeTicket } from '../../domain/complaints/ticketNumber.js';
+import { BUTTON_TTL } from '../callbackActions.js';
 import { commandNames } from '../commands.js';
 import { complaintCard } from '../complaintCard.js';
 import type { BotContext, BotDependencies, Language } from '../context.js';
@@ -9,27 +11,46 @@ import { errorText } from '../replies.js';
 import { busyElsewhere } from './apply.js';
 import type { ComplaintStatusArgs } from './complaintStatusConversation.js';
 
+/** A reply: its text, and the buttons under it, if any. */
+export interface ComplaintStatusReply {
+  text: string;
+  markup?: InlineKeyboardMarkup;
+}
+
 /**
- * The complaint a Telegram user holds, as text: by its ticket code (checked under the user's
+ * The complaint a Telegram user holds, as a card: by its ticket code (checked under the user's
  * limit of wrong codes, like an access code for /cek), or, for a complaint about a file, by the
  * Telegram account that applied. A wrong pair is answered like a ticket that does not exist.
+ * While the complaint may be reopened, the card has a button for it: shown for the code, the
+ * button asks for the code again (the code is never kept); shown to the file's account, it
+ * reopens at once, as the button under the answer's notice does.
  */
-export async function complaintStatusText(
+export async function complaintStatusReply(
   deps: BotDependencies,
   telegramUserId: number,
   ticket: string,
   ticketCode: string | undefined,
   t: Translate,
   language: Language,
-): Promise<string> {
+): Promise<ComplaintStatusReply> {
   try {
     const view = await deps.services.complaints.view(ticket, {
       telegramUserId,
       ...(ticketCode ? { ticketCode } : {}),
     });
-    return complaintCard(view, t, language);
+    const text = complaintCard(view, t, language);
+    if (view.reopenableUntil === null) return { text };
+    const action = ticketCode
+      ? ({ kind: 'complaint.reopenWithCode', ticket: view.ticket } as const)
+      : ({ kind: 'complaint.reopen', ticket: view.ticket } as const);
+    const markup = await deps.tokens.keyboard(
+      telegramUserId,
+      [[{ text: t('button-complaint-reopen'), action }]],
+      BUTTON_TTL.step,
+    );
+    return { text, markup };
   } catch (error) {
-    return errorText(error, t, language);
+    return { text: errorText(error, t, language) };
   }
 }
 
@@ -58,9 +79,15 @@ export function complaintStatusFeature(deps: BotDependencies): Composer<BotConte
       return;
     }
     const language = languageOf(ctx);
-    await ctx.reply(
-      await complaintStatusText(deps, ctx.from!.id, ticket, ticketCode || undefined, ctx.t, language),
+    const reply = await complaintStatusReply(
+      deps,
+      ctx.from!.id,
+      ticket,
+      ticketCode || undefined,
+      ctx.t,
+      language,
     );
+    await ctx.reply(reply.text, reply.markup ? { reply_markup: reply.markup } : {});
   });
   return composer;
 }

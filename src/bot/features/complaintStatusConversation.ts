@@ -7,7 +7,7 @@ import {
   openConversationScope,
 } from '../conversationSteps.js';
 import { translator } from '../i18n.js';
-import { complaintStatusText } from './complaintStatus.js';
+import { complaintStatusReply } from './complaintStatus.js';
 
 export interface ComplaintStatusArgs {
   language: Language;
@@ -44,9 +44,9 @@ export function complaintStatusConversation(deps: BotDependencies) {
     const code = await nextInput(s, { text: true, hint: t('complaint-ticket-code-expected') });
     if (code.kind !== 'text') return;
     await code.ctx.deleteMessage().catch(() => {});
-    const text = await conversation.external(() =>
-      complaintStatusText(deps, s.userId, ticket, code.text.trim(), t, language),
+    const reply = await conversation.external(() =>
+      complaintStatusReply(deps, s.userId, ticket, code.text.trim(), t, language),
     );
-    await s.reply(text);
+    await s.reply(reply.text, reply.markup);
   };
 }
