@@ -55,6 +55,9 @@ const SCRATCH_ROOT = process.env.BENCH_SCRATCH ?? os.tmpdir();
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('BENCH_ROUNDS is a whole number ≥ 1');
 const CPU_RATIO_TARGET = 1.25;
+// The two measured phases by name: each block's result is added up under it.
+const SUBMISSIONS = 'POST /applications (API)';
+const STARTS = 'workflow.start (bare SDK)';
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 const fixed = (n: number, d = 1) => n.toFixed(d).padStart(9);
@@ -96,6 +99,7 @@ type Measure = <T extends LoadResult>(run: () => Promise<T>, settled?: () => Pro
 
 /** What the blocks of one phase added up to. */
 interface PhaseAccount {
+  /** Each block's result, in order (merged into the phase's). */
   blocks: LoadResult[];
   /** CPU ms of every process, the idle stack's subtracted, until the phase's queued work was done. */
   used: CpuReading;
@@ -181,7 +185,7 @@ async function main() {
       return measured(
         () =>
           runLoad(
-            'POST /applications (API)',
+            SUBMISSIONS,
             { ...blockLoad, exhausted: () => bodies.length === 0 },
             submitter(stack.apiUrls, bodies, files),
           ),
@@ -193,23 +197,18 @@ async function main() {
         `2/${phases} bare client.workflow.start: ${CONCURRENCY} clients, ${blockLoad.durationMs / 1000} s (round ${round + 1} of ${ROUNDS})`,
       );
       return measured(
-        () => runLoad('workflow.start (bare SDK)', blockLoad, bareStarter(client)),
+        () => runLoad(STARTS, blockLoad, bareStarter(client)),
         () => noopsDone(client),
       );
     };
-    const submissionBlocks: LoadResult[] = [];
-    const startBlocks: LoadResult[] = [];
+    // Round 1: submissions, then starts; round 2 the other way round, and so on.
     for (let round = 0; round < ROUNDS; round++) {
-      if (round % 2 === 0) {
-        submissionBlocks.push(await submissionBlock(round));
-        startBlocks.push(await startBlock(round));
-      } else {
-        startBlocks.push(await startBlock(round));
-        submissionBlocks.push(await submissionBlock(round));
+      for (const block of round % 2 === 0 ? [submissionBlock, startBlock] : [startBlock, submissionBlock]) {
+        await block(round);
       }
     }
-    const submissions = mergeBlocks(submissionBlocks);
-    const starts = mergeBlocks(startBlocks);
+    const submissions = mergeBlocks(accounts.get(SUBMISSIONS)!.blocks);
+    const starts = mergeBlocks(accounts.get(STARTS)!.blocks);
     const ranOut = bodies.length === 0;
     const lookups = TARGET === 'dev' ? await lookupPhases(stack, files, measured) : undefined;
     const results = [submissions, starts, ...(lookups ? [lookups.most, lookups.paced] : [])];

@@ -82,16 +82,6 @@ export async function claimNotices(
   return new Set(rows.map((r) => r.event_key));
 }
 
-/** claimNotices for one notice: false when it is settled or another deliverer holds it. */
-export async function claimNotice(
-  db: Queryable,
-  eventKey: string,
-  delivererId: string,
-  leaseMs: number,
-): Promise<boolean> {
-  return (await claimNotices(db, [eventKey], delivererId, leaseMs)).has(eventKey);
-}
-
 /**
  * Extends `delivererId`'s claims on those of `eventKeys` it still holds: a round keeps its whole
  * batch claimed while it works through it. A settled or released notice is not claimed again.

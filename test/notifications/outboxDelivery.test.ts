@@ -7,7 +7,7 @@ import {
   newNoticeDeliverer,
   recordUnrecordedSends,
 } from '../../src/notifications/outboxDelivery.js';
-import { claimNotice } from '../../src/repositories/outboxRepository.js';
+import { claimNotices } from '../../src/repositories/outboxRepository.js';
 import { officers, seedOfficers } from '../support/permitScenario.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 import { startTestStack, type TestStack } from '../support/testStack.js';
@@ -231,7 +231,9 @@ test('a round keeps its whole batch claimed while a slow send holds it up', asyn
     send: async (notification) => {
       if (notification.eventKey === 'slowround:1') {
         await new Promise((r) => setTimeout(r, 1_000));
-        takenMeanwhile = await claimNotice(stack.pool, 'slowround:2', 'another-deliverer', 60_000);
+        takenMeanwhile = (await claimNotices(stack.pool, ['slowround:2'], 'another-deliverer', 60_000)).has(
+          'slowround:2',
+        );
       }
       return telegram.send(notification);
     },
