@@ -46,9 +46,12 @@ const DURATION_MS = seconds('BENCH_DURATION_S', 30);
 const LOOKUP_MS = seconds('BENCH_LOOKUP_DURATION_S', 15);
 const LOOKUP_RATE = Number(process.env.BENCH_LOOKUP_RATE ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+// Unmeasured warm-up of each operation before the rounds: the first files and starts pay for
+// code compiled and protobuf codecs built on first use, in the workers and APIs alike.
+const WARMUP_MS = seconds('BENCH_WARMUP_S', 5);
 // Uploads made before the submissions phase, one pair per submission; the phase ends early
 // (and says so) when they run out.
-const PREPARED = Number(process.env.BENCH_PREPARED ?? Math.ceil((DURATION_MS / 1000) * 100));
+const PREPARED = Number(process.env.BENCH_PREPARED ?? Math.ceil(((DURATION_MS + WARMUP_MS) / 1000) * 100));
 // BENCH_SCRATCH=/dev/shm puts the databases on tmpfs, to see the figures without this machine's
 // disk syncs; the default is the ordinary temp folder.
 const SCRATCH_ROOT = process.env.BENCH_SCRATCH ?? os.tmpdir();
@@ -131,11 +134,19 @@ async function main() {
   try {
     log(`preparing ${PREPARED} submissions (their uploads) over ${stack.apiUrls.length} API process(es)`);
     const bodies = await preparedSubmissions(stack.apiUrls, PREPARED);
+    const files: FiledApplication[] = [];
+    if (WARMUP_MS > 0) {
+      log(`warm-up, not measured: submissions, then bare starts, ${WARMUP_MS / 1000} s each`);
+      const warmUp = { concurrency: CONCURRENCY, durationMs: WARMUP_MS };
+      await runLoad(SUBMISSIONS, warmUp, submitter(stack.apiUrls, bodies, files));
+      await firstTasksDone(client, PERMIT_TASK_QUEUE);
+      await runLoad(STARTS, warmUp, bareStarter(client));
+      await noopsDone(client);
+    }
     await untilStackQuiet(stack.processes, { marginCores: 0.5 });
     // Housekeeping of an idle stack (Temporal's timers, pollers, the outbox dispatcher), per
     // process: subtracted from each phase, so a phase is charged for its own work only.
     const idleRate = await idleCores(stack.processes, 10_000);
-    const files: FiledApplication[] = [];
     const load = { concurrency: CONCURRENCY, durationMs: DURATION_MS };
 
     // CPU of every process around each block of a phase, added up per phase; the cores each
@@ -217,7 +228,7 @@ async function main() {
     printMachine(loadBefore, [
       `Stack: ${stack.shape}`,
       `Databases in: ${SCRATCH_ROOT}`,
-      `Load: ${CONCURRENCY} concurrent clients; submissions and starts ${DURATION_MS / 1000} s each, in ${ROUNDS} round(s) of ${DURATION_MS / ROUNDS / 1000} s${
+      `Load: ${CONCURRENCY} concurrent clients; after ${WARMUP_MS / 1000} s of each unmeasured, submissions and starts ${DURATION_MS / 1000} s each, in ${ROUNDS} round(s) of ${DURATION_MS / ROUNDS / 1000} s${
         lookups
           ? `; lookups ${LOOKUP_MS / 1000} s at ${CONCURRENCY} clients, then ${LOOKUP_MS / 1000} s at a fixed ${LOOKUP_RATE}/s (latency from when each request was due)`
           : ''

@@ -1,6 +1,7 @@
 import { MAX_TICKET_SEQUENCE } from '../domain/complaints/ticketNumber.js';
 import { MAX_REGISTRATION_SEQUENCE } from '../domain/identifiers/registrationNumber.js';
 import type { Pool, PoolClient } from './pool.js';
+import { preparedStatement } from './preparedStatement.js';
 
 /**
  * Gap-free numbering per permit type and year. The counter row is bumped inside the caller's
@@ -44,7 +45,8 @@ export async function insertApplicationWithNumber(
   for (const name of names) if (!/^[a-z_]+$/.test(name)) throw new Error(`invalid column name ${name}`);
   const values = names.map((name) => columns[name]);
   const { rows } = await db.query<{ registration_number: string }>(
-    `WITH allocated AS (
+    preparedStatement(
+      `WITH allocated AS (
        INSERT INTO registration_counters (permit_type, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (permit_type, year) DO UPDATE SET last_value = registration_counters.last_value + 1
        RETURNING last_value)
@@ -52,7 +54,8 @@ export async function insertApplicationWithNumber(
      SELECT $1 || '-' || $2::text || '-' || lpad(last_value::text, 6, '0'), $1${names.map((_, i) => `, $${i + 4}`).join('')}
      FROM allocated WHERE last_value <= $3
      RETURNING registration_number`,
-    [permitType, year, MAX_REGISTRATION_SEQUENCE, ...values],
+      [permitType, year, MAX_REGISTRATION_SEQUENCE, ...values],
+    ),
   );
   const registrationNumber = rows[0]?.registration_number;
   if (!registrationNumber) {

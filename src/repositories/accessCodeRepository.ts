@@ -1,12 +1,14 @@
 import type { Queryable } from '../db/pool.js';
+import { preparedStatement } from '../db/preparedStatement.js';
 
 // The applicant's access code of a file, stored only as a hash on its application row, with
 // the flag that says whether any answer has shown the current code.
 
 export async function findAccessCodeHash(db: Queryable, registrationNumber: string): Promise<string | null> {
   const { rows } = await db.query<{ access_code_hash: string }>(
-    'SELECT access_code_hash FROM applications WHERE registration_number = $1',
-    [registrationNumber],
+    preparedStatement('SELECT access_code_hash FROM applications WHERE registration_number = $1', [
+      registrationNumber,
+    ]),
   );
   return rows[0]?.access_code_hash ?? null;
 }

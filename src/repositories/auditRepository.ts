@@ -1,11 +1,12 @@
 import type { TransitionRecord } from '../activities/permit/permitActivityContract.js';
 import type { Queryable } from '../db/pool.js';
+import { preparedStatement } from '../db/preparedStatement.js';
 
 // The append-only audit trail (audit_events): one row per recorded transition of a file.
 
 /**
  * Writes one transition: the append-only audit event, the read-model row and the outbox rows,
- * in one statement (so one round trip and one implicit transaction). The row update and the
+ * in one named statement (so one round trip, one implicit transaction, and a plan reused). The row update and the
  * notices hang off the audit insert's RETURNING: keyed by workflow ID + sequence, a retried
  * activity inserts no event and so changes nothing else either.
  */
@@ -15,7 +16,8 @@ export async function recordTransition(
 ): Promise<{ inserted: boolean }> {
   const m = record.readModel;
   const { rows } = await db.query<{ inserted: number }>(
-    `WITH event AS (
+    preparedStatement(
+      `WITH event AS (
        INSERT INTO audit_events (workflow_id, sequence, occurred_at, actor_kind, actor_id, actor_role, action,
                                  from_status, to_status, stage_key, reason, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -41,44 +43,45 @@ export async function recordTransition(
        ON CONFLICT (event_key) DO NOTHING
        RETURNING 1)
      SELECT count(*)::int AS inserted FROM event`,
-    [
-      record.workflowId,
-      record.sequence,
-      record.occurredAt,
-      record.actor.kind,
-      record.actor.id ?? null,
-      record.actor.role ?? null,
-      record.action,
-      record.fromStatus,
-      record.toStatus,
-      record.stageKey,
-      record.reason ?? null,
-      JSON.stringify(record.details),
-      m.status,
-      m.stageKey,
-      m.stageIndex,
-      m.assignedRole,
-      m.assignedDepartment,
-      m.deadline,
-      m.deadlineUncovered,
-      m.paused,
-      m.pausedWorkingMs,
-      m.pauseCount,
-      m.clockStartedAt,
-      m.decidedAt,
-      m.decidedWithinSla,
-      m.permitNumber,
-      m.deadlineClock,
-      JSON.stringify(
-        record.notifications.map((n) => ({
-          event_key: n.eventKey,
-          audience: n.audience,
-          recipient: n.recipient,
-          template: n.template,
-          params: n.params,
-        })),
-      ),
-    ],
+      [
+        record.workflowId,
+        record.sequence,
+        record.occurredAt,
+        record.actor.kind,
+        record.actor.id ?? null,
+        record.actor.role ?? null,
+        record.action,
+        record.fromStatus,
+        record.toStatus,
+        record.stageKey,
+        record.reason ?? null,
+        JSON.stringify(record.details),
+        m.status,
+        m.stageKey,
+        m.stageIndex,
+        m.assignedRole,
+        m.assignedDepartment,
+        m.deadline,
+        m.deadlineUncovered,
+        m.paused,
+        m.pausedWorkingMs,
+        m.pauseCount,
+        m.clockStartedAt,
+        m.decidedAt,
+        m.decidedWithinSla,
+        m.permitNumber,
+        m.deadlineClock,
+        JSON.stringify(
+          record.notifications.map((n) => ({
+            event_key: n.eventKey,
+            audience: n.audience,
+            recipient: n.recipient,
+            template: n.template,
+            params: n.params,
+          })),
+        ),
+      ],
+    ),
   );
   return { inserted: (rows[0]?.inserted ?? 0) > 0 };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/pool.js';
+import { preparedStatement } from '../db/preparedStatement.js';
 
 // Uploaded documents as checked when they were stored (document_uploads): the bytes live
 // content-addressed on disk, this records their real type and size under their SHA-256. Each
@@ -71,12 +72,14 @@ export async function findReceipts(
     mime_type: string;
     size_bytes: string;
   }>(
-    `SELECT r.id, r.token_hash, r.registration_number, a.idempotency_key, u.sha256, u.mime_type, u.size_bytes
+    preparedStatement(
+      `SELECT r.id, r.token_hash, r.registration_number, a.idempotency_key, u.sha256, u.mime_type, u.size_bytes
      FROM document_receipts r
      JOIN document_uploads u ON u.sha256 = r.sha256
      LEFT JOIN applications a ON a.registration_number = r.registration_number
      WHERE r.token_hash = ANY($1) OR (r.registration_number = $2 AND r.sha256 = ANY($3))`,
-    [query.tokenHashes, query.file, query.sha256s],
+      [query.tokenHashes, query.file, query.sha256s],
+    ),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -97,9 +100,11 @@ export async function attachReceipts(
 ): Promise<void> {
   if (receiptIds.length === 0) return;
   await db.query(
-    `UPDATE document_receipts SET registration_number = $2, attached = true
+    preparedStatement(
+      `UPDATE document_receipts SET registration_number = $2, attached = true
      WHERE id = ANY($1::bigint[]) AND (registration_number IS NULL OR registration_number = $2)`,
-    [receiptIds, registrationNumber],
+      [receiptIds, registrationNumber],
+    ),
   );
 }
 
