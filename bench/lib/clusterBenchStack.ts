@@ -6,6 +6,7 @@ import { NOOP_TASK_QUEUE } from './benchStack.js';
 import type { CountedProcess } from './processCpu.js';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+const NOOP_WORKERS = Number(process.env.BENCH_NOOP_WORKERS ?? 2);
 
 export type ClusterBenchStack = BenchStack & { drill: DrillStack };
 
@@ -65,21 +66,28 @@ export async function startClusterBenchStack(
       ...options.appEnv,
     },
   });
-  const noopWorker = new ManagedProcess({
-    name: 'noop-worker',
-    role: 'permit-worker',
-    command: process.execPath,
-    args: ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'noopWorker.ts')],
-    env: { ...process.env, TEMPORAL_ADDRESS: drill.cluster.temporalAddress, NOOP_TASK_QUEUE },
-    cwd: PROJECT_ROOT,
-    logFile: path.join(drill.cluster.layout.logsDir, 'noop-worker.log'),
-    stopGraceMs: 10_000,
-  });
+  // As many as there are permit workers by default (BENCH_NOOP_WORKERS), so both loads run
+  // their workflows on the same number of worker processes.
+  const noopWorkers = Array.from(
+    { length: NOOP_WORKERS },
+    (_, i) =>
+      new ManagedProcess({
+        name: NOOP_WORKERS === 1 ? 'noop-worker' : `noop-worker-${i + 1}`,
+        role: 'permit-worker',
+        command: process.execPath,
+        args: ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'noopWorker.ts')],
+        env: { ...process.env, TEMPORAL_ADDRESS: drill.cluster.temporalAddress, NOOP_TASK_QUEUE },
+        cwd: PROJECT_ROOT,
+        logFile: path.join(drill.cluster.layout.logsDir, `noop-worker-${i + 1}.log`),
+        stopGraceMs: 10_000,
+      }),
+  );
+  const stopNoopWorkers = () => Promise.all(noopWorkers.map((w) => w.stop()));
   try {
-    noopWorker.start();
-    await untilLogged(noopWorker, 'noop worker running', 120_000);
+    for (const worker of noopWorkers) worker.start();
+    await Promise.all(noopWorkers.map((w) => untilLogged(w, 'noop worker running', 120_000)));
   } catch (error) {
-    await noopWorker.stop();
+    await stopNoopWorkers();
     await drill.stop();
     throw error;
   }
@@ -89,10 +97,10 @@ export async function startClusterBenchStack(
     databaseUrl: drill.appDatabaseUrl,
     temporalAddress: drill.cluster.temporalAddress,
     apiUrls: drill.apiUrls,
-    processes: clusterProcesses(drill, [noopWorker]),
+    processes: clusterProcesses(drill, noopWorkers),
     drill,
     async stop() {
-      await noopWorker.stop();
+      await stopNoopWorkers();
       await drill.stop();
     },
   };
