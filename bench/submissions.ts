@@ -4,7 +4,8 @@
 //   1. POST /api/v1/applications at N concurrent clients for D seconds (spread over the APIs),
 //   2. the same load of bare client.workflow.start of a trivial workflow on the same server,
 //      the ratio of the throughputs, and CPU per operation of every process: the total per
-//      submission against the total per bare start (target ≤ 1.25). The two phases run in
+//      submission against the total per bare start (target ≤ 1.25). Each operation first runs
+//      BENCH_WARMUP_S seconds unmeasured (default 5). The two phases run in
 //      BENCH_ROUNDS rounds of D / rounds seconds each, in the order 1 2, 2 1, 1 2 …, so that a
 //      change in the machine's speed during the run (a shared VM's neighbours) weighs on both
 //      alike; the ratio of each round is printed beside the whole run's;
@@ -249,7 +250,7 @@ async function main() {
       results.map((r, i) => ({ label: labels[i]!, reading: cpuPerOperation(r) })),
     );
     console.log(
-      `(the idle stack's CPU subtracted, ${stackTotal(idleRate).toFixed(2)} cores in all; in the bare-start phase the noop worker does the permit worker's part; ${os.cpus().length} cores give ${os.cpus().length * 1000} CPU ms per second)`,
+      `(the idle stack's CPU subtracted, ${stackTotal(idleRate).toFixed(2)} cores in all; in the bare-start phase the no-op workers do the permit workers' part; ${os.cpus().length} cores give ${os.cpus().length * 1000} CPU ms per second)`,
     );
     console.log('');
     printCpuTable('cores in use while the load ran', [
