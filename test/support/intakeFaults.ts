@@ -38,15 +38,20 @@ export function clientWhoseStartsFail(message: string): Client {
   return { workflow: { start } } as unknown as Client;
 }
 
-/** The pool, except that statements containing `sqlFragment` fail: the process "dies" there. */
+/**
+ * The pool, except that statements containing `sqlFragment` fail: the process "dies" there.
+ * A statement comes as its text or as a query config (a named statement).
+ */
 export function poolFailingOn(pool: Pool, sqlFragment: string, message = 'process killed'): Pool {
+  const textOf = (statement: unknown) =>
+    typeof statement === 'string' ? statement : String((statement as { text?: unknown }).text);
   return new Proxy(pool, {
     get(target, property, receiver) {
       if (property !== 'query') return Reflect.get(target, property, receiver);
-      return (text: unknown, ...rest: unknown[]) =>
-        String(text).includes(sqlFragment)
+      return (statement: unknown, ...rest: unknown[]) =>
+        textOf(statement).includes(sqlFragment)
           ? Promise.reject(new Error(message))
-          : (target.query as (...args: unknown[]) => unknown).call(target, text, ...rest);
+          : (target.query as (...args: unknown[]) => unknown).call(target, statement, ...rest);
     },
   });
 }
