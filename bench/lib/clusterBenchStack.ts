@@ -72,7 +72,7 @@ export async function startClusterBenchStack(
     { length: NOOP_WORKERS },
     (_, i) =>
       new ManagedProcess({
-        name: NOOP_WORKERS === 1 ? 'noop-worker' : `noop-worker-${i + 1}`,
+        name: `noop-worker-${i + 1}`,
         role: 'permit-worker',
         command: process.execPath,
         args: ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'noopWorker.ts')],

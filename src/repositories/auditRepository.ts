@@ -6,9 +6,9 @@ import { preparedStatement } from '../db/preparedStatement.js';
 
 /**
  * Writes one transition: the append-only audit event, the read-model row and the outbox rows,
- * in one named statement (so one round trip, one implicit transaction, and a plan reused). The row update and the
- * notices hang off the audit insert's RETURNING: keyed by workflow ID + sequence, a retried
- * activity inserts no event and so changes nothing else either.
+ * in one named statement (so one round trip, one implicit transaction, and a plan reused). The
+ * row update and the notices hang off the audit insert's RETURNING: keyed by workflow ID +
+ * sequence, a retried activity inserts no event and so changes nothing else either.
  */
 export async function recordTransition(
   db: Queryable,
