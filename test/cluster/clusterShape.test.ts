@@ -1,13 +1,15 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { stringify } from 'yaml';
 import { type RunningCluster, startCluster } from '../../src/cluster/clusterLauncher.js';
 import { createPool, type Pool } from '../../src/db/pool.js';
 import { consecutiveFreePorts } from '../../src/devstack/freePort.js';
 import { ADMIN_TOKEN, issueOfficerKeys, PAYMENT_SECRET } from '../api/support/apiStack.js';
 import { call, submitViaApi, uploadKtp } from '../api/support/httpClient.js';
+import { testCatalogData } from '../domain/catalog/catalogTestSupport.js';
 import { BotApiEmulator } from '../support/botApiEmulator.js';
 import { type OfficerKey, officers, seedOfficers } from '../support/permitScenario.js';
 import { processesInheriting, processesMentioning } from '../support/processes.js';
@@ -17,8 +19,21 @@ import { processesInheriting, processesMentioning } from '../support/processes.j
  * on their own embedded PostgreSQL, two permit workers, two API processes and the bot, all
  * started by the same launcher as `npm run start:cluster`; then an ordered stop that leaves no
  * process behind. The first run on a machine builds the Temporal server (several minutes).
- * Its catalog counts SLAs in working days, so no reminder joins the history on a slow runner.
  */
+
+/**
+ * The test catalog with TEST-FREE's SLAs in working days. This test proves the processes work
+ * together, not the clock: on a loaded two-core runner its steps may outlast a second-scale SLA,
+ * and a reminder would join the file's history. Five working days put it days away.
+ */
+async function writeWorkingDayCatalog(dir: string): Promise<string> {
+  const catalog = testCatalogData();
+  const free = catalog.permitTypes.find((type: { code: string }) => type.code === 'TEST-FREE');
+  for (const stage of free.stages) stage.sla = { workingDays: 5 };
+  const file = path.join(dir, 'catalog-working-days.yaml');
+  await writeFile(file, stringify(catalog));
+  return file;
+}
 
 let dataDir: string;
 let cluster: RunningCluster | undefined;
@@ -41,7 +56,7 @@ beforeAll(async () => {
     taskQueue: 'permits',
     bot: true,
     appEnv: {
-      PERMIT_CATALOG: path.resolve('test/fixtures/catalog-cluster-test.yaml'),
+      PERMIT_CATALOG: await writeWorkingDayCatalog(dataDir),
       ADMIN_TOKEN,
       PAYMENT_WEBHOOK_SECRET: PAYMENT_SECRET,
       TELEGRAM_BOT_TOKEN: emulator.token,
